@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+// The `byok` command. The work is in dist/cli.js (built by `npm run build`,
+// which `npm install` runs through the `prepare` script).
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const cli = new URL('../dist/cli.js', import.meta.url);
+if (!existsSync(fileURLToPath(cli))) {
+  process.stdout.write(
+    JSON.stringify({ ok: false, error: 'byok is not built yet: run `npm install` (or `npm run build`) in its folder first.', code: 'usage' }) + '\n',
+  );
+  process.exit(2);
+}
+const { main } = await import(cli.href);
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,219 @@
+// The common call model: the one shape every front-end (curl, Python, JS)
+// produces and the extractor consumes. Front-ends know syntax, not vendors;
+// this file is the boundary between them.
+//
+// Guarantee: a value that came from the input keeps, part by part, whether it
+// was literal text, a reference to an environment variable, or something the
+// front-end could not evaluate. That distinction is what separates `$KEY`
+// (a reference) from a pasted key (a secret), so nothing downstream ever has
+// to re-parse syntax to find out.
+
+/** A position in the (intake-normalised) input: 1-based line and column. */
+export interface Span {
+  line: number;
+  column: number;
+}
+
+/** Literal text written in the input. */
+export interface LitPart {
+  kind: 'lit';
+  text: string;
+}
+
+/**
+ * A reference to an environment variable (`$X`, `${X}`, `%X%`, `$env:X`,
+ * `os.environ["X"]`, `process.env.X`, an SDK's implicit default...).
+ * `implicit` marks a variable the client reads without the text naming it.
+ */
+export interface EnvPart {
+  kind: 'env';
+  name: string;
+  implicit?: boolean;
+  /** A default written in the text (`os.environ.get("X", "dflt")`, `${X:-dflt}`). */
+  fallback?: string;
+}
+
+/** Something the front-end could not evaluate (a function call, an unknown name). */
+export interface UnknownPart {
+  kind: 'unknown';
+  /** Short description, e.g. the source expression; never a secret (front-ends only put names here). */
+  text: string;
+}
+
+export type Part = LitPart | EnvPart | UnknownPart;
+
+/** A string value assembled from parts: `"Bearer " + $OPENAI_API_KEY`. */
+export interface Word {
+  parts: Part[];
+  span?: Span;
+}
+
+/**
+ * A JSON-like value whose strings may be Words. Objects keep key order.
+ * `{ kind: 'unknown' }` stands for an expression that could not be evaluated.
+ */
+export type Value =
+  | { kind: 'null' }
+  | { kind: 'bool'; value: boolean }
+  | { kind: 'number'; value: number }
+  | { kind: 'string'; word: Word }
+  | { kind: 'array'; items: Value[] }
+  | { kind: 'object'; entries: Array<[string, Value]> }
+  | { kind: 'unknown'; text: string };
+
+export interface Header {
+  name: string;
+  value: Word;
+  span?: Span;
+}
+
+export type Body =
+  | { type: 'json'; value: Value }
+  /** Text that is not JSON (or not yet known to be). */
+  | { type: 'text'; text: Word }
+  /** `-F` multipart or urlencoded fields. */
+  | { type: 'form'; fields: Array<{ name: string; value: Word }> };
+
+/**
+ * What an SDK front-end knows about the client that makes the call, so the
+ * extractor can report defaults (base URL, key variable) without knowing the
+ * SDK's syntax. Absent for raw HTTP (curl, requests, fetch).
+ */
+export interface ClientInfo {
+  /** e.g. 'openai-python', 'anthropic-python', 'mistralai', 'langchain-openai'. */
+  sdk: string;
+  /** The URL was not given in the text: the SDK's documented default was used. */
+  base_url_defaulted?: boolean;
+  /** The key argument was absent: the SDK reads this variable by itself. */
+  key_defaulted?: boolean;
+}
+
+export interface HttpCall {
+  /** 'curl', 'requests', 'httpx', 'aiohttp', 'openai-sdk', 'anthropic-sdk', 'fetch', ... */
+  client: string;
+  method: string;
+  /** Full request URL, query included, as a Word. */
+  url: Word;
+  headers: Header[];
+  body: Body | null;
+  /** `-u user:pass` style credentials, kept out of headers until extraction. */
+  basic_auth?: Word;
+  client_info?: ClientInfo;
+  span?: Span;
+}
+
+export interface Warning {
+  code: string;
+  message: string;
+  line?: number;
+}
+
+/** What a front-end returns: the calls it found, plus what it had to guess. */
+export interface FrontEndResult {
+  calls: HttpCall[];
+  warnings: Warning[];
+  /** Variables assigned in the paste (`export KEY=...`, `KEY = os.environ[...]`): name -> source variable or literal. */
+  assignments?: Record<string, Word>;
+}
+
+// ---------- helpers shared by front-ends and the extractor ----------
+
+export const lit = (text: string): LitPart => ({ kind: 'lit', text });
+export const env = (name: string, extra: Partial<Omit<EnvPart, 'kind' | 'name'>> = {}): EnvPart => ({
+  kind: 'env',
+  name,
+  ...extra,
+});
+export const wordOf = (...parts: Part[]): Word => ({ parts: mergeLits(parts) });
+export const litWord = (text: string): Word => ({ parts: [lit(text)] });
+
+/** Joins adjacent literal parts and drops empty ones, so words compare simply. */
+export function mergeLits(parts: Part[]): Part[] {
+  const out: Part[] = [];
+  for (const p of parts) {
+    if (p.kind === 'lit' && p.text === '') continue;
+    const last = out[out.length - 1];
+    if (p.kind === 'lit' && last && last.kind === 'lit') out[out.length - 1] = lit(last.text + p.text);
+    else out.push(p);
+  }
+  return out;
+}
+
+export function concatWords(...words: Word[]): Word {
+  return { parts: mergeLits(words.flatMap((w) => w.parts)), span: words[0]?.span };
+}
+
+/** True when the word is made of literal text only. */
+export function isLiteral(w: Word): boolean {
+  return w.parts.every((p) => p.kind === 'lit');
+}
+
+/** The literal text of a word, with references rendered as `${NAME}` and unknowns as `<?>`. */
+export function renderWord(w: Word): string {
+  return w.parts
+    .map((p) => (p.kind === 'lit' ? p.text : p.kind === 'env' ? '${' + p.name + '}' : '<?>'))
+    .join('');
+}
+
+export function literalText(w: Word): string | null {
+  return isLiteral(w) ? w.parts.map((p) => (p as LitPart).text).join('') : null;
+}
+
+export function envNames(w: Word): string[] {
+  return w.parts.filter((p): p is EnvPart => p.kind === 'env').map((p) => p.name);
+}
+
+export const strValue = (w: Word | string): Value => ({
+  kind: 'string',
+  word: typeof w === 'string' ? litWord(w) : w,
+});
+
+/** Converts plain JSON into a Value. */
+export function valueFromJson(v: unknown): Value {
+  if (v === null || v === undefined) return { kind: 'null' };
+  if (typeof v === 'boolean') return { kind: 'bool', value: v };
+  if (typeof v === 'number') return { kind: 'number', value: v };
+  if (typeof v === 'string') return strValue(v);
+  if (Array.isArray(v)) return { kind: 'array', items: v.map(valueFromJson) };
+  if (typeof v === 'object')
+    return { kind: 'object', entries: Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, valueFromJson(x)]) };
+  return { kind: 'unknown', text: typeof v };
+}
+
+/**
+ * Converts a Value to plain JSON for output. Strings with references render
+ * as `${NAME}`; unknowns become null unless `keepUnknown` is given.
+ */
+export function valueToJson(v: Value, keepUnknown = false): unknown {
+  switch (v.kind) {
+    case 'null':
+      return null;
+    case 'bool':
+    case 'number':
+      return v.value;
+    case 'string':
+      return renderWord(v.word);
+    case 'array':
+      return v.items.map((x) => valueToJson(x, keepUnknown));
+    case 'object': {
+      const o: Record<string, unknown> = {};
+      for (const [k, x] of v.entries) if (k !== '__proto__') o[k] = valueToJson(x, keepUnknown);
+      return o;
+    }
+    case 'unknown':
+      return keepUnknown ? `<unknown: ${v.text}>` : null;
+  }
+}
+
+export function objectGet(v: Value | undefined, key: string): Value | undefined {
+  if (!v || v.kind !== 'object') return undefined;
+  for (let i = v.entries.length - 1; i >= 0; i--) if (v.entries[i][0] === key) return v.entries[i][1];
+  return undefined;
+}
+
+/** Shallow-merges object b into a (b wins), as the OpenAI SDK merges `extra_body`. */
+export function mergeObjects(a: Value, b: Value): Value {
+  if (a.kind !== 'object' || b.kind !== 'object') return b;
+  const entries = a.entries.filter(([k]) => !b.entries.some(([k2]) => k2 === k));
+  return { kind: 'object', entries: [...entries, ...b.entries] };
+}

@@ -1,0 +1,186 @@
+// Zod schemas for every data file under grammar/ and vendors/. The build
+// (scripts/compile-data.mjs) turns each YAML file into a typed module under
+// src/generated/, typed with these schemas, so tsc rejects data of the wrong
+// shape and test/data.test.ts validates every value (regexes included).
+import { z } from 'zod';
+
+// ---------- grammar/curl-options.yaml ----------
+/** What an option means for the request; everything else is `ignore` (skipped with its argument). */
+export const CurlSemantic = z.enum([
+  'ignore',
+  'url',
+  'request', // -X
+  'header', // -H
+  'data', // -d, --data-ascii: strips newlines when reading @file, a body text
+  'data-raw', // no @file interpretation
+  'data-binary',
+  'data-urlencode',
+  'json', // --json: body + content-type/accept
+  'form', // -F
+  'form-string',
+  'get', // -G
+  'head', // -I
+  'user', // -u
+  'oauth2-bearer',
+  'user-agent', // -A
+  'referer', // -e
+  'cookie', // -b
+  'url-query',
+  'upload-file', // -T
+  'next', // -: / --next
+  'config', // -K: reads options from a file (warned)
+]);
+export type CurlSemantic = z.infer<typeof CurlSemantic>;
+
+export const CurlOption = z.object({
+  long: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/),
+  short: z.string().length(1).optional(),
+  /** Takes an argument (`<data>` in curl's help). */
+  arg: z.boolean(),
+  /** Boolean options accept a `--no-` form. */
+  boolean: z.boolean().optional(),
+  semantic: CurlSemantic.default('ignore'),
+});
+export const CurlGrammar = z.object({
+  source: z.string(),
+  regenerate: z.string(),
+  options: z.array(CurlOption),
+});
+export type CurlGrammar = z.input<typeof CurlGrammar>;
+
+// ---------- grammar/key-shapes.yaml ----------
+export const Charset = z.enum(['alnum', 'hex', 'lowerhex', 'base64url', 'lower-alnum', 'word']);
+export const KeyPart = z.union([
+  z.object({ lit: z.string().min(1) }),
+  z.object({
+    charset: Charset,
+    /** Allowed lengths, or a [min, max] range with `range`. */
+    len: z.array(z.number().int().positive()).optional(),
+    range: z.tuple([z.number().int().positive(), z.number().int().positive()]).optional(),
+  }),
+]);
+export const KeyShape = z.object({
+  id: z.string(),
+  vendor: z.string().nullable(),
+  /** The key, in order: literal pieces and random bodies. The anchored regex and the test generator both derive from it. */
+  parts: z.array(KeyPart).min(1),
+  /** Minimum Shannon entropy (bits/char) of the random parts: below it a match is a filler, not a key. */
+  min_entropy: z.number().default(2.5),
+  source: z.string().optional(),
+});
+export const KeyShapes = z.object({
+  shapes: z.array(KeyShape),
+  /** A generic literal at a credential site is a secret when it is this long, mixes letters and digits, and reaches this entropy. */
+  generic: z.object({ min_length: z.number().int(), min_entropy: z.number(), min_entropy_hex: z.number() }),
+});
+export type KeyShapes = z.input<typeof KeyShapes>;
+
+// ---------- grammar/placeholders.yaml ----------
+export const Placeholders = z.object({
+  /** Regexes (case-insensitive) that mark a value as a placeholder, not a secret. */
+  patterns: z.array(z.string()),
+  /** Dummy keys local servers accept; with a local host they mean `auth: none`. */
+  dummy_keys: z.array(z.string()),
+});
+export type Placeholders = z.input<typeof Placeholders>;
+
+// ---------- grammar/endpoints.yaml ----------
+export const Protocol = z.enum([
+  'openai-chat',
+  'openai-completions',
+  'openai-responses',
+  'anthropic-messages',
+  'gemini-native',
+  'ollama-native',
+  'models-list',
+  'embeddings',
+  'other',
+]);
+export type Protocol = z.infer<typeof Protocol>;
+export const Endpoint = z.object({
+  /** Regex matched against the URL path (anchored at the end by the loader); group `base` is the API root. */
+  path: z.string(),
+  protocol: Protocol,
+  /** Named group that holds the model id, when the model is in the path. */
+  model_group: z.string().optional(),
+  note: z.string().optional(),
+});
+export const Endpoints = z.object({ endpoints: z.array(Endpoint) });
+export type Endpoints = z.input<typeof Endpoints>;
+
+// ---------- grammar/request-fields.yaml ----------
+export const RequestFields = z.object({
+  /** Standard top-level body fields per protocol. */
+  standard: z.record(z.string(), z.array(z.string())),
+  /** Fields that carry per-call content (never request_params). */
+  per_call: z.array(z.string()),
+  /** Headers the client sets itself: never copied into a draft. */
+  client_headers: z.array(z.string()),
+  /** Header names that carry a key. */
+  auth_headers: z.array(z.object({ name: z.string(), scheme: z.enum(['Bearer', 'Basic']).nullable() })),
+  /** Query parameter names that carry a key. */
+  auth_query: z.array(z.string()),
+});
+export type RequestFields = z.input<typeof RequestFields>;
+
+// ---------- grammar/thinking.yaml ----------
+export const ThinkingRule = z.object({
+  id: z.string(),
+  wire: z.enum(['openai', 'anthropic', 'any']),
+  /** Host regexes this rule applies to (empty: decided by model or field). */
+  hosts: z.array(z.string()).default([]),
+  /** Model-id regexes; with hosts, both must match when both are given. */
+  models: z.array(z.string()).default([]),
+  /** Dotted body paths that are thinking controls under this rule. */
+  fields: z.array(z.string()).default([]),
+  /** Value patterns: which field values mean off / on. */
+  off: z.array(z.object({ path: z.string(), equals: z.unknown() })).default([]),
+  on: z.array(z.object({ path: z.string(), equals: z.unknown().optional() })).default([]),
+  always_on: z.boolean().default(false),
+  note: z.string().optional(),
+});
+export const Thinking = z.object({
+  rules: z.array(ThinkingRule),
+  /** Paths that are thinking controls whatever the host (the field index of thinking-protocols.md §3). */
+  fields: z.array(z.string()),
+  /** Model ids that always reason (§3 "Model-id signals"). */
+  always_on_models: z.array(z.string()),
+});
+export type Thinking = z.input<typeof Thinking>;
+
+// ---------- grammar/hosts.yaml ----------
+export const HostInfo = z.object({
+  vendor: z.string(),
+  label: z.string(),
+  /** Host regex (full match, lower-case host). */
+  host: z.string(),
+  /** The variable the vendor's docs read the key from. */
+  key_env: z.string().nullable().optional(),
+  /** Key shape ids (grammar/key-shapes.yaml) this vendor issues. */
+  key_shapes: z.array(z.string()).default([]),
+  /** Thinking rule id for this host (grammar/thinking.yaml). */
+  thinking: z.string().nullable().optional(),
+  /** Documented OpenAI-compatible root, used when mapping a native sample. */
+  openai_base_url: z.string().optional(),
+  anthropic_base_url: z.string().optional(),
+  source: z.string().optional(),
+});
+export const Hosts = z.object({ hosts: z.array(HostInfo) });
+export type Hosts = z.input<typeof Hosts>;
+
+// ---------- grammar/sdks.yaml ----------
+export const Sdk = z.object({
+  id: z.string(),
+  language: z.enum(['python', 'javascript']),
+  /** Constructor / function names that build a client or make the call. */
+  names: z.array(z.string()),
+  wire: z.enum(['openai', 'anthropic']),
+  default_base_url: z.string().nullable(),
+  default_key_env: z.string().nullable(),
+  /** Variable the SDK reads the base URL from when none is passed. */
+  base_url_env: z.string().nullable().optional(),
+  auth: z.object({ name: z.string(), scheme: z.enum(['Bearer', 'Basic']).nullable() }),
+  source: z.string().optional(),
+});
+export const Sdks = z.object({ sdks: z.array(Sdk) });
+export type Sdks = z.input<typeof Sdks>;
