@@ -1,4 +1,104 @@
-// STUB
-import { fail, type ParseExampleResult, type InspectResult } from './result.js';
-export function parseExampleBytes(_b: Buffer): ParseExampleResult { return fail('no_request_found', 'not implemented'); }
-export function inspectBytes(_b: Buffer): InspectResult { return fail('no_request_found', 'not implemented'); }
+// The library API for examples: parseExample (-> draft) and inspect (-> the
+// HTTP calls found). Wires the stages together: intake -> one front-end
+// (loaded on demand, so a curl paste never loads the Python parser) ->
+// extractor. Guarantee: never throws on input; every failure is a Failure
+// object, and nothing returned contains a secret from the input.
+import { fail, type Failure, type InspectResult, type ParseExampleResult } from './result.js';
+import { decodeInput, intake, type Intake } from './intake/index.js';
+import { expandWord, extract } from './extract/index.js';
+import { classifyCredential, scanText, scrub } from './extract/secrets.js';
+import { valueToJson, type FrontEndResult, type HttpCall, type Word } from './call/model.js';
+
+export interface ParseOptions {
+  /** The file name the example came from: its extension is a language hint. */
+  filename?: string;
+}
+
+async function frontEnd(input: Intake): Promise<FrontEndResult | Failure> {
+  switch (input.language) {
+    case 'shell':
+    case 'cmd':
+    case 'powershell': {
+      const { parseShell } = await import('./curl/index.js');
+      return parseShell(input.text, input.language);
+    }
+    case 'python': {
+      const { parsePython } = await import('./python/index.js');
+      return parsePython(input.text);
+    }
+    default:
+      return fail('unsupported_language', `${input.language === 'typescript' ? 'TypeScript' : 'JavaScript'} examples are not supported yet; paste the vendor's curl or Python example instead.`);
+  }
+}
+
+function guard<T>(fn: () => Promise<T>, text: string): Promise<T | Failure> {
+  return fn().catch((e: unknown) => {
+    // A bug, not bad input: report it as data. The message is scrubbed of any key-shaped text.
+    const secrets = scanText(text).map((f) => f.value);
+    return scrub(fail('parse_error', `The example could not be read because of an internal error (${(e as Error)?.name ?? 'Error'}); please report it.`), secrets);
+  });
+}
+
+export function parseExample(text: string, opts: ParseOptions = {}): Promise<ParseExampleResult> {
+  return guard(async () => {
+    if (typeof text !== 'string') return fail('empty_input', 'The input must be text.');
+    const input = intake(text, opts.filename);
+    if ('ok' in input) return input;
+    const fe = await frontEnd(input);
+    if ('ok' in fe) return fe;
+    return extract(fe, { language: input.language, text: input.text, notes: input.notes });
+  }, String(text));
+}
+
+export async function parseExampleBytes(bytes: Uint8Array, opts: ParseOptions = {}): Promise<ParseExampleResult> {
+  const d = decodeInput(bytes);
+  if ('ok' in d) return d;
+  return parseExample(d.text, opts);
+}
+
+/** Renders a word for inspect: assigned values expanded, references as ${NAME}, literal keys redacted. */
+function shownWord(w: Word, secrets: string[]): string {
+  const s = expandWord(w);
+  return scrub(s, secrets);
+}
+
+export function inspect(text: string, opts: ParseOptions = {}): Promise<InspectResult> {
+  return guard(async () => {
+    const input = intake(text, opts.filename);
+    if ('ok' in input) return input;
+    const fe = await frontEnd(input);
+    if ('ok' in fe) return fe;
+    const secrets = scanText(input.text).map((f) => f.value);
+    // Literal credentials in auth positions are secrets even when no shape matches.
+    for (const c of fe.calls) {
+      for (const h of c.headers) {
+        if (!/^(authorization|x-api-key|api-key|x-goog-api-key)$/i.test(h.name)) continue;
+        // Only literal text can be a pasted key; ${NAME} references are not.
+        for (const p of h.value.parts) {
+          const t = p.kind === 'lit' ? p.text : p.kind === 'env' && p.assigned ? expandWord({ parts: p.assigned }) : '';
+          const v = t.replace(/^\s*(Bearer|Basic|Token)\s+/i, '').trim();
+          if (v && classifyCredential(v).kind === 'secret') secrets.push(v);
+        }
+      }
+    }
+    const calls = fe.calls.map((c: HttpCall) => {
+      const headers: Record<string, string> = {};
+      for (const h of c.headers) headers[h.name] = shownWord(h.value, secrets);
+      let body: unknown = null;
+      if (c.body?.type === 'json') body = valueToJson(c.body.value);
+      else if (c.body?.type === 'text') body = shownWord(c.body.text, secrets);
+      else if (c.body?.type === 'form') body = Object.fromEntries(c.body.fields.map((f) => [f.name, shownWord(f.value, secrets)]));
+      // -u credentials: only the user name is shown; the password may be a key.
+      const basic = c.basic_auth ? { basic_auth_user: shownWord(c.basic_auth, secrets).split(':')[0] } : {};
+      return { client: c.client, method: c.method, url: shownWord(c.url, secrets), headers, body, ...basic };
+    });
+    if (!calls.length) return fail('no_request_found', 'No HTTP request or SDK call was found in the example.', fe.warnings);
+    return scrub({ ok: true as const, language: input.language, calls, warnings: [...input.notes.map((n) => ({ code: 'intake', message: n })), ...fe.warnings] }, secrets);
+  }, String(text));
+}
+
+export async function inspectBytes(bytes: Uint8Array, opts: ParseOptions = {}): Promise<InspectResult> {
+  const d = decodeInput(bytes);
+  if ('ok' in d) return d;
+  return inspect(d.text, opts);
+}

@@ -101,7 +101,8 @@ export async function run(argv: string[]): Promise<Result> {
       const input = await readInputBytes(positional[0]);
       if ('ok' in input) return input;
       const api = await import('./api.js');
-      return verb === 'inspect' ? api.inspectBytes(input.bytes) : api.parseExampleBytes(input.bytes);
+      const opts = positional[0] && positional[0] !== '-' ? { filename: positional[0] } : {};
+      return verb === 'inspect' ? api.inspectBytes(input.bytes, opts) : api.parseExampleBytes(input.bytes, opts);
     }
     default: {
       const { registryVerbs } = await import('./registry/verbs.js');

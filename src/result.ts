@@ -25,6 +25,8 @@ export const ErrorCode = z.enum([
   'unknown_vendor',
   'model_not_in_catalog',
   'discovery_failed',
+  'no_discovery',
+  'key_not_set',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

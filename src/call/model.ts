@@ -31,6 +31,13 @@ export interface EnvPart {
   implicit?: boolean;
   /** A default written in the text (`os.environ.get("X", "dflt")`, `${X:-dflt}`). */
   fallback?: string;
+  /**
+   * The value the paste itself assigned to the variable before using it
+   * (`export KEY=...`, `BASE=...; curl $BASE/...`, `os.environ["X"] = "..."`).
+   * The reference is kept (it names the key variable); the extractor uses the
+   * value where a value is needed (a URL) and checks it for secrets.
+   */
+  assigned?: Part[];
 }
 
 /** Something the front-end could not evaluate (a function call, an unknown name). */

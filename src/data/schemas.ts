@@ -137,6 +137,8 @@ export const ThinkingRule = z.object({
   off: z.array(z.object({ path: z.string(), equals: z.unknown() })).default([]),
   on: z.array(z.object({ path: z.string(), equals: z.unknown().optional() })).default([]),
   always_on: z.boolean().default(false),
+  /** Chosen for an unknown host when the sample sends one of its fields. */
+  fallback: z.boolean().default(false),
   note: z.string().optional(),
 });
 export const Thinking = z.object({
@@ -169,18 +171,90 @@ export const Hosts = z.object({ hosts: z.array(HostInfo) });
 export type Hosts = z.input<typeof Hosts>;
 
 // ---------- grammar/sdks.yaml ----------
+/** The role each constructor (or call) keyword plays; a role lists the keyword names that carry it. */
+export const SdkArgs = z.object({
+  base_url: z.array(z.string()).optional(),
+  api_key: z.array(z.string()).optional(),
+  /** A bearer token used instead of the key (`auth_token=`, `azure_ad_token=`). */
+  bearer_token: z.array(z.string()).optional(),
+  /** The model given to the constructor (LangChain, Hugging Face). */
+  model: z.array(z.string()).optional(),
+  headers: z.array(z.string()).optional(),
+  query: z.array(z.string()).optional(),
+  /** Objects merged into the top level of the body (`extra_body`, `model_kwargs`). */
+  merge_body: z.array(z.string()).optional(),
+  /** Anthropic `betas=[...]`: sent as the comma-joined `anthropic-beta` header. */
+  betas: z.array(z.string()).optional(),
+  azure_endpoint: z.array(z.string()).optional(),
+  azure_deployment: z.array(z.string()).optional(),
+  api_version: z.array(z.string()).optional(),
+  /** Keywords that configure the client and never reach the body. */
+  drop: z.array(z.string()).optional(),
+});
+export type SdkArgs = z.infer<typeof SdkArgs>;
+
+/** Where a method sends its request: a path relative to the base URL (`{model}` is filled from the `model` keyword). */
+export const SdkEndpoint = z.union([
+  z.string(),
+  z.object({
+    path: z.string(),
+    method: z.enum(['GET', 'POST']).optional(),
+    /** The method streams: the SDK adds `stream: true` to the body. */
+    stream: z.boolean().optional(),
+  }),
+]);
+
 export const Sdk = z.object({
   id: z.string(),
   language: z.enum(['python', 'javascript']),
-  /** Constructor / function names that build a client or make the call. */
+  /**
+   * client: the constructor builds a client whose methods send requests;
+   * function: the named function sends the request itself (litellm.completion);
+   * model: constructing it is the call (LangChain chat models).
+   */
+  kind: z.enum(['client', 'function', 'model']).default('client'),
+  /** `HttpCall.client` of the calls it makes. */
+  client: z.string(),
+  /** Qualified names (`openai.OpenAI`) and, where docs omit the import, bare ones (`OpenAI`). */
   names: z.array(z.string()),
-  wire: z.enum(['openai', 'anthropic']),
+  wire: z.enum(['openai', 'anthropic', 'gemini', 'ollama', 'dashscope', 'cohere']),
+  /** How the URL is built: plain base + path, Azure deployments, LiteLLM provider prefixes, Google GenAI config. */
+  style: z.enum(['plain', 'azure', 'litellm', 'genai']).default('plain'),
   default_base_url: z.string().nullable(),
   default_key_env: z.string().nullable(),
   /** Variable the SDK reads the base URL from when none is passed. */
   base_url_env: z.string().nullable().optional(),
-  auth: z.object({ name: z.string(), scheme: z.enum(['Bearer', 'Basic']).nullable() }),
+  /** Null: the SDK sends no key (a local server). */
+  auth: z.object({ name: z.string(), scheme: z.enum(['Bearer', 'Basic']).nullable() }).nullable(),
+  args: SdkArgs.optional(),
+  /** Method path (after the client, `beta.`/`with_raw_response.` removed) -> endpoint. */
+  endpoints: z.record(z.string(), SdkEndpoint),
+  /** The endpoint assumed for a client built but never called (and for `model` kinds). */
+  chat_endpoint: z.string(),
+  /** Per-call keywords that configure the request and never reach the body. */
+  call_drop: z.array(z.string()).optional(),
+  /** Module-level configuration (`openai.api_base = ...`): module name and attribute -> role. */
+  module: z.object({ name: z.string(), config: z.record(z.string(), z.string()) }).optional(),
   source: z.string().optional(),
 });
-export const Sdks = z.object({ sdks: z.array(Sdk) });
+export type Sdk = z.infer<typeof Sdk>;
+
+/** LiteLLM `model="PROVIDER/model"` prefixes: where each provider's requests go. */
+export const LitellmProvider = z.object({
+  prefix: z.string(),
+  wire: z.enum(['openai', 'anthropic', 'gemini', 'ollama']),
+  base_url: z.string().nullable(),
+  key_env: z.string().nullable(),
+  endpoint: z.string(),
+  auth: z.object({ name: z.string(), scheme: z.enum(['Bearer', 'Basic']).nullable() }).nullable(),
+  source: z.string().optional(),
+});
+export type LitellmProvider = z.infer<typeof LitellmProvider>;
+
+export const Sdks = z.object({
+  /** YAML anchors shared by several entries (endpoint tables, keyword lists); read through the entries. */
+  shared: z.record(z.string(), z.unknown()).optional(),
+  sdks: z.array(Sdk),
+  litellm_providers: z.array(LitellmProvider),
+});
 export type Sdks = z.input<typeof Sdks>;

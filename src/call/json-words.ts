@@ -1,0 +1,145 @@
+// Parses a body Word as JSON, keeping variable parts: `'{"model": "'$MODEL'"}'`
+// gives a string value whose word is an env reference. Tolerates what docs
+// pages put in bodies: `//` comments, trailing commas and `...` elisions
+// (`"messages": [...]`), each reported.
+// Guarantee: never throws; returns null when the text is not JSON-like.
+import { lit, mergeLits, type Part, type Value, type Word } from './model.js';
+
+const SENTINEL = /@@BYOK(\d+)@@/g;
+
+export interface JsonWordResult {
+  value: Value;
+  /** What was tolerated, for a warning. */
+  repaired: string[];
+}
+
+export function parseJsonWord(word: Word): JsonWordResult | null {
+  const holes: Part[] = [];
+  let text = '';
+  for (const p of word.parts) {
+    if (p.kind === 'lit') text += p.text;
+    else {
+      text += `@@BYOK${holes.length}@@`;
+      holes.push(p);
+    }
+  }
+  const t = text.trim();
+  if (!(t.startsWith('{') || t.startsWith('['))) return null;
+  const repaired: string[] = [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(quoteBareSentinels(t));
+  } catch {
+    const fixed = repair(t, repaired);
+    try {
+      parsed = JSON.parse(quoteBareSentinels(fixed));
+    } catch {
+      return null;
+    }
+  }
+  return { value: toValue(parsed, holes, 0), repaired };
+}
+
+/** Walks JSON text outside strings; `edit` may replace a stretch. */
+function scanOutsideStrings(text: string, onOutside: (i: number) => { skip: number; insert: string } | null): string {
+  let out = '';
+  let inStr = false;
+  for (let i = 0; i < text.length; ) {
+    const c = text[i];
+    if (inStr) {
+      out += c;
+      if (c === '\\' && i + 1 < text.length) {
+        out += text[i + 1];
+        i += 2;
+        continue;
+      }
+      if (c === '"') inStr = false;
+      i++;
+      continue;
+    }
+    if (c === '"') {
+      inStr = true;
+      out += c;
+      i++;
+      continue;
+    }
+    const r = onOutside(i);
+    if (r) {
+      out += r.insert;
+      i += Math.max(1, r.skip);
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
+}
+
+function quoteBareSentinels(text: string): string {
+  return scanOutsideStrings(text, (i) => {
+    if (!text.startsWith('@@BYOK', i)) return null;
+    const m = /^@@BYOK\d+@@/.exec(text.slice(i, i + 20));
+    return m ? { skip: m[0].length, insert: `"${m[0]}"` } : null;
+  });
+}
+
+function repair(text: string, repaired: string[]): string {
+  let changed = false;
+  let out = scanOutsideStrings(text, (i) => {
+    if (text.startsWith('//', i)) {
+      const nl = text.indexOf('\n', i);
+      changed = true;
+      return { skip: (nl < 0 ? text.length : nl) - i, insert: '' };
+    }
+    if (text.startsWith('...', i)) {
+      changed = true;
+      return { skip: 3, insert: '' };
+    }
+    if (text[i] === '…') {
+      changed = true;
+      return { skip: 1, insert: '' };
+    }
+    return null;
+  });
+  if (changed) repaired.push('comments or "..." elisions');
+  const noTrailing = scanOutsideStrings(out, (i) => {
+    if (out[i] !== ',') return null;
+    const rest = /^,\s*([}\]])/.exec(out.slice(i, i + 200));
+    return rest ? { skip: rest[0].length - 1, insert: '' } : null;
+  });
+  if (noTrailing !== out) repaired.push('trailing commas');
+  out = noTrailing;
+  // An elided item leaves `[,` or `, ,`.
+  out = scanOutsideStrings(out, (i) => {
+    const m = /^([[{,])\s*,/.exec(out.slice(i, i + 100));
+    return m ? { skip: m[0].length, insert: m[1] } : null;
+  });
+  return out;
+}
+
+function wordFromString(s: string, holes: Part[]): Word {
+  if (!s.includes('@@BYOK')) return { parts: [lit(s)] };
+  const parts: Part[] = [];
+  let last = 0;
+  SENTINEL.lastIndex = 0;
+  for (let m = SENTINEL.exec(s); m; m = SENTINEL.exec(s)) {
+    parts.push(lit(s.slice(last, m.index)));
+    parts.push(holes[Number(m[1])] ?? lit(m[0]));
+    last = m.index + m[0].length;
+  }
+  parts.push(lit(s.slice(last)));
+  return { parts: mergeLits(parts) };
+}
+
+function toValue(v: unknown, holes: Part[], depth: number): Value {
+  if (depth > 200) return { kind: 'unknown', text: 'too deeply nested' };
+  if (v === null) return { kind: 'null' };
+  if (typeof v === 'boolean') return { kind: 'bool', value: v };
+  if (typeof v === 'number') return { kind: 'number', value: v };
+  if (typeof v === 'string') return { kind: 'string', word: wordFromString(v, holes) };
+  if (Array.isArray(v)) return { kind: 'array', items: v.map((x) => toValue(x, holes, depth + 1)) };
+  return {
+    kind: 'object',
+    entries: Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, toValue(x, holes, depth + 1)]),
+  };
+}

@@ -1,0 +1,607 @@
+// Shell tokenizer for pasted commands in three dialects: POSIX shell (bash),
+// Windows cmd, and PowerShell. Written by hand rather than over shell-quote,
+// because shell-quote keeps no source spans, cannot tell which part of a word
+// was a variable, and knows neither heredocs, `$'...'`, cmd's `^` nor
+// PowerShell's backtick (see README, "Why not shell-quote").
+//
+// Guarantees:
+// - never throws, and runs in time linear in the input;
+// - lossless: the `raw` of all tokens, joined, is the input byte for byte;
+// - a word is a list of parts, each literal text, an environment reference
+//   (`$X`, `${X}`, `%X%`, `$env:X`) or something unknown (`$(cmd)`), so a
+//   pasted key and a variable never look alike;
+// - commands are split on newlines, `;`, `&&`, `||`, `|` and `&`; a heredoc
+//   body (`<<'EOF'`) and a here-string (`<<<`) become the command's stdin.
+import { lit, mergeLits, type Part, type Word } from '../call/model.js';
+
+export type Dialect = 'shell' | 'cmd' | 'powershell';
+
+export type TokenKind = 'word' | 'space' | 'newline' | 'comment' | 'op' | 'heredoc' | 'continuation';
+
+export interface Token {
+  kind: TokenKind;
+  raw: string;
+  start: number;
+  end: number;
+  /** For words: the value as parts. */
+  word?: Word;
+}
+
+export interface Command {
+  words: Word[];
+  /** What the command reads on stdin: a heredoc body, a here-string, or `< file`. */
+  stdin?: { word: Word; quoted: boolean } | { file: Word };
+  /** The operator that connected this command to the previous one (`|` for a pipeline). */
+  joinedBy?: string;
+  line: number;
+}
+
+export interface Tokenized {
+  tokens: Token[];
+  commands: Command[];
+  /** Source text inside `$(...)` / backticks: front-ends look there for nested commands. */
+  substitutions: string[];
+  /** Problems found (unterminated quotes...). */
+  problems: string[];
+}
+
+/** Line number (1-based) of an offset. */
+export function lineAt(text: string, offset: number): number {
+  let n = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
+  return n;
+}
+
+const NAME_START = /[A-Za-z_]/;
+const NAME_CHAR = /[A-Za-z0-9_]/;
+
+class Lexer {
+  i = 0;
+  tokens: Token[] = [];
+  commands: Command[] = [];
+  problems: string[] = [];
+  substitutions: string[] = [];
+  private cur: Command | null = null;
+  private pendingHeredocs: Array<{ delim: string; quoted: boolean; strip: boolean; cmd: Command }> = [];
+  private pendingRedirect: 'stdin-file' | 'herestring' | 'skip' | null = null;
+  private lineNo = 1;
+
+  constructor(
+    readonly src: string,
+    readonly dialect: Dialect,
+  ) {}
+
+  private push(kind: TokenKind, start: number, end: number, word?: Word) {
+    if (end <= start) return;
+    this.tokens.push({ kind, raw: this.src.slice(start, end), start, end, word });
+    for (let k = start; k < end; k++) if (this.src.charCodeAt(k) === 10) this.lineNo++;
+  }
+
+  private endCommand(op?: string) {
+    if (this.cur && this.cur.words.length) this.commands.push(this.cur);
+    else if (this.cur && this.cur.stdin) this.commands.push(this.cur);
+    this.cur = null;
+    this.pendingRedirect = null;
+    this.nextJoin = op;
+  }
+  private nextJoin: string | undefined;
+
+  private addWord(w: Word) {
+    if (this.pendingRedirect) {
+      const r = this.pendingRedirect;
+      this.pendingRedirect = null;
+      const cmd = this.command();
+      if (r === 'stdin-file') cmd.stdin = { file: w };
+      else if (r === 'herestring') cmd.stdin = { word: w, quoted: true };
+      return;
+    }
+    this.command().words.push(w);
+  }
+
+  private command(): Command {
+    if (!this.cur) {
+      this.cur = { words: [], line: this.lineNo, joinedBy: this.nextJoin };
+      this.nextJoin = undefined;
+    }
+    return this.cur;
+  }
+
+  run(): Tokenized {
+    const s = this.src;
+    while (this.i < s.length) {
+      const c = s[this.i];
+      const start = this.i;
+      if (c === ' ' || c === '\t' || c === '\f' || c === '\v') {
+        while (this.i < s.length && /[ \t\f\v]/.test(s[this.i])) this.i++;
+        this.push('space', start, this.i);
+      } else if (c === '\n') {
+        this.i++;
+        this.push('newline', start, this.i);
+        this.endCommand();
+        this.readHeredocBodies();
+      } else if (this.isContinuation()) {
+        this.i += s[this.i + 1] === '\r' ? 3 : 2;
+        this.push('continuation', start, this.i);
+      } else if (this.isCommentStart()) {
+        this.skipComment();
+        this.push('comment', start, this.i);
+      } else if (this.readOperator()) {
+        // handled
+      } else {
+        const w = this.readWord();
+        if (this.i === start) {
+          // Defensive: never loop without progress.
+          this.i++;
+          this.push('op', start, this.i);
+        } else {
+          this.push('word', start, this.i, w);
+          this.addWord(w);
+        }
+      }
+    }
+    this.endCommand();
+    if (this.pendingHeredocs.length) this.problems.push('A heredoc is not terminated: its body runs to the end of the paste.');
+    return { tokens: this.tokens, commands: this.commands, problems: this.problems, substitutions: this.substitutions };
+  }
+
+  private isContinuation(): boolean {
+    const s = this.src;
+    const c = s[this.i];
+    const esc = this.dialect === 'shell' ? '\\' : this.dialect === 'cmd' ? '^' : '`';
+    if (c !== esc) return false;
+    // Also accept a bash backslash continuation in PowerShell/cmd pastes, which docs mix up.
+    return s[this.i + 1] === '\n' || (s[this.i + 1] === '\r' && s[this.i + 2] === '\n');
+  }
+
+  private isCommentStart(): boolean {
+    const s = this.src;
+    const atWordStart = this.i === 0 || /[\s;&|(]/.test(s[this.i - 1]);
+    if (!atWordStart) return false;
+    if (this.dialect === 'cmd') {
+      const rest = s.slice(this.i, this.i + 4);
+      return (/^rem(\s|$)/i.test(rest) && this.atLineStart()) || (s.startsWith('::', this.i) && this.atLineStart());
+    }
+    if (this.dialect === 'powershell' && s.startsWith('<#', this.i)) return true;
+    return s[this.i] === '#';
+  }
+
+  private atLineStart(): boolean {
+    for (let k = this.i - 1; k >= 0; k--) {
+      const ch = this.src[k];
+      if (ch === '\n') return true;
+      if (ch !== ' ' && ch !== '\t' && ch !== '@') return false;
+    }
+    return true;
+  }
+
+  private skipComment() {
+    const s = this.src;
+    if (this.dialect === 'powershell' && s.startsWith('<#', this.i)) {
+      const end = s.indexOf('#>', this.i + 2);
+      this.i = end < 0 ? s.length : end + 2;
+      return;
+    }
+    while (this.i < s.length && s[this.i] !== '\n') this.i++;
+  }
+
+  private readOperator(): boolean {
+    const s = this.src;
+    const start = this.i;
+    const two = s.slice(this.i, this.i + 3);
+    if (this.dialect === 'shell' && two.startsWith('<<<')) {
+      this.i += 3;
+      this.push('op', start, this.i);
+      this.pendingRedirect = 'herestring';
+      return true;
+    }
+    if (this.dialect === 'shell' && two.startsWith('<<')) {
+      this.i += 2;
+      const strip = s[this.i] === '-';
+      if (strip) this.i++;
+      while (s[this.i] === ' ' || s[this.i] === '\t') this.i++;
+      const dStart = this.i;
+      const w = this.readWord();
+      const rawDelim = s.slice(dStart, this.i);
+      const delim = w.parts.map((p) => (p.kind === 'lit' ? p.text : p.kind === 'env' ? '$' + p.name : '')).join('');
+      this.push('op', start, this.i);
+      this.pendingHeredocs.push({ delim, quoted: /['"\\]/.test(rawDelim), strip, cmd: this.command() });
+      return true;
+    }
+    for (const op of ['&&', '||', ';;', '|&', '2>&1', '>&2', '&>', '2>>', '2>', '>>', '>', '<', '|', ';', '&']) {
+      if (!s.startsWith(op, this.i)) continue;
+      if (op === '&' && this.dialect === 'powershell') continue; // & is PowerShell's call operator
+      if (op === ';' && this.dialect === 'cmd') continue;
+      if ((op === '<' || op === '>') && this.dialect === 'powershell' && s[this.i + 1] === '#') continue;
+      this.i += op.length;
+      this.push('op', start, this.i);
+      if (op === '<') this.pendingRedirect = 'stdin-file';
+      else if (op === '2>&1' || op === '>&2') {
+        /* no target */
+      } else if (op.includes('>')) this.pendingRedirect = 'skip';
+      else this.endCommand(op);
+      return true;
+    }
+    return false;
+  }
+
+  /** Reads heredoc bodies queued on the line just ended. */
+  private readHeredocBodies() {
+    const s = this.src;
+    while (this.pendingHeredocs.length) {
+      const h = this.pendingHeredocs.shift()!;
+      const start = this.i;
+      const bodyLines: string[] = [];
+      let found = false;
+      while (this.i < s.length) {
+        let nl = s.indexOf('\n', this.i);
+        if (nl < 0) nl = s.length;
+        const line = s.slice(this.i, nl);
+        this.i = Math.min(nl + 1, s.length);
+        const test = h.strip ? line.replace(/^\t+/, '') : line;
+        if (test.trim() === h.delim) {
+          found = true;
+          break;
+        }
+        bodyLines.push(h.strip ? line.replace(/^\t+/, '') : line);
+      }
+      if (!found) this.problems.push(`The heredoc ${JSON.stringify(h.delim)} is not terminated.`);
+      const text = bodyLines.join('\n') + (bodyLines.length ? '\n' : '');
+      const word: Word = h.quoted ? { parts: [lit(text)] } : { parts: expandDoubleQuotedText(text) };
+      this.push('heredoc', start, this.i, word);
+      h.cmd.stdin = { word, quoted: h.quoted };
+      if (!this.commands.includes(h.cmd) && h.cmd !== this.cur) {
+        /* the command was ended by the newline and is already in commands */
+      }
+    }
+  }
+
+  /** Reads one word at this.i in the current dialect. */
+  private readWord(): Word {
+    const parts: Part[] = [];
+    const s = this.src;
+    const d = this.dialect;
+    const wordEnd = (ch: string) =>
+      ch === ' ' || ch === '\t' || ch === '\n' || ch === '\f' || ch === '\v' ||
+      (d === 'shell' && (ch === ';' || ch === '|' || ch === '&' || ch === '<' || ch === '>' || ch === '(' || ch === ')')) ||
+      (d === 'cmd' && (ch === '&' || ch === '|' || ch === '<' || ch === '>')) ||
+      (d === 'powershell' && (ch === ';' || ch === '|'));
+    while (this.i < s.length) {
+      const c = s[this.i];
+      if (wordEnd(c)) break;
+      if (this.isContinuation()) break;
+      if (d === 'shell') {
+        if (c === '\\') {
+          if (s[this.i + 1] === '\n') break;
+          parts.push(lit(s[this.i + 1] ?? ''));
+          this.i += 2;
+        } else if (c === "'") {
+          const end = s.indexOf("'", this.i + 1);
+          if (end < 0) {
+            this.problems.push('A single quote is not closed.');
+            parts.push(lit(s.slice(this.i + 1)));
+            this.i = s.length;
+          } else {
+            parts.push(lit(s.slice(this.i + 1, end)));
+            this.i = end + 1;
+          }
+        } else if (c === '$' && s[this.i + 1] === "'") {
+          this.i += 2;
+          parts.push(lit(this.readAnsiC()));
+        } else if (c === '"' || (c === '$' && s[this.i + 1] === '"')) {
+          this.i += c === '$' ? 2 : 1;
+          parts.push(...this.readDoubleQuoted());
+        } else if (c === '$' || c === '`') {
+          parts.push(this.readDollar());
+        } else {
+          parts.push(lit(c));
+          this.i++;
+        }
+      } else if (d === 'cmd') {
+        if (c === '^') {
+          parts.push(lit(s[this.i + 1] ?? ''));
+          this.i += 2;
+        } else if (c === '"') {
+          this.i++;
+          parts.push(...this.readCmdQuoted());
+        } else if (c === '%') {
+          parts.push(this.readPercent());
+        } else if (c === '\\' && s[this.i + 1] === '"') {
+          // MSVCRT argv rule: \" outside quotes is a literal quote.
+          parts.push(lit('"'));
+          this.i += 2;
+        } else {
+          parts.push(lit(c));
+          this.i++;
+        }
+      } else {
+        if (c === '`') {
+          parts.push(lit(psEscape(s[this.i + 1] ?? '')));
+          this.i += 2;
+        } else if (c === "'") {
+          parts.push(lit(this.readPsSingle()));
+        } else if (c === '"') {
+          this.i++;
+          parts.push(...this.readPsDouble());
+        } else if (c === '$') {
+          parts.push(this.readPsDollar());
+        } else {
+          parts.push(lit(c));
+          this.i++;
+        }
+      }
+    }
+    return { parts: mergeLits(parts) };
+  }
+
+  private readAnsiC(): string {
+    const s = this.src;
+    let out = '';
+    while (this.i < s.length && s[this.i] !== "'") {
+      const c = s[this.i];
+      if (c === '\\' && this.i + 1 < s.length) {
+        const n = s[this.i + 1];
+        const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', e: '\x1b', f: '\f', v: '\v', '?': '?' };
+        if (n in simple) {
+          out += simple[n];
+          this.i += 2;
+        } else if (n === 'x') {
+          const m = /^[0-9a-fA-F]{1,2}/.exec(s.slice(this.i + 2, this.i + 4));
+          out += m ? String.fromCharCode(parseInt(m[0], 16)) : '\\x';
+          this.i += 2 + (m ? m[0].length : 0);
+        } else if (n === 'u' || n === 'U') {
+          const m = new RegExp(`^[0-9a-fA-F]{1,${n === 'u' ? 4 : 8}}`).exec(s.slice(this.i + 2, this.i + 10));
+          out += m ? safeFromCodePoint(parseInt(m[0], 16)) : '\\' + n;
+          this.i += 2 + (m ? m[0].length : 0);
+        } else if (/[0-7]/.test(n)) {
+          const m = /^[0-7]{1,3}/.exec(s.slice(this.i + 1, this.i + 4))!;
+          out += String.fromCharCode(parseInt(m[0], 8) & 0xff);
+          this.i += 1 + m[0].length;
+        } else {
+          out += '\\' + n;
+          this.i += 2;
+        }
+      } else {
+        out += c;
+        this.i++;
+      }
+    }
+    if (this.i >= s.length) this.problems.push("A $'...' string is not closed.");
+    this.i++;
+    return out;
+  }
+
+  private readDoubleQuoted(): Part[] {
+    const s = this.src;
+    const parts: Part[] = [];
+    while (this.i < s.length && s[this.i] !== '"') {
+      const c = s[this.i];
+      if (c === '\\' && this.i + 1 < s.length) {
+        const n = s[this.i + 1];
+        if (n === '\n') this.i += 2;
+        else if ('$`"\\'.includes(n)) {
+          parts.push(lit(n));
+          this.i += 2;
+        } else {
+          parts.push(lit('\\'));
+          this.i++;
+        }
+      } else if (c === '$' || c === '`') {
+        parts.push(this.readDollar());
+      } else {
+        parts.push(lit(c));
+        this.i++;
+      }
+    }
+    if (this.i >= s.length) this.problems.push('A double quote is not closed.');
+    this.i++;
+    return parts;
+  }
+
+  /** `$NAME`, `${NAME}`, `${NAME:-default}`, `$(cmd)`, `` `cmd` ``, `$1`... */
+  private readDollar(): Part {
+    const s = this.src;
+    const c = s[this.i];
+    if (c === '`') {
+      const end = s.indexOf('`', this.i + 1);
+      const stop = end < 0 ? s.length : end + 1;
+      const text = s.slice(this.i, stop);
+      this.i = stop;
+      this.substitutions.push(text.slice(1, -1));
+      return { kind: 'unknown', text: summarise(text) };
+    }
+    const n = s[this.i + 1];
+    if (n === '(') {
+      let depth = 0;
+      let k = this.i + 1;
+      for (; k < s.length; k++) {
+        if (s[k] === '(') depth++;
+        else if (s[k] === ')' && --depth === 0) break;
+      }
+      const text = s.slice(this.i, Math.min(k + 1, s.length));
+      this.i = Math.min(k + 1, s.length);
+      this.substitutions.push(text.slice(2, -1));
+      return { kind: 'unknown', text: summarise(text) };
+    }
+    if (n === '{') {
+      const end = s.indexOf('}', this.i + 2);
+      if (end < 0) {
+        this.i++;
+        return lit('$');
+      }
+      const inner = s.slice(this.i + 2, end);
+      this.i = end + 1;
+      const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=?+])(.*))?$/s.exec(inner);
+      if (!m) return { kind: 'unknown', text: summarise('${' + inner + '}') };
+      return m[2] && m[2].includes('-') ? { kind: 'env', name: m[1], fallback: m[3] } : { kind: 'env', name: m[1] };
+    }
+    if (n !== undefined && NAME_START.test(n)) {
+      let k = this.i + 1;
+      while (k < s.length && NAME_CHAR.test(s[k])) k++;
+      const name = s.slice(this.i + 1, k);
+      this.i = k;
+      return { kind: 'env', name };
+    }
+    if (n !== undefined && /[0-9@*#?$!-]/.test(n)) {
+      this.i += 2;
+      return { kind: 'unknown', text: '$' + n };
+    }
+    this.i++;
+    return lit('$');
+  }
+
+  // ---- cmd ----
+  private readCmdQuoted(): Part[] {
+    const s = this.src;
+    const parts: Part[] = [];
+    while (this.i < s.length && s[this.i] !== '\n') {
+      const c = s[this.i];
+      if (c === '\\' && s[this.i + 1] === '"') {
+        parts.push(lit('"'));
+        this.i += 2;
+      } else if (c === '\\' && s[this.i + 1] === '\\' && s[this.i + 2] === '"') {
+        parts.push(lit('\\'));
+        this.i += 2;
+      } else if (c === '"' && s[this.i + 1] === '"') {
+        parts.push(lit('"'));
+        this.i += 2;
+      } else if (c === '"') {
+        this.i++;
+        return parts;
+      } else if (c === '%') {
+        parts.push(this.readPercent());
+      } else {
+        parts.push(lit(c));
+        this.i++;
+      }
+    }
+    this.problems.push('A double quote is not closed.');
+    return parts;
+  }
+
+  private readPercent(): Part {
+    const s = this.src;
+    const m = /^%([A-Za-z_][A-Za-z0-9_]*)%/.exec(s.slice(this.i, this.i + 200));
+    if (m) {
+      this.i += m[0].length;
+      return { kind: 'env', name: m[1] };
+    }
+    this.i++;
+    return lit('%');
+  }
+
+  // ---- PowerShell ----
+  private readPsSingle(): string {
+    const s = this.src;
+    let out = '';
+    this.i++;
+    while (this.i < s.length) {
+      if (s[this.i] === "'") {
+        if (s[this.i + 1] === "'") {
+          out += "'";
+          this.i += 2;
+          continue;
+        }
+        this.i++;
+        return out;
+      }
+      out += s[this.i++];
+    }
+    this.problems.push('A single quote is not closed.');
+    return out;
+  }
+
+  private readPsDouble(): Part[] {
+    const s = this.src;
+    const parts: Part[] = [];
+    while (this.i < s.length) {
+      const c = s[this.i];
+      if (c === '`') {
+        parts.push(lit(psEscape(s[this.i + 1] ?? '')));
+        this.i += 2;
+      } else if (c === '"' && s[this.i + 1] === '"') {
+        parts.push(lit('"'));
+        this.i += 2;
+      } else if (c === '"') {
+        this.i++;
+        return parts;
+      } else if (c === '$') {
+        parts.push(this.readPsDollar());
+      } else {
+        parts.push(lit(c));
+        this.i++;
+      }
+    }
+    this.problems.push('A double quote is not closed.');
+    return parts;
+  }
+
+  /** `$env:NAME`, `${env:NAME}`, `$name`, `$(expr)`. */
+  private readPsDollar(): Part {
+    const s = this.src;
+    const rest = s.slice(this.i, this.i + 300);
+    let m = /^\$\{?env:([A-Za-z_][A-Za-z0-9_]*)\}?/i.exec(rest);
+    if (m) {
+      this.i += m[0].length;
+      return { kind: 'env', name: m[1] };
+    }
+    if (rest[1] === '(') {
+      let depth = 0;
+      let k = this.i + 1;
+      for (; k < s.length; k++) {
+        if (s[k] === '(') depth++;
+        else if (s[k] === ')' && --depth === 0) break;
+      }
+      const text = s.slice(this.i, Math.min(k + 1, s.length));
+      this.i = Math.min(k + 1, s.length);
+      const inner = /^\$\(\s*\$env:([A-Za-z_]\w*)\s*\)$/i.exec(text);
+      return inner ? { kind: 'env', name: inner[1] } : { kind: 'unknown', text: summarise(text) };
+    }
+    m = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/.exec(rest);
+    if (m) {
+      this.i += m[0].length;
+      // A PowerShell variable: resolved later against `$x = ...` in the paste.
+      return { kind: 'env', name: m[1] };
+    }
+    this.i++;
+    return lit('$');
+  }
+}
+
+function psEscape(c: string): string {
+  const map: Record<string, string> = { n: '\n', t: '\t', r: '\r', '0': '\0', a: '\x07', b: '\b', f: '\f', v: '\v', e: '\x1b' };
+  return map[c] ?? c;
+}
+
+function safeFromCodePoint(n: number): string {
+  try {
+    return String.fromCodePoint(n);
+  } catch {
+    return '\ufffd';
+  }
+}
+
+/** A short description of a command substitution, never its whole text. */
+function summarise(text: string): string {
+  return text.length > 60 ? text.slice(0, 57) + '...' : text;
+}
+
+/** Expands `$X`, `${X}` and `\$` in heredoc text (an unquoted delimiter). */
+function expandDoubleQuotedText(text: string): Part[] {
+  const parts: Part[] = [];
+  const re = /\\([$`\\])|\$\{([A-Za-z_]\w*)(?::?-([^}]*))?\}|\$([A-Za-z_]\w*)|\$\([^)]*\)/g;
+  let last = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    parts.push(lit(text.slice(last, m.index)));
+    if (m[1]) parts.push(lit(m[1]));
+    else if (m[2]) parts.push({ kind: 'env', name: m[2], ...(m[3] !== undefined ? { fallback: m[3] } : {}) });
+    else if (m[4]) parts.push({ kind: 'env', name: m[4] });
+    else parts.push({ kind: 'unknown', text: summarise(m[0]) });
+    last = m.index + m[0].length;
+  }
+  parts.push(lit(text.slice(last)));
+  return mergeLits(parts);
+}
+
+export function tokenize(src: string, dialect: Dialect = 'shell'): Tokenized {
+  return new Lexer(src, dialect).run();
+}

@@ -1,0 +1,533 @@
+// The extractor: HttpCalls (from any front-end) -> a parse-example result.
+// It knows vendors and protocols through the data in grammar/ and vendors/,
+// never syntax. It picks the API call, splits its URL into base_url and
+// endpoint, maps other protocols to a supported wire, finds the auth scheme,
+// the key's variable, thinking controls and vendor request fields, and
+// redacts every literal key it met.
+// Guarantees: never throws on any HttpCall; the result never contains any
+// 8-character stretch of a secret found in the input (see secrets.ts scrub).
+import {
+  envNames,
+  lit,
+  mergeLits,
+  objectGet,
+  renderWord,
+  valueToJson,
+  type EnvPart,
+  type FrontEndResult,
+  type HttpCall,
+  type Part,
+  type Value,
+  type Warning,
+  type Word,
+} from '../call/model.js';
+import { fail, type Auth, type Draft, type ParseExampleResult } from '../result.js';
+import type { Protocol } from '../data/schemas.js';
+import {
+  AUTH_HEADERS,
+  AUTH_QUERY,
+  CLIENT_HEADERS,
+  PER_CALL,
+  hostInfo,
+  isCuratedVendor,
+  isLocalHost,
+  isStandardField,
+  matchEndpoint,
+  type HostInfo,
+} from './knowledge.js';
+import { analyseThinking, flatten, isThinkingPath } from './thinking.js';
+import { classifyCredential, scanText, scrub, matchShape, type FoundSecret } from './secrets.js';
+
+export interface ExtractContext {
+  language: string;
+  /** The full input text, scanned for key-shaped tokens. */
+  text: string;
+  /** Intake notes, turned into warnings. */
+  notes?: string[];
+}
+
+/** Protocols that are not a wire of their own, and how a draft maps them. */
+const CHAT_PROTOCOLS: Protocol[] = ['openai-chat', 'anthropic-messages', 'openai-responses', 'gemini-native', 'ollama-native', 'openai-completions'];
+
+class Secrets {
+  values: string[] = [];
+  add(v: string) {
+    const t = v.trim();
+    if (t.length >= 4 && !this.values.includes(t)) this.values.push(t);
+  }
+}
+
+/** Text of a word for places that need a value: assigned values expand, other references render as ${NAME}. */
+export function expandWord(w: Word): string {
+  return w.parts.map((p) => partText(p)).join('');
+}
+function partText(p: Part): string {
+  if (p.kind === 'lit') return p.text;
+  if (p.kind === 'env') return p.assigned ? p.assigned.map(partText).join('') : '${' + p.name + '}';
+  return '<?>';
+}
+
+function bodyObject(call: HttpCall): Value | undefined {
+  return call.body?.type === 'json' && call.body.value.kind === 'object' ? call.body.value : undefined;
+}
+
+function scoreCall(c: HttpCall): number {
+  const url = expandWord(c.url);
+  let path = '';
+  try {
+    path = new URL(url.replace(/\$\{[^}]*\}/g, 'x')).pathname;
+  } catch {
+    path = url;
+  }
+  const ep = matchEndpoint(path);
+  let score = 0;
+  if (ep && CHAT_PROTOCOLS.includes(ep.protocol)) score += 10;
+  if (ep?.protocol === 'openai-chat' || ep?.protocol === 'anthropic-messages') score += 2;
+  const b = bodyObject(c);
+  if (b && objectGet(b, 'model')) score += 4;
+  if (b && (objectGet(b, 'messages') || objectGet(b, 'input') || objectGet(b, 'contents'))) score += 3;
+  if (c.method === 'POST') score += 1;
+  return score;
+}
+
+/** Walks all literal/assigned text of a word, for secret checks of values the paste assigned. */
+function assignedLiterals(w: Word): string[] {
+  const out: string[] = [];
+  for (const p of w.parts) if (p.kind === 'env' && p.assigned) out.push(p.assigned.map(partText).join(''));
+  return out;
+}
+
+interface AuthFinding {
+  auth: Auth;
+  keyEnv: string | null;
+  keyWord?: Word;
+  where: string;
+}
+
+export function extract(fe: FrontEndResult, ctx: ExtractContext): ParseExampleResult {
+  const secrets = new Secrets();
+  const warnings: Warning[] = [];
+  const found: FoundSecret[] = scanText(ctx.text);
+  for (const f of found) secrets.add(f.value);
+  const reportedLines = new Set<number>();
+
+  const finish = <T extends object>(r: T): T => scrub(r, secrets.values);
+  const failWith = (code: Parameters<typeof fail>[0], msg: string) => finish(fail(code, msg, warnings.length ? warnings : undefined));
+
+  for (const n of ctx.notes ?? []) warnings.push({ code: 'intake', message: n });
+  warnings.push(...fe.warnings);
+
+  const calls = fe.calls;
+  if (!calls.length) {
+    return failWith('no_request_found', 'No HTTP request or SDK call was found in the example.');
+  }
+  const ranked = calls.map((c, i) => ({ c, i, s: scoreCall(c) })).sort((a, b) => b.s - a.s || a.i - b.i);
+  const call = ranked[0].c;
+  if (calls.length > 1) {
+    const others = calls.length - 1;
+    warnings.push({ code: 'multiple_requests', message: `The example makes ${calls.length} requests; the draft follows the chat request and ignores ${others} other(s).`, line: call.span?.line });
+  }
+
+  // ---------- URL ----------
+  const urlWord = call.url;
+  let urlText = expandWord(urlWord);
+  let base_url: string | null = null;
+  let host: string | null = null;
+  let protocol: Protocol = 'openai-chat';
+  let modelFromPath: string | undefined;
+  const query: Record<string, string> = {};
+  let queryAuth: { name: string; word: Word | null; value: string } | null = null;
+  let endpoint: string | null = null;
+
+  if (!urlWord.parts.length || !urlText.trim()) {
+    warnings.push({ code: 'base_url_missing', message: 'The example names no URL and no client; base_url is left empty for you to fill in.' });
+  } else {
+    const first = urlWord.parts[0];
+    if (first.kind === 'env' && !first.assigned) {
+      return failWith('unresolved_base_url', `The URL starts with the variable ${first.name}, whose value the example does not show; set base_url to the endpoint it holds.`);
+    }
+    if (first.kind === 'unknown') return failWith('unresolved_base_url', 'The URL is computed by code the example does not show; set base_url by hand.');
+    let u: URL;
+    try {
+      u = new URL(urlText.trim());
+    } catch {
+      return failWith('unresolved_base_url', 'The request URL is not a valid absolute URL.');
+    }
+    host = u.host;
+    if (/\$\{|<[^>]*>|\{[^}]*\}|%7B|%24|YOUR[-_]|your[-_]|\[[^\]]*\]/i.test(decodeSafe(u.hostname)) || u.hostname.includes('<?>')) {
+      const v = /\$\{([^}]+)\}/.exec(u.hostname)?.[1];
+      return failWith('unresolved_base_url', v ? `The host is the variable ${v}, whose value the example does not show; set base_url to the endpoint it holds.` : `The host ${JSON.stringify(decodeSafe(u.hostname))} is a placeholder; replace it with your resource's real host.`);
+    }
+    const path = decodeSafe(u.pathname).replace(/\/+$/, '');
+    const ep = matchEndpoint(path);
+    let basePath = path;
+    if (ep) {
+      protocol = ep.protocol;
+      basePath = ep.basePath;
+      modelFromPath = ep.model;
+    } else if (call.client_info) {
+      protocol = 'openai-chat';
+    } else if (bodyObject(call) && objectGet(bodyObject(call), 'messages')) {
+      protocol = 'openai-chat';
+      warnings.push({ code: 'unknown_endpoint', message: `The path ${JSON.stringify(path || '/')} is not a known chat endpoint; the body looks like chat completions, so base_url is the whole URL.` });
+    } else {
+      return failWith('unsupported_protocol', `The request goes to ${JSON.stringify(path || '/')}, which is neither an OpenAI chat-completions nor an Anthropic Messages endpoint; byok registers only those.`);
+    }
+    // DESIGN: a path that holds a placeholder ({account_id}, <resource>) or an unset variable cannot be registered as is.
+    const hole = /\{([^}]*)\}|<([^>]*)>/.exec(basePath);
+    if (hole) {
+      const v = /^\$\{([^}]+)\}/.exec(basePath.slice(hole.index))?.[1];
+      return failWith('unresolved_base_url', v ? `The URL path holds the variable ${v}, whose value the example does not show; fill it in and paste again.` : `The URL path holds the placeholder ${JSON.stringify(hole[0])}; replace it with your own value and paste again.`);
+    }
+    for (const [k, v] of u.searchParams) {
+      if (AUTH_QUERY.has(k.toLowerCase())) {
+        queryAuth = { name: k, word: null, value: v };
+        continue;
+      }
+      if (k === 'alt' || k === 'stream') continue; // per-call streaming switches
+      query[k] = v;
+    }
+    base_url = `${u.protocol}//${u.host}${basePath}`.replace(/\/+$/, '');
+    endpoint = `${u.protocol}//${u.host}${u.pathname}${u.search}`;
+    urlText = endpoint;
+  }
+
+  // ---------- vendor ----------
+  const hinfo: HostInfo | null = host ? hostInfo(host) : null;
+  const vendor = hinfo?.vendor ?? null;
+
+  // ---------- body ----------
+  let body = (bodyObject(call) ? valueToJson(bodyObject(call)!) : {}) as Record<string, unknown>;
+  if (call.body?.type === 'text' && call.body.text.parts.length) {
+    warnings.push({ code: 'body_not_json', message: 'The request body is not JSON; model and parameters could not be read from it.' });
+  }
+
+  // ---------- protocol mapping ----------
+  let wire: Draft['wire'] = 'openai';
+  const translated: Record<string, unknown> = {};
+  switch (protocol) {
+    case 'anthropic-messages':
+      wire = 'anthropic';
+      break;
+    case 'openai-chat':
+    case 'openai-completions':
+    case 'other':
+      wire = 'openai';
+      if (protocol === 'openai-completions')
+        warnings.push({ code: 'legacy_completions', message: 'The sample uses the legacy /completions endpoint; the draft registers the chat-completions endpoint at the same base URL.' });
+      break;
+    case 'openai-responses': {
+      wire = 'openai';
+      const eff = (body.reasoning as Record<string, unknown> | undefined)?.effort;
+      if (eff !== undefined) translated.reasoning_effort = eff;
+      warnings.push({
+        code: 'mapped_protocol',
+        message: `The sample uses the OpenAI Responses API; the draft uses Chat Completions at the same base URL${eff !== undefined ? ' (reasoning.effort becomes reasoning_effort)' : ''}.`,
+      });
+      break;
+    }
+    case 'gemini-native': {
+      wire = 'openai';
+      const compat = hinfo?.openai_base_url;
+      if (!compat) return failWith('unsupported_protocol', 'The sample uses Gemini generateContent at a host with no known OpenAI-compatible endpoint; byok registers OpenAI chat-completions or Anthropic Messages models only.');
+      base_url = compat;
+      const tc = ((body.generationConfig ?? body.generation_config) as Record<string, unknown> | undefined)?.thinkingConfig as Record<string, unknown> | undefined;
+      const names: string[] = [];
+      if (tc?.thinkingBudget !== undefined) {
+        translated['extra_body.google.thinking_config.thinking_budget'] = tc.thinkingBudget;
+        names.push('thinkingBudget -> extra_body.google.thinking_config.thinking_budget');
+      }
+      if (tc?.thinkingLevel !== undefined) {
+        translated.reasoning_effort = tc.thinkingLevel;
+        names.push('thinkingLevel -> reasoning_effort');
+      }
+      if (tc?.includeThoughts !== undefined) {
+        translated['extra_body.google.thinking_config.include_thoughts'] = tc.includeThoughts;
+        names.push('includeThoughts -> extra_body.google.thinking_config.include_thoughts');
+      }
+      warnings.push({
+        code: 'mapped_protocol',
+        message: `The sample uses Gemini generateContent; the draft uses the vendor's OpenAI-compatible endpoint ${compat}${names.length ? ` (${names.join('; ')})` : ''}.`,
+      });
+      break;
+    }
+    case 'ollama-native': {
+      wire = 'openai';
+      base_url = (base_url ?? '') + '/v1';
+      const think = body.think;
+      if (think !== undefined) translated.reasoning_effort = think === false ? 'none' : think === true ? 'medium' : think;
+      warnings.push({
+        code: 'mapped_protocol',
+        message: `The sample uses Ollama's native /api/chat; the draft uses its OpenAI-compatible endpoint at /v1${think !== undefined ? ' (think becomes reasoning_effort)' : ''}.`,
+      });
+      break;
+    }
+    case 'models-list':
+      return failWith('no_model', 'The example only lists the vendor\'s models; it names no model to register. Pick one and pass it with --upstream-model.');
+    case 'embeddings':
+      return failWith('unsupported_protocol', 'The example calls an embeddings endpoint; byok registers chat models only.');
+  }
+
+  // ---------- model ----------
+  let upstream_model: string | null = null;
+  const modelVal = bodyObject(call) ? objectGet(bodyObject(call), 'model') : undefined;
+  if (modelFromPath) upstream_model = modelFromPath;
+  else if (modelVal?.kind === 'string') {
+    const w = modelVal.word;
+    const t = expandWord(w);
+    if (w.parts.every((p) => p.kind === 'lit' || (p.kind === 'env' && p.assigned))) upstream_model = t;
+    else {
+      const names = envNames(w);
+      warnings.push({ code: 'model_from_variable', message: `The model comes from ${names.length ? 'the variable ' + names[0] : 'code the example does not show'}; set upstream_model by hand.` });
+    }
+  } else if (modelVal) {
+    warnings.push({ code: 'model_from_variable', message: 'The model is computed by code the example does not show; set upstream_model by hand.' });
+  } else {
+    warnings.push({ code: 'model_missing', message: 'The example names no model; pass one with --upstream-model when you add it.' });
+  }
+  if (upstream_model && /^(<.*>|\{.*\}|YOUR[-_].*|\.\.\.)$/i.test(upstream_model)) {
+    warnings.push({ code: 'model_placeholder', message: `The model ${JSON.stringify(upstream_model)} is a placeholder; set the real model id.` });
+  }
+
+  // ---------- auth ----------
+  const local = host ? isLocalHost(host) : false;
+  const authFound = findAuth(call, queryAuth);
+  let auth: Auth;
+  let keyEnv: string | null = null;
+  if (authFound) {
+    auth = authFound.auth;
+    keyEnv = authFound.keyEnv;
+    const kw = authFound.keyWord;
+    if (kw) {
+      for (const v of assignedLiterals(kw)) classifyAndRecord(v, authFound.where, true);
+      const literal = kw.parts.filter((p) => p.kind === 'lit').map((p) => (p as { text: string }).text).join('');
+      const hasRef = kw.parts.some((p) => p.kind !== 'lit');
+      if (!hasRef) {
+        const cls = classifyAndRecord(literal, authFound.where, false);
+        if (cls === 'dummy' || cls === 'empty') {
+          if (local) auth = { in: 'none' };
+        }
+      } else if (literal.trim().length >= 16) {
+        classifyAndRecord(literal, authFound.where, false);
+      }
+      if (!keyEnv && kw.parts.some((p) => p.kind === 'unknown'))
+        warnings.push({ code: 'key_from_code', message: `The key in the ${authFound.where} comes from code the example does not show; its variable is unknown.` });
+    } else if (queryAuth) {
+      classifyAndRecord(queryAuth.value, `?${queryAuth.name}= query parameter`, false);
+    }
+  } else if (local) {
+    auth = { in: 'none' };
+  } else {
+    auth = { in: 'header', name: wire === 'anthropic' ? 'x-api-key' : 'Authorization', scheme: wire === 'anthropic' ? null : 'Bearer' };
+    warnings.push({ code: 'auth_missing', message: `The example sends no API key; the draft assumes the ${wire === 'anthropic' ? 'x-api-key header' : 'Authorization: Bearer header'}.` });
+  }
+  if (protocol === 'gemini-native' && auth.in !== 'none') {
+    // The OpenAI-compatible endpoint takes the same key as a Bearer token.
+    auth = { in: 'header', name: 'Authorization', scheme: 'Bearer' };
+  }
+
+  function classifyAndRecord(raw: string, where: string, assigned: boolean): string {
+    const c = classifyCredential(raw);
+    if (c.kind === 'secret') {
+      secrets.add(raw.trim());
+      secrets.add(raw.trim().replace(/^(Bearer|Basic|Token)\s+/i, ''));
+      const line = found.find((f) => raw.includes(f.value))?.line;
+      if (line) reportedLines.add(line);
+      warnings.push({
+        code: 'secret_redacted',
+        message: `A literal API key ${assigned ? 'assigned in the example and used' : 'was found'} in the ${where}; it was not copied anywhere. Revoke it, and store a new key through the secure input.`,
+        ...(line ? { line } : {}),
+      });
+      if (c.vendor && vendor && c.vendor !== vendor && !(c.vendor === 'azure-openai'))
+        warnings.push({ code: 'key_host_mismatch', message: `The key looks like a ${c.vendor} key but the endpoint belongs to ${vendor}.` });
+    } else if (c.kind === 'placeholder' && !assigned) {
+      if (c.likely_env)
+        warnings.push({ code: 'placeholder_key', message: `The key is the placeholder ${c.likely_env}, not a reference; the sample probably means the variable ${c.likely_env}.` });
+    }
+    return c.kind;
+  }
+
+  for (const f of found) {
+    if (reportedLines.has(f.line)) continue;
+    reportedLines.add(f.line);
+    warnings.push({ code: 'secret_redacted', message: `A key-shaped token (${f.shape}) on line ${f.line} was not copied anywhere; if it is a real key, revoke it.`, line: f.line });
+  }
+
+  // ---------- headers ----------
+  const headers: Record<string, string> = {};
+  for (const h of call.headers) {
+    const n = h.name.toLowerCase();
+    if (AUTH_HEADERS.has(n) || CLIENT_HEADERS.has(n)) continue;
+    const v = expandWord(h.value);
+    const cls = classifyCredential(v);
+    if (/token|key|secret|auth/i.test(n) && cls.kind === 'secret') {
+      secrets.add(v);
+      warnings.push({ code: 'secret_redacted', message: `The ${h.name} header holds a literal secret; it was not copied. Revoke it if it is real.` });
+      continue;
+    }
+    headers[h.name] = v;
+  }
+
+  // ---------- thinking ----------
+  const thinkingBody: Record<string, unknown> = { ...body };
+  for (const [k, v] of Object.entries(translated)) setPath(thinkingBody, k, v);
+  const th = analyseThinking(thinkingBody, { host, hostRule: hinfo?.thinking, model: upstream_model, wire });
+  warnings.push(...th.warnings);
+  const thinkingParams: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(th.params)) {
+    // Source paths that were translated are reported by their translation only.
+    if (protocol === 'gemini-native' && k.startsWith('generationConfig.')) continue;
+    if (protocol === 'openai-responses' && k === 'reasoning.effort') continue;
+    if (protocol === 'ollama-native' && k === 'think') continue;
+    thinkingParams[k] = v;
+  }
+  if (/\/no_think\b|\/think\b/.test(JSON.stringify(body.messages ?? '')))
+    warnings.push({ code: 'prompt_thinking_switch', message: 'A /think or /no_think switch sits in the messages: it is content, not a request field, and is not part of the draft.' });
+
+  // ---------- request params ----------
+  const request_params: Record<string, unknown> = {};
+  const flatTh = new Set(Object.keys(th.params));
+  for (const [k, v] of Object.entries(body)) {
+    if (k === 'model' || PER_CALL.has(k) || isStandardField(protocol, k)) continue;
+    if (protocol === 'gemini-native' || protocol === 'ollama-native') continue;
+    const kept = stripThinking(k, v, flatTh, th.capability);
+    if (kept !== undefined) request_params[k] = kept;
+  }
+
+  // ---------- the rest ----------
+  const stream = body.stream === true;
+  const capabilities: Record<string, boolean> = {};
+  if (stream) capabilities.streaming = true;
+  if (Array.isArray(body.tools) && body.tools.length) capabilities.tools = true;
+  const mt = [body.max_tokens, body.max_completion_tokens, body.max_output_tokens].find((x) => typeof x === 'number') as number | undefined;
+  const api_key_env = auth.in === 'none' || !base_url ? null : `CUSTOM_KEY_${new URL(base_url).host.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+  if (auth.in === 'none') keyEnv = null;
+
+  const draft: Draft = {
+    upstream_model,
+    base_url,
+    wire,
+    name: upstream_model,
+    api_key_env,
+    auth,
+    headers,
+    query,
+    thinking_capability: th.capability,
+    thinking_mode: th.mode,
+    thinking_params: thinkingParams,
+    request_params,
+    capabilities,
+    max_tokens: mt ?? null,
+  };
+  const curated = vendor && isCuratedVendor(vendor) ? vendor : null;
+  const endpointShown = endpoint ? redactQueryKey(endpoint, queryAuth?.name) : null;
+  const noteParts = [
+    upstream_model ? `Draft for ${upstream_model}` : 'Draft with no model yet',
+    base_url ? `at ${base_url} (${wire} wire).` : '(base_url still to fill in).',
+    api_key_env ? `The key goes in ${api_key_env} through the secure input, never in chat.` : auth.in === 'none' ? 'The endpoint takes no key.' : '',
+    'Register it with `byok add --from-draft -`.',
+  ];
+  if (curated) noteParts.push(`A curated template exists: \`byok add-template ${curated}\`.`);
+  return finish({
+    ok: true as const,
+    draft,
+    detected: {
+      language: ctx.language,
+      client: call.client,
+      method: call.method,
+      endpoint: endpointShown,
+      key_env: keyEnv,
+      vendor,
+      protocol,
+    },
+    warnings: dedupe(warnings),
+    suggestion: curated ? { action: 'add_template', vendor: curated } : null,
+    note: noteParts.filter(Boolean).join(' '),
+  });
+}
+
+function findAuth(call: HttpCall, queryAuth: { name: string; value: string } | null): AuthFinding | null {
+  for (const h of call.headers) {
+    const n = h.name.toLowerCase();
+    if (!AUTH_HEADERS.has(n)) continue;
+    let word = h.value;
+    let scheme: 'Bearer' | 'Basic' | null = null;
+    const first = word.parts[0];
+    if (n === 'authorization' && first?.kind === 'lit') {
+      const m = /^\s*(Bearer|Basic|Token)\s*/i.exec(first.text);
+      if (m) {
+        scheme = m[1].toLowerCase() === 'basic' ? 'Basic' : 'Bearer';
+        word = { parts: mergeLits([lit(first.text.slice(m[0].length)), ...word.parts.slice(1)]) };
+      }
+    }
+    return { auth: { in: 'header', name: h.name, scheme }, keyEnv: pickKeyEnv(word), keyWord: word, where: `${h.name} header` };
+  }
+  if (call.basic_auth) {
+    return { auth: { in: 'header', name: 'Authorization', scheme: 'Basic' }, keyEnv: pickKeyEnv(call.basic_auth), keyWord: call.basic_auth, where: '-u credentials' };
+  }
+  if (queryAuth) {
+    const m = /^\$\{([A-Za-z_]\w*)\}$/.exec(queryAuth.value);
+    return { auth: { in: 'query', name: queryAuth.name }, keyEnv: m ? m[1] : null, where: `?${queryAuth.name}= query parameter`, keyWord: m ? { parts: [{ kind: 'env', name: m[1] }] } : undefined };
+  }
+  return null;
+}
+
+function pickKeyEnv(w: Word): string | null {
+  const envs = w.parts.filter((p): p is EnvPart => p.kind === 'env');
+  if (!envs.length) return null;
+  return (envs.find((e) => /KEY|TOKEN|SECRET|AUTH/i.test(e.name)) ?? envs[0]).name;
+}
+
+/** Removes thinking sub-fields from a request field (venice_parameters minus disable_thinking). */
+function stripThinking(key: string, value: unknown, thinkingPaths: Set<string>, rule: string): unknown {
+  if (thinkingPaths.has(key) || isThinkingPath(key, rule)) return undefined;
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+  const flat = flatten({ [key]: value });
+  const keepPaths = Object.keys(flat).filter((p) => !thinkingPaths.has(p) && !isThinkingPath(p, rule));
+  if (!keepPaths.length) return undefined;
+  if (keepPaths.length === Object.keys(flat).length) return value;
+  const out: Record<string, unknown> = {};
+  for (const p of keepPaths) setPath(out, p, flat[p]);
+  return out[key];
+}
+
+function setPath(obj: Record<string, unknown>, path: string, v: unknown) {
+  const keys = path.split('.');
+  let o = obj;
+  for (const k of keys.slice(0, -1)) {
+    if (!o[k] || typeof o[k] !== 'object' || Array.isArray(o[k])) o[k] = {};
+    o = o[k] as Record<string, unknown>;
+  }
+  o[keys[keys.length - 1]] = v;
+}
+
+function redactQueryKey(url: string, name: string | undefined): string {
+  if (!name) return url;
+  try {
+    const u = new URL(url);
+    if (u.searchParams.has(name)) u.searchParams.set(name, '${KEY}');
+    return u.toString().replace(/%24%7BKEY%7D/g, '${KEY}');
+  } catch {
+    return url;
+  }
+}
+
+function decodeSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+function dedupe(ws: Warning[]): Warning[] {
+  const seen = new Set<string>();
+  return ws.filter((w) => {
+    const k = w.code + '|' + w.message;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+export { renderWord, matchShape };

@@ -1,0 +1,79 @@
+// Lookups over the compiled vendor and protocol data (grammar/endpoints.yaml,
+// grammar/hosts.yaml, grammar/request-fields.yaml, vendors/*.yaml), built once
+// per process. The extractor asks these; it holds no vendor names itself.
+import endpointsData from '../generated/endpoints.js';
+import hostsData from '../generated/hosts.js';
+import fieldsData from '../generated/request-fields.js';
+import vendorsData from '../generated/vendors.js';
+import type { Protocol } from '../data/schemas.js';
+
+export interface EndpointMatch {
+  protocol: Protocol;
+  /** The API root's path (no trailing slash). */
+  basePath: string;
+  /** The endpoint part that was cut off. */
+  endpointPath: string;
+  model?: string;
+}
+
+const ENDPOINTS = endpointsData.endpoints.map((e) => ({ ...e, re: new RegExp(`^${e.path}/?$`) }));
+
+export function matchEndpoint(path: string): EndpointMatch | null {
+  for (const e of ENDPOINTS) {
+    const m = e.re.exec(path);
+    if (!m) continue;
+    const basePath = (m.groups?.base ?? '').replace(/\/+$/, '');
+    const model = e.model_group ? m.groups?.[e.model_group] : undefined;
+    return { protocol: e.protocol, basePath, endpointPath: path.slice(basePath.length), model: model ? safeDecode(model) : undefined };
+  }
+  return null;
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+export type HostInfo = (typeof hostsData.hosts)[number];
+const HOSTS = hostsData.hosts.map((h) => ({ ...h, re: new RegExp(`^(?:${h.host})$`, 'i') }));
+
+export function hostInfo(host: string): HostInfo | null {
+  const h = host.toLowerCase().replace(/:\d+$/, '');
+  return HOSTS.find((x) => x.re.test(h)) ?? null;
+}
+
+const CURATED = new Set(vendorsData.map((v) => String((v as { vendor?: unknown }).vendor ?? (v as { id?: unknown }).id ?? '')));
+export function isCuratedVendor(vendor: string): boolean {
+  return CURATED.has(vendor);
+}
+
+const STANDARD: Record<string, Set<string>> = Object.fromEntries(
+  Object.entries(fieldsData.standard).map(([k, v]) => [k, new Set(v)]),
+);
+export function isStandardField(protocol: Protocol, field: string): boolean {
+  return STANDARD[protocol]?.has(field) ?? false;
+}
+export const PER_CALL = new Set(fieldsData.per_call);
+export const CLIENT_HEADERS = new Set(fieldsData.client_headers.map((h) => h.toLowerCase()));
+export const AUTH_HEADERS = new Map(fieldsData.auth_headers.map((h) => [h.name.toLowerCase(), h.scheme]));
+export const AUTH_QUERY = new Set(fieldsData.auth_query);
+
+/** Loopback or private-network hosts: local servers that usually take no key. */
+export function isLocalHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+  return (
+    h === 'localhost' ||
+    h.endsWith('.localhost') ||
+    h === '0.0.0.0' ||
+    h === '::1' ||
+    /^127\./.test(h) ||
+    /^10\./.test(h) ||
+    /^192\.168\./.test(h) ||
+    /^172\.(1[6-9]|2\d|3[01])\./.test(h) ||
+    h === 'host.docker.internal' ||
+    /\.local$/.test(h)
+  );
+}

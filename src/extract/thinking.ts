@@ -1,0 +1,91 @@
+// Thinking / reasoning controls: which capability rule applies to a draft and
+// which body fields are its controls. All knowledge is in grammar/thinking.yaml
+// (rules, field index, always-on models) and grammar/hosts.yaml (host -> rule);
+// see the header of grammar/thinking.yaml for the selection order.
+import thinkingData from '../generated/thinking.js';
+
+type Rule = (typeof thinkingData.rules)[number];
+
+const rx = (list: readonly string[] | undefined) => (list ?? []).map((p) => new RegExp(`^(?:${p})$`, 'i'));
+const RULES = thinkingData.rules.map((r) => ({ ...r, hostRe: rx(r.hosts), modelRe: rx(r.models) }));
+const GLOBAL_FIELDS = new Set(thinkingData.fields);
+const ALWAYS_ON = rx(thinkingData.always_on_models);
+
+export interface ThinkingResult {
+  capability: string;
+  mode: 'enabled' | 'disabled' | 'auto';
+  params: Record<string, unknown>;
+  warnings: Array<{ code: string; message: string }>;
+}
+
+/** Flattens a JSON object into dotted paths of its leaves (arrays stay leaves). */
+export function flatten(obj: unknown, prefix = '', out: Record<string, unknown> = {}, depth = 0): Record<string, unknown> {
+  if (depth > 20) return out;
+  if (obj && typeof obj === 'object' && !Array.isArray(obj)) {
+    const entries = Object.entries(obj as Record<string, unknown>);
+    if (!entries.length && prefix) out[prefix] = obj;
+    for (const [k, v] of entries) flatten(v, prefix ? `${prefix}.${k}` : k, out, depth + 1);
+  } else if (prefix) out[prefix] = obj;
+  return out;
+}
+
+/** True when `path` is a thinking control under any rule (or the given one). */
+export function isThinkingPath(path: string, ruleId?: string): boolean {
+  if (GLOBAL_FIELDS.has(path)) return true;
+  return !!ruleId && RULES.some((r) => r.id === ruleId && (r.fields ?? []).includes(path));
+}
+
+function wireOk(r: Rule, wire: string): boolean {
+  return r.wire === 'any' || r.wire === wire;
+}
+
+export function chooseRule(opts: { host: string | null; hostRule: string | null | undefined; model: string | null; wire: string; paths: string[] }): Rule {
+  const host = (opts.host ?? '').toLowerCase();
+  const model = opts.model ?? '';
+  // 1. model-specific rules
+  for (const r of RULES) {
+    if (!r.modelRe.length || !model || !wireOk(r, opts.wire)) continue;
+    if (r.hostRe.length && !r.hostRe.some((re) => re.test(host))) continue;
+    if (r.modelRe.some((re) => re.test(model))) return r;
+  }
+  // 2. the host's rule
+  if (opts.hostRule) {
+    const r = RULES.find((x) => x.id === opts.hostRule && wireOk(x, opts.wire)) ?? RULES.find((x) => x.id === opts.hostRule);
+    if (r) return r;
+  }
+  // 3. by field, for hosts we know nothing about
+  for (const r of RULES) {
+    if (r.modelRe.length || r.hostRe.length || !wireOk(r, opts.wire)) continue;
+    if (r.fallback && (r.fields ?? []).some((f) => opts.paths.includes(f))) return r;
+  }
+  if (model && ALWAYS_ON.some((re) => re.test(model))) return RULES.find((r) => r.id === 'always_on')!;
+  return RULES.find((r) => r.id === 'none')!;
+}
+
+function valueEquals(a: unknown, b: unknown): boolean {
+  if (typeof a === 'string' && typeof b === 'string') return a.toLowerCase() === b.toLowerCase();
+  return a === b;
+}
+
+export function analyseThinking(body: Record<string, unknown>, opts: { host: string | null; hostRule: string | null | undefined; model: string | null; wire: string }): ThinkingResult {
+  const flat = flatten(body);
+  const paths = Object.keys(flat);
+  const rule = chooseRule({ ...opts, paths });
+  const params: Record<string, unknown> = {};
+  for (const p of paths) if (isThinkingPath(p, rule.id)) params[p] = flat[p];
+  const warnings: ThinkingResult['warnings'] = [];
+  let mode: ThinkingResult['mode'] = 'auto';
+  const off = (rule.off ?? []).some((o) => o.path in flat && valueEquals(flat[o.path], o.equals));
+  const on = (rule.on ?? []).some((o) => o.path in flat && (o.equals === undefined || valueEquals(flat[o.path], o.equals)));
+  if (rule.always_on) {
+    mode = 'enabled';
+    if (off) warnings.push({ code: 'thinking_always_on', message: `The model always reasons (${rule.id}); the request to switch thinking off has no effect.` });
+  } else if (off) mode = 'disabled';
+  else if (on) mode = 'enabled';
+  // A generic off switch for rules that list no `off` pattern for the path used.
+  if (mode === 'auto' && !rule.always_on) {
+    if (flat['reasoning_effort'] === 'none' || flat['thinking.type'] === 'disabled' || flat['enable_thinking'] === false) mode = 'disabled';
+    else if (Object.keys(params).length) mode = 'enabled';
+  }
+  return { capability: rule.id, mode, params, warnings };
+}

@@ -1,0 +1,206 @@
+// Intake: the first stage. Turns raw bytes or text into clean source text and
+// a language, or refuses it with one clear sentence.
+// Guarantees: never throws; refuses empty, binary, oversized and prose input;
+// strips ``` fences (keeping the code, dropping the prose between blocks),
+// shell prompts (`$ `, `PS> `, `PS C:\> `, `> ` continuations), Python REPL
+// prompts (`>>> `, `... `), IPython `!` and `%%bash` cell magics, and pasted
+// line numbers. Line structure is preserved where possible so warnings can
+// name lines of what the user pasted.
+import { fail, type Failure } from '../result.js';
+import { MAX_INPUT_BYTES } from './limits.js';
+
+export type Language = 'shell' | 'cmd' | 'powershell' | 'python' | 'javascript' | 'typescript';
+
+export interface Intake {
+  text: string;
+  language: Language;
+  /** What intake removed or assumed, for the warnings list. */
+  notes: string[];
+}
+
+const EXT_LANG: Record<string, Language> = {
+  sh: 'shell', bash: 'shell', zsh: 'shell', curl: 'shell', cmd: 'cmd', bat: 'cmd', ps1: 'powershell',
+  py: 'python', ipynb: 'python', js: 'javascript', mjs: 'javascript', cjs: 'javascript', jsx: 'javascript',
+  ts: 'typescript', mts: 'typescript', tsx: 'typescript',
+};
+
+const FENCE_LANG: Record<string, Language> = {
+  ...EXT_LANG, shell: 'shell', console: 'shell', shellsession: 'shell', terminal: 'shell', powershell: 'powershell',
+  pwsh: 'powershell', batch: 'cmd', python: 'python', python3: 'python', javascript: 'javascript', node: 'javascript',
+  typescript: 'typescript',
+};
+
+/** Decodes bytes as UTF-8 text, refusing binary data. */
+export function decodeInput(bytes: Uint8Array): { text: string } | Failure {
+  if (bytes.length > MAX_INPUT_BYTES)
+    return fail('input_too_large', `The input is ${Math.round(bytes.length / 1024)} KiB; paste one API example of at most ${MAX_INPUT_BYTES / 1024} KiB.`);
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  return looksBinary(text) ? fail('binary_input', 'The input is binary data, not the text of an API example.') : { text };
+}
+
+function looksBinary(text: string): boolean {
+  if (text.includes('\u0000')) return true;
+  let bad = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd || (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12)) bad++;
+  }
+  return bad > 8 && bad / text.length > 0.01;
+}
+
+/** Cleans text and finds its language. `filename` (an extension hint) is optional. */
+export function intake(raw: string, filename?: string): Intake | Failure {
+  if (raw.length > MAX_INPUT_BYTES)
+    return fail('input_too_large', `The input is over ${MAX_INPUT_BYTES / 1024} KiB; paste one API example.`);
+  if (looksBinary(raw)) return fail('binary_input', 'The input is binary data, not the text of an API example.');
+  const notes: string[] = [];
+  let text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  // Smart quotes and non-breaking spaces from web pages break every parser.
+  if (/[\u00a0\u2018\u2019\u201c\u201d]/.test(text)) {
+    text = text.replace(/\u00a0/g, ' ').replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"');
+    notes.push('Typographic quotes or non-breaking spaces (a web page paste) were read as plain ASCII.');
+  }
+  if (text.trim() === '') return fail('empty_input', 'The input is empty: paste an API example (a curl command or a code snippet).');
+
+  let hint: Language | undefined = filename ? EXT_LANG[filename.split('.').pop()?.toLowerCase() ?? ''] : undefined;
+  const fenced = extractFences(text);
+  if (fenced) {
+    text = fenced.text;
+    hint = fenced.language ?? hint;
+    notes.push('Markdown code fences were removed.');
+  }
+  text = stripLineNumbers(text, notes);
+  text = stripPrompts(text, notes);
+  if (text.trim() === '') return fail('empty_input', 'The input holds no code: paste an API example (a curl command or a code snippet).');
+
+  const language = sniff(text, hint);
+  if (!language) {
+    const t = text.trim();
+    if (/^\S+$/.test(t) && /^(https?:\/\/|www\.)/i.test(t))
+      return fail('not_an_api_example', 'This is a bare URL; paste the whole request (a curl command or code from the docs), not only its address.');
+    return fail('not_an_api_example', 'This does not look like an API example: paste a curl command or a Python/JavaScript snippet that calls the API.');
+  }
+  return { text, language, notes };
+}
+
+/**
+ * Keeps the contents of ``` blocks. With several blocks, keeps those in the
+ * language of the first code block that makes a request (a docs page often shows
+ * the same call in several languages); prose outside the fences is dropped.
+ */
+function extractFences(text: string): { text: string; language?: Language } | null {
+  const lines = text.split('\n');
+  const blocks: Array<{ lang?: Language; start: number; end: number }> = [];
+  let open: { lang?: Language; start: number; fence: string } | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^\s*(`{3,}|~{3,})\s*([\w+-]*)/.exec(lines[i]);
+    if (!m) continue;
+    if (!open) open = { lang: FENCE_LANG[m[2].toLowerCase()], start: i + 1, fence: m[1][0] };
+    else if (m[1][0] === open.fence && /^\s*(`{3,}|~{3,})\s*$/.test(lines[i])) {
+      blocks.push({ lang: open.lang, start: open.start, end: i });
+      open = null;
+    }
+  }
+  if (open) blocks.push({ lang: open.lang, start: open.start, end: lines.length });
+  if (!blocks.length) return null;
+  const isRequest = (b: (typeof blocks)[number]) =>
+    /\bcurl\b|\.create\(|requests\.|httpx\.|fetch\(|Invoke-RestMethod|\bcompletion\(/.test(lines.slice(b.start, b.end).join('\n'));
+  const lead = blocks.find(isRequest) ?? blocks[0];
+  const chosen = blocks.filter((b) => b.lang === lead.lang || b.lang === undefined || lead.lang === undefined);
+  // Blank out everything else, keeping line numbers stable.
+  const keep = new Set<number>();
+  for (const b of chosen) for (let i = b.start; i < b.end; i++) keep.add(i);
+  return { text: lines.map((l, i) => (keep.has(i) ? l : '')).join('\n'), language: lead.lang };
+}
+
+/** `1  curl ...` / `01 | import os` copies from a docs viewer with line numbers. */
+function stripLineNumbers(text: string, notes: string[]): string {
+  const lines = text.split('\n');
+  const nonEmpty = lines.filter((l) => l.trim() !== '');
+  if (nonEmpty.length < 2) return text;
+  const re = /^\s*(\d{1,4})(?:\s*[|:.]\s?|\s{1,4}|$)/;
+  let expect = -1;
+  let ok = 0;
+  for (const l of nonEmpty) {
+    const m = re.exec(l);
+    if (!m) return text;
+    const n = Number(m[1]);
+    if (expect >= 0 && n <= expect - 1) return text;
+    expect = n + 1;
+    ok++;
+  }
+  if (ok !== nonEmpty.length) return text;
+  notes.push('Line numbers copied with the code were removed.');
+  return lines.map((l) => l.replace(re, '')).join('\n');
+}
+
+function stripPrompts(text: string, notes: string[]): string {
+  const lines = text.split('\n');
+  let changed = false;
+  let inPrompt = false;
+  const out = lines.map((line) => {
+    let m = /^(\s*)(?:\$|PS(?: [A-Za-z]:[^>]*)?>|%|➜\s+\S*|[\w.-]+@[\w.-]+:[^$#]*[$#])\s+(?=\S)/.exec(line);
+    if (m) {
+      changed = true;
+      inPrompt = true;
+      return line.slice(m[0].length);
+    }
+    m = /^(>>>|\.\.\.)( |$)/.exec(line);
+    if (m) {
+      changed = true;
+      return line.slice(m[0].length);
+    }
+    // `> ` continuation lines after a prompt (bash PS2 / PowerShell >>).
+    m = /^(>>?)\s/.exec(line);
+    if (m && inPrompt) {
+      changed = true;
+      return line.slice(m[0].length);
+    }
+    if (/^\s*%%(bash|sh|shell|script)\b/.test(line)) {
+      changed = true;
+      return '';
+    }
+    m = /^(\s*)!(?=\s*curl\b)/.exec(line);
+    if (m) {
+      changed = true;
+      return m[1] + line.slice(m[0].length);
+    }
+    if (line.trim() === '') inPrompt = false;
+    return line;
+  });
+  if (changed) notes.push('Shell or REPL prompts were removed.');
+  return out.join('\n');
+}
+
+/**
+ * Finds the language from content, with a hint (file extension or fence tag)
+ * deciding only between plausible candidates. Returns undefined for prose.
+ */
+export function sniff(text: string, hint?: Language): Language | undefined {
+  const code = text.replace(/^\s*(#|\/\/|REM\b|::).*$/gim, '');
+  const curlLine = /(^|[\s;|&(`!])curl(\.exe)?\s+[^\n]*/m.test(code) && /(^|\n)\s*(?:[\w]+=\S*\s+|time\s+|sudo\s+|!)?curl(\.exe)?\b/.test(code);
+  const ps = /\$env:\w+|`\s*$|\bcurl\.exe\b|Invoke-(RestMethod|WebRequest)\b|ConvertTo-Json/m.test(code);
+  const cmd = /\^\s*$|%\w+%/m.test(code) && !ps;
+  const py =
+    /^\s*(import\s+[\w.]+|from\s+[\w.]+\s+import\b|def\s+\w+\(|async\s+def\b|print\(|with\s+\w+.*:\s*$|for\s+\w+\s+in\s+.*:\s*$)/m.test(code) ||
+    /\bos\.(environ|getenv)\b|\bNone\b|\bTrue\b|\bFalse\b|\w+\s*=\s*\w+\.\w+\(.*\w+=/.test(code) ||
+    /^\s*\w+\s*=\s*(OpenAI|Anthropic|AsyncOpenAI|AzureOpenAI|Mistral|Groq|Together|Cerebras|ChatOpenAI)\(/m.test(code);
+  const js =
+    /^\s*(const|let|var|import\s+[\w{*]|export\s|async\s+function|function\s+\w+)\b|\brequire\(|=>|\bawait\s+fetch\(|process\.env\.|new\s+(OpenAI|Anthropic)\(/m.test(code);
+  const ts = /\b(interface|type)\s+\w+\s*[={<]|:\s*(string|number|boolean|any|unknown)\b|\bas\s+const\b|import\s+type\b/.test(code);
+  const shellish = curlLine || /^\s*(export\s+\w+=|\w+=\S+;?\s*$|http\s+POST\b|wget\s)/m.test(code);
+
+  if (hint === 'python' && py) return 'python';
+  if ((hint === 'javascript' || hint === 'typescript') && js) return ts || hint === 'typescript' ? 'typescript' : 'javascript';
+  if (curlLine && !(py && !/^\s*!?curl/m.test(code)) && !(js && /fetch\(|axios/.test(code))) {
+    if (hint === 'powershell' || ps) return 'powershell';
+    if (hint === 'cmd' || cmd) return 'cmd';
+    return 'shell';
+  }
+  if (py && !(js && !/\bimport\s+\w+$|from\s+\S+\s+import/m.test(code))) return 'python';
+  if (js) return ts ? 'typescript' : 'javascript';
+  if (py) return 'python';
+  if (shellish && hint && ['shell', 'cmd', 'powershell'].includes(hint)) return hint;
+  if (hint && hint !== 'shell' && /[({=]/.test(code)) return hint;
+  return undefined;
+}

@@ -1,0 +1,71 @@
+// Golden fixtures: every fixtures/VENDOR/NAME.EXT is parsed with its
+// {{KEY:shape}} markers expanded to freshly generated keys, then checked
+// three ways: (1) against the hand-written `labels` (what the vendor docs say
+// the draft must be), (2) against the reviewed `output` golden (regenerate with
+// `npm run fixtures:update` and read the diff), (3) for key leaks: no 8-char
+// stretch of any generated key appears anywhere in the output.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseExample } from '../src/api.js';
+import { expandKeyMarkers } from '../src/extract/secrets.js';
+import { listFixtures } from './helpers/fixtures.js';
+
+const fixtures = listFixtures();
+
+function leaks(out: string, keys: string[]): string[] {
+  const hits: string[] = [];
+  for (const k of keys) for (let i = 0; i + 8 <= k.length; i++) if (out.includes(k.slice(i, i + 8))) hits.push(`window ${i} of a ${k.length}-char key`);
+  return hits;
+}
+
+describe('fixture set', () => {
+  it('has at least 25 curl samples from 12 vendors and 25 Python samples from 12 vendors', () => {
+    const shell = fixtures.filter((f) => ['sh', 'cmd', 'ps1'].includes(f.ext));
+    const py = fixtures.filter((f) => f.ext === 'py');
+    expect(shell.length).toBeGreaterThanOrEqual(25);
+    expect(new Set(shell.map((f) => f.vendor)).size).toBeGreaterThanOrEqual(12);
+    expect(py.length).toBeGreaterThanOrEqual(25);
+    expect(new Set(py.map((f) => f.vendor)).size).toBeGreaterThanOrEqual(12);
+  });
+  it('every fixture has labels and a generated output', () => {
+    const missing = fixtures.filter((f) => !f.expected?.labels || !f.expected?.output).map((f) => f.rel);
+    expect(missing).toEqual([]);
+  });
+});
+
+describe.each(fixtures.map((f) => [f.rel, f] as const))('%s', (_rel, f) => {
+  const raw = readFileSync(f.file, 'utf8');
+  const labels = (f.expected?.labels ?? {}) as Record<string, any>;
+
+  it('matches its labels and never leaks a key', async () => {
+    const { text, keys } = expandKeyMarkers(raw);
+    const r: any = await parseExample(text, { filename: f.file });
+    const out = JSON.stringify(r);
+    expect(leaks(out, keys)).toEqual([]);
+    if (labels.ok === false) {
+      expect(r.ok).toBe(false);
+      if (labels.code) expect(r.code).toBe(labels.code);
+      return;
+    }
+    expect(r.ok, r.error).toBe(true);
+    const d = r.draft;
+    if ('base_url' in labels) expect(d.base_url).toBe(labels.base_url);
+    if ('upstream_model' in labels) expect(d.upstream_model).toBe(labels.upstream_model);
+    if ('wire' in labels) expect(d.wire).toBe(labels.wire);
+    if (labels.auth) expect(d.auth).toEqual(labels.auth);
+    if ('key_env' in labels) expect(r.detected.key_env).toBe(labels.key_env);
+    if ('secret_redacted' in labels)
+      expect(r.warnings.some((w: any) => w.code === 'secret_redacted')).toBe(labels.secret_redacted);
+    if (labels.thinking_params) expect(Object.keys(d.thinking_params).sort()).toEqual([...labels.thinking_params].sort());
+    if (labels.request_params) expect(Object.keys(d.request_params).sort()).toEqual([...labels.request_params].sort());
+    if (labels.headers) expect(Object.keys(d.headers).map((h: string) => h.toLowerCase()).sort()).toEqual(labels.headers.map((h: string) => h.toLowerCase()).sort());
+    if (labels.query) expect(d.query).toEqual(labels.query);
+    if (keys.length) expect(r.warnings.some((w: any) => w.code === 'secret_redacted')).toBe(true);
+  });
+
+  it('matches its reviewed golden output', async () => {
+    const { text } = expandKeyMarkers(raw);
+    const r = await parseExample(text, { filename: f.file });
+    expect(JSON.parse(JSON.stringify(r))).toEqual(f.expected?.output);
+  });
+});
