@@ -5,7 +5,7 @@
 // object, and nothing returned contains a secret from the input.
 import { fail, type Failure, type InspectResult, type ParseExampleResult } from './result.js';
 import { decodeInput, intake, type Intake } from './intake/index.js';
-import { expandWord, extract } from './extract/index.js';
+import { credentialLiterals, expandWord, extract } from './extract/index.js';
 import { classifyCredential, scanText, scrub } from './extract/secrets.js';
 import { valueToJson, type FrontEndResult, type HttpCall, type Word } from './call/model.js';
 
@@ -69,18 +69,8 @@ export function inspect(text: string, opts: ParseOptions = {}): Promise<InspectR
     const fe = await frontEnd(input);
     if ('ok' in fe) return fe;
     const secrets = scanText(input.text).map((f) => f.value);
-    // Literal credentials in auth positions are secrets even when no shape matches.
-    for (const c of fe.calls) {
-      for (const h of c.headers) {
-        if (!/^(authorization|x-api-key|api-key|x-goog-api-key)$/i.test(h.name)) continue;
-        // Only literal text can be a pasted key; ${NAME} references are not.
-        for (const p of h.value.parts) {
-          const t = p.kind === 'lit' ? p.text : p.kind === 'env' && p.assigned ? expandWord({ parts: p.assigned }) : '';
-          const v = t.replace(/^\s*(Bearer|Basic|Token)\s+/i, '').trim();
-          if (v && classifyCredential(v).kind === 'secret') secrets.push(v);
-        }
-      }
-    }
+    // Literal credentials at credential sites are secrets even when no shape matches.
+    for (const c of fe.calls) for (const cl of credentialLiterals(c)) if (classifyCredential(cl.value).kind === 'secret') secrets.push(cl.value);
     const calls = fe.calls.map((c: HttpCall) => {
       const headers: Record<string, string> = {};
       for (const h of c.headers) headers[h.name] = shownWord(h.value, secrets);

@@ -13,7 +13,7 @@ export interface JsonWordResult {
   repaired: string[];
 }
 
-export function parseJsonWord(word: Word): JsonWordResult | null {
+export function parseJsonWord(word: Word, opts: { anyValue?: boolean } = {}): JsonWordResult | null {
   const holes: Part[] = [];
   let text = '';
   for (const p of word.parts) {
@@ -24,7 +24,15 @@ export function parseJsonWord(word: Word): JsonWordResult | null {
     }
   }
   const t = text.trim();
-  if (!(t.startsWith('{') || t.startsWith('['))) return null;
+  if (!(t.startsWith('{') || t.startsWith('['))) {
+    // With a JSON content type, any JSON value (a number, a string) is the body.
+    if (!opts.anyValue) return null;
+    try {
+      return { value: toValue(JSON.parse(t), holes, 0), repaired: [] };
+    } catch {
+      return null;
+    }
+  }
   const repaired: string[] = [];
   let parsed: unknown;
   try {

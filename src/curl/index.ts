@@ -447,9 +447,12 @@ function finish(p: Pending, ctx: { stdin?: Word; line: number; warnings: Warning
       url = concatWords(url, litWord(sep), q);
     }
     let body: Body | null = null;
-    if (p.form.length) body = { type: 'form', fields: p.form };
+    const ct = headers.find((h) => h.name.toLowerCase() === 'content-type');
+    const jsonType = p.json || (!!ct && /^application\/([\w.+-]*\+)?json\b/i.test(literalText(ct.value) ?? ''));
+    // With both -d and -F curl refuses to run; the data is taken, as curlconverter does.
+    if (p.form.length && !bodyWord) body = { type: 'form', fields: p.form };
     else if (bodyWord && !p.get) {
-      const json = parseJsonWord(bodyWord);
+      const json = parseJsonWord(bodyWord, { anyValue: jsonType });
       if (json) {
         body = { type: 'json', value: json.value };
         if (json.repaired.length) warn('body_repaired', `The JSON body was read despite ${json.repaired.join(' and ')}.`);

@@ -122,6 +122,13 @@ class Lexer {
       } else if (this.isContinuation()) {
         this.i += s[this.i + 1] === '\r' ? 3 : 2;
         this.push('continuation', start, this.i);
+      } else if (this.isFlattenedContinuation()) {
+        // `\ ` between words: a continuation whose newline was lost (docs pages flatten lines),
+        // or `\` + trailing blanks + newline. Bash would read an escaped space; nobody means that.
+        this.i++;
+        while (this.i < s.length && (s[this.i] === ' ' || s[this.i] === '\t')) this.i++;
+        if (s[this.i] === '\n') this.i++;
+        this.push('continuation', start, this.i);
       } else if (this.isCommentStart()) {
         this.skipComment();
         this.push('comment', start, this.i);
@@ -151,6 +158,19 @@ class Lexer {
     if (c !== esc) return false;
     // Also accept a bash backslash continuation in PowerShell/cmd pastes, which docs mix up.
     return s[this.i + 1] === '\n' || (s[this.i + 1] === '\r' && s[this.i + 2] === '\n');
+  }
+
+  private isFlattenedContinuation(): boolean {
+    const s = this.src;
+    if (this.dialect !== 'shell' || s[this.i] !== '\\') return false;
+    const next = s[this.i + 1];
+    if (next !== ' ' && next !== '\t') return false;
+    const prev = this.i === 0 ? '\n' : s[this.i - 1];
+    if (prev === ' ' || prev === '\t' || prev === '\n') return true;
+    // `\` followed only by blanks up to the end of the line
+    let k = this.i + 1;
+    while (k < s.length && (s[k] === ' ' || s[k] === '\t')) k++;
+    return k >= s.length || s[k] === '\n';
   }
 
   private isCommentStart(): boolean {

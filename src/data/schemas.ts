@@ -79,6 +79,10 @@ export type KeyShapes = z.input<typeof KeyShapes>;
 export const Placeholders = z.object({
   /** Regexes (case-insensitive) that mark a value as a placeholder, not a secret. */
   patterns: z.array(z.string()),
+  /** For a value with a key's exact shape: the only signs that still make it a placeholder. */
+  strong_patterns: z.array(z.string()),
+  /** An environment variable name written as a literal; matched case-sensitively. */
+  env_name: z.string(),
   /** Dummy keys local servers accept; with a local host they mean `auth: none`. */
   dummy_keys: z.array(z.string()),
 });

@@ -38,6 +38,36 @@ import {
 import { analyseThinking, flatten, isThinkingPath } from './thinking.js';
 import { classifyCredential, scanText, scrub, matchShape, type FoundSecret } from './secrets.js';
 
+/**
+ * Literal text at every credential site of a call (auth headers, -u, auth
+ * query parameters, body fields named like keys), with where it was. Both
+ * `extract` and `inspect` classify these, so neither can print a pasted key.
+ */
+export function credentialLiterals(call: HttpCall): Array<{ value: string; where: string }> {
+  const out: Array<{ value: string; where: string }> = [];
+  const lits = (w: Word) =>
+    w.parts.map((p) => (p.kind === 'lit' ? p.text : p.kind === 'env' && p.assigned ? expandWord({ parts: p.assigned }) : '\u0000')).join('').split('\u0000');
+  for (const h of call.headers) {
+    if (!AUTH_HEADERS.has(h.name.toLowerCase()) && !/token|key|secret|auth/i.test(h.name)) continue;
+    for (const t of lits(h.value)) out.push({ value: t.replace(/^\s*(Bearer|Basic|Token)\s+/i, '').trim(), where: `${h.name} header` });
+  }
+  if (call.basic_auth) for (const t of lits(call.basic_auth)) for (const piece of t.split(':')) out.push({ value: piece, where: '-u credentials' });
+  const url = expandWord(call.url);
+  const q = url.indexOf('?');
+  if (q >= 0)
+    for (const [k, v] of new URLSearchParams(url.slice(q + 1).split('#')[0]))
+      if (AUTH_QUERY.has(k.toLowerCase()) || /key|token|secret/i.test(k)) out.push({ value: v, where: `?${k}= query parameter` });
+  const body = call.body?.type === 'json' ? call.body.value : undefined;
+  const walk = (v: Value | undefined, key: string, depth: number) => {
+    if (!v || depth > 8) return;
+    if (v.kind === 'string' && /(^|_)(api_?key|apikey|key|token|secret|password)$/i.test(key)) for (const t of lits(v.word)) out.push({ value: t, where: `"${key}" body field` });
+    if (v.kind === 'object') for (const [k, x] of v.entries) walk(x, k, depth + 1);
+    if (v.kind === 'array') for (const x of v.items) walk(x, key, depth + 1);
+  };
+  walk(body, '', 0);
+  return out.filter((x) => x.value.trim().length >= 8);
+}
+
 export interface ExtractContext {
   language: string;
   /** The full input text, scanned for key-shaped tokens. */
@@ -123,6 +153,15 @@ export function extract(fe: FrontEndResult, ctx: ExtractContext): ParseExampleRe
   }
   const ranked = calls.map((c, i) => ({ c, i, s: scoreCall(c) })).sort((a, b) => b.s - a.s || a.i - b.i);
   const call = ranked[0].c;
+  for (const c of calls)
+    for (const cl of credentialLiterals(c)) {
+      const k = classifyCredential(cl.value);
+      if (k.kind === 'secret' && !secrets.values.includes(cl.value)) {
+        secrets.add(cl.value);
+        if (c !== call || !/header|query|-u/.test(cl.where))
+          warnings.push({ code: 'secret_redacted', message: `A literal secret in the ${cl.where} was not copied anywhere; if it is a real key, revoke it.` });
+      }
+    }
   if (calls.length > 1) {
     const others = calls.length - 1;
     warnings.push({ code: 'multiple_requests', message: `The example makes ${calls.length} requests; the draft follows the chat request and ignores ${others} other(s).`, line: call.span?.line });
@@ -154,8 +193,9 @@ export function extract(fe: FrontEndResult, ctx: ExtractContext): ParseExampleRe
       return failWith('unresolved_base_url', 'The request URL is not a valid absolute URL.');
     }
     host = u.host;
-    if (/\$\{|<[^>]*>|\{[^}]*\}|%7B|%24|YOUR[-_]|your[-_]|\[[^\]]*\]/i.test(decodeSafe(u.hostname)) || u.hostname.includes('<?>')) {
-      const v = /\$\{([^}]+)\}/.exec(u.hostname)?.[1];
+    const hostText = decodeSafe(u.hostname);
+    if (/\$\{?[A-Za-z_]|<[^>]*>|\{[^}]*\}|YOUR[-_]|your[-_]|\[[^\]]*\]|<\?>/i.test(hostText)) {
+      const v = /\$\{?([A-Za-z_]\w*)/.exec(hostText)?.[1];
       return failWith('unresolved_base_url', v ? `The host is the variable ${v}, whose value the example does not show; set base_url to the endpoint it holds.` : `The host ${JSON.stringify(decodeSafe(u.hostname))} is a placeholder; replace it with your resource's real host.`);
     }
     const path = decodeSafe(u.pathname).replace(/\/+$/, '');
@@ -285,7 +325,10 @@ export function extract(fe: FrontEndResult, ctx: ExtractContext): ParseExampleRe
   } else {
     warnings.push({ code: 'model_missing', message: 'The example names no model; pass one with --upstream-model when you add it.' });
   }
-  if (upstream_model && /^(<.*>|\{.*\}|YOUR[-_].*|\.\.\.)$/i.test(upstream_model)) {
+  if (upstream_model && /^\$\{?[A-Za-z_]\w*\}?$/.test(upstream_model)) {
+    warnings.push({ code: 'model_from_variable', message: `The model is the variable ${upstream_model.replace(/[${}]/g, '')}, whose value the example does not show; set upstream_model by hand.` });
+    upstream_model = null;
+  } else if (upstream_model && /^(<.*>|\{.*\}|YOUR[-_].*|\.\.\.)$/i.test(upstream_model)) {
     warnings.push({ code: 'model_placeholder', message: `The model ${JSON.stringify(upstream_model)} is a placeholder; set the real model id.` });
   }
 

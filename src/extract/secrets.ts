@@ -69,7 +69,8 @@ export const SHAPES: CompiledShape[] = shapesData.shapes.map((s) => {
 });
 
 const PLACEHOLDERS = placeholderData.patterns.map((p) => new RegExp(p, 'i'));
-const ENV_NAME_LITERAL = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/;
+const ENV_NAME_LITERAL = new RegExp(placeholderData.env_name);
+const STRONG = placeholderData.strong_patterns.map((p) => new RegExp(p, 'i'));
 const DUMMY = new Set(placeholderData.dummy_keys.map((k) => k.toLowerCase()));
 
 /** Shannon entropy in bits per character. */
@@ -110,8 +111,13 @@ export function matchShape(v: string): CompiledShape | null {
   return null;
 }
 
+/** For shape-valid values: only template markers, elisions, long runs or sequences make them placeholders. */
+export function isStrongPlaceholder(v: string): boolean {
+  return STRONG.some((re) => re.test(v));
+}
+
 export function isPlaceholder(v: string): boolean {
-  return PLACEHOLDERS.some((re) => re.test(v));
+  return ENV_NAME_LITERAL.test(v) || PLACEHOLDERS.some((re) => re.test(v));
 }
 
 /** The variable a placeholder such as `<TOGETHER_API_KEY>` or `"GEMINI_API_KEY"` points at. */
@@ -130,7 +136,7 @@ export function classifyCredential(raw: string): KeyClass {
   if (!v) return { kind: 'empty' };
   if (DUMMY.has(v.toLowerCase())) return { kind: 'dummy' };
   const shape = matchShape(v);
-  if (shape && !isPlaceholder(v)) return { kind: 'secret', shape: shape.id, vendor: shape.vendor };
+  if (shape && !isStrongPlaceholder(v)) return { kind: 'secret', shape: shape.id, vendor: shape.vendor };
   if (isPlaceholder(v) || /\s/.test(v)) return { kind: 'placeholder', likely_env: likelyEnv(v) };
   if (v.length >= 8 && /[0-9]/.test(v) && /[A-Za-z]/.test(v)) return { kind: 'secret', shape: null, vendor: null };
   if (v.length >= 16 && entropy(v) >= 3.0) return { kind: 'secret', shape: null, vendor: null };
@@ -153,7 +159,7 @@ export function scanText(text: string): FoundSecret[] {
     s.scan.lastIndex = 0;
     for (let m = s.scan.exec(text); m; m = s.scan.exec(text)) {
       const v = m[0];
-      if (seen.has(v) || isPlaceholder(v)) continue;
+      if (seen.has(v) || isStrongPlaceholder(v)) continue;
       if (entropy(v.slice(s.prefix.length)) < s.minEntropy) continue;
       seen.add(v);
       found.push({ value: v, line: lineOf(text, m.index), shape: s.id, vendor: s.vendor });

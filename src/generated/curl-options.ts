@@ -2,25 +2,145 @@
 import type { CurlGrammar } from '../data/schemas.js';
 
 const data: CurlGrammar = {
-  "source": "stub",
+  "source": "279 options. 250 from curl 7.88.1's `curl --help all` (an argument shows as <...> or [...]; offline copy: grammar/sources/curl-7.88.1-help-all.txt); 29 from grammar/sources/curl-options-after-7.88.yaml: options added in curl 8.1.0 .. 8.17.0 (versions: https://curl.se/docs/optionswhen.html; names and arity: https://github.com/curl/curl docs/cmdline-opts/NAME.md front matter and src/tool_getparam.c aliases[]), the --show-headers rename, and aliases curl accepts without listing them. boolean (accepts --no-NAME): curl's option table (src/tool_getparam.c, ARG_BOOL vs ARG_NONE) — every option without an argument is boolean except the not_boolean list in grammar/sources/curl-options-after-7.88.yaml. semantic: byok's reading (SEMANTICS in scripts/gen-curl-options.mjs).",
   "regenerate": "npm run grammar:curl",
   "options": [
     {
-      "long": "url",
-      "arg": true,
-      "semantic": "url"
+      "long": "abstract-unix-socket",
+      "arg": true
     },
     {
-      "long": "request",
-      "short": "X",
-      "arg": true,
-      "semantic": "request"
+      "long": "alpn",
+      "arg": false,
+      "boolean": true
     },
     {
-      "long": "header",
-      "short": "H",
+      "long": "alt-svc",
+      "arg": true
+    },
+    {
+      "long": "anyauth",
+      "arg": false,
+      "boolean": false
+    },
+    {
+      "long": "append",
+      "short": "a",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "aws-sigv4",
+      "arg": true
+    },
+    {
+      "long": "basic",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "buffer",
+      "short": "N",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "ca-native",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "cacert",
+      "arg": true
+    },
+    {
+      "long": "capath",
+      "arg": true
+    },
+    {
+      "long": "cert",
+      "short": "E",
+      "arg": true
+    },
+    {
+      "long": "cert-status",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "cert-type",
+      "arg": true
+    },
+    {
+      "long": "ciphers",
+      "arg": true
+    },
+    {
+      "long": "clobber",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "compressed",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "compressed-ssh",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "config",
+      "short": "K",
       "arg": true,
-      "semantic": "header"
+      "semantic": "config"
+    },
+    {
+      "long": "connect-timeout",
+      "arg": true
+    },
+    {
+      "long": "connect-to",
+      "arg": true
+    },
+    {
+      "long": "continue-at",
+      "short": "C",
+      "arg": true
+    },
+    {
+      "long": "cookie",
+      "short": "b",
+      "arg": true,
+      "semantic": "cookie"
+    },
+    {
+      "long": "cookie-jar",
+      "short": "c",
+      "arg": true
+    },
+    {
+      "long": "create-dirs",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "create-file-mode",
+      "arg": true
+    },
+    {
+      "long": "crlf",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "crlfile",
+      "arg": true
+    },
+    {
+      "long": "curves",
+      "arg": true
     },
     {
       "long": "data",
@@ -29,9 +149,9 @@ const data: CurlGrammar = {
       "semantic": "data"
     },
     {
-      "long": "data-raw",
+      "long": "data-ascii",
       "arg": true,
-      "semantic": "data-raw"
+      "semantic": "data"
     },
     {
       "long": "data-binary",
@@ -39,9 +159,9 @@ const data: CurlGrammar = {
       "semantic": "data-binary"
     },
     {
-      "long": "data-ascii",
+      "long": "data-raw",
       "arg": true,
-      "semantic": "data"
+      "semantic": "data-raw"
     },
     {
       "long": "data-urlencode",
@@ -49,9 +169,134 @@ const data: CurlGrammar = {
       "semantic": "data-urlencode"
     },
     {
-      "long": "json",
-      "arg": true,
-      "semantic": "json"
+      "long": "delegation",
+      "arg": true
+    },
+    {
+      "long": "digest",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "disable",
+      "short": "q",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "disable-eprt",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "disable-epsv",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "disallow-username-in-url",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "dns-interface",
+      "arg": true
+    },
+    {
+      "long": "dns-ipv4-addr",
+      "arg": true
+    },
+    {
+      "long": "dns-ipv6-addr",
+      "arg": true
+    },
+    {
+      "long": "dns-servers",
+      "arg": true
+    },
+    {
+      "long": "doh-cert-status",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "doh-insecure",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "doh-url",
+      "arg": true
+    },
+    {
+      "long": "dump-ca-embed",
+      "arg": false,
+      "boolean": false
+    },
+    {
+      "long": "dump-header",
+      "short": "D",
+      "arg": true
+    },
+    {
+      "long": "ech",
+      "arg": true
+    },
+    {
+      "long": "egd-file",
+      "arg": true
+    },
+    {
+      "long": "engine",
+      "arg": true
+    },
+    {
+      "long": "eprt",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "epsv",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "etag-compare",
+      "arg": true
+    },
+    {
+      "long": "etag-save",
+      "arg": true
+    },
+    {
+      "long": "expect100-timeout",
+      "arg": true
+    },
+    {
+      "long": "fail",
+      "short": "f",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "fail-early",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "fail-with-body",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "false-start",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "follow",
+      "arg": false,
+      "boolean": true
     },
     {
       "long": "form",
@@ -60,9 +305,75 @@ const data: CurlGrammar = {
       "semantic": "form"
     },
     {
+      "long": "form-escape",
+      "arg": false,
+      "boolean": true
+    },
+    {
       "long": "form-string",
       "arg": true,
       "semantic": "form-string"
+    },
+    {
+      "long": "ftp-account",
+      "arg": true
+    },
+    {
+      "long": "ftp-alternative-to-user",
+      "arg": true
+    },
+    {
+      "long": "ftp-create-dirs",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "ftp-method",
+      "arg": true
+    },
+    {
+      "long": "ftp-pasv",
+      "arg": false,
+      "boolean": false
+    },
+    {
+      "long": "ftp-port",
+      "short": "P",
+      "arg": true
+    },
+    {
+      "long": "ftp-pret",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "ftp-skip-pasv-ip",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "ftp-ssl",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "ftp-ssl-ccc",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "ftp-ssl-ccc-mode",
+      "arg": true
+    },
+    {
+      "long": "ftp-ssl-control",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "ftp-ssl-reqd",
+      "arg": false,
+      "boolean": true
     },
     {
       "long": "get",
@@ -72,6 +383,25 @@ const data: CurlGrammar = {
       "semantic": "get"
     },
     {
+      "long": "globoff",
+      "short": "g",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "happy-eyeballs-timeout-ms",
+      "arg": true
+    },
+    {
+      "long": "haproxy-clientip",
+      "arg": true
+    },
+    {
+      "long": "haproxy-protocol",
+      "arg": false,
+      "boolean": true
+    },
+    {
       "long": "head",
       "short": "I",
       "arg": false,
@@ -79,88 +409,71 @@ const data: CurlGrammar = {
       "semantic": "head"
     },
     {
-      "long": "user",
-      "short": "u",
+      "long": "header",
+      "short": "H",
       "arg": true,
-      "semantic": "user"
+      "semantic": "header"
     },
     {
-      "long": "oauth2-bearer",
-      "arg": true,
-      "semantic": "oauth2-bearer"
+      "long": "help",
+      "short": "h",
+      "arg": true
     },
     {
-      "long": "user-agent",
-      "short": "A",
-      "arg": true,
-      "semantic": "user-agent"
+      "long": "hostpubmd5",
+      "arg": true
     },
     {
-      "long": "referer",
-      "short": "e",
-      "arg": true,
-      "semantic": "referer"
+      "long": "hostpubsha256",
+      "arg": true
     },
     {
-      "long": "cookie",
-      "short": "b",
-      "arg": true,
-      "semantic": "cookie"
+      "long": "hsts",
+      "arg": true
     },
     {
-      "long": "url-query",
-      "arg": true,
-      "semantic": "url-query"
-    },
-    {
-      "long": "upload-file",
-      "short": "T",
-      "arg": true,
-      "semantic": "upload-file"
-    },
-    {
-      "long": "next",
-      "short": ":",
-      "arg": false,
-      "semantic": "next"
-    },
-    {
-      "long": "silent",
-      "short": "s",
+      "long": "http0.9",
       "arg": false,
       "boolean": true
     },
     {
-      "long": "verbose",
-      "short": "v",
+      "long": "http1.0",
+      "short": "0",
       "arg": false,
-      "boolean": true
+      "boolean": false
     },
     {
-      "long": "location",
-      "short": "L",
+      "long": "http1.1",
       "arg": false,
-      "boolean": true
+      "boolean": false
     },
     {
-      "long": "no-buffer",
-      "short": "N",
+      "long": "http2",
+      "arg": false,
+      "boolean": false
+    },
+    {
+      "long": "http2-prior-knowledge",
+      "arg": false,
+      "boolean": false
+    },
+    {
+      "long": "http3",
+      "arg": false,
+      "boolean": false
+    },
+    {
+      "long": "http3-only",
+      "arg": false,
+      "boolean": false
+    },
+    {
+      "long": "ignore-content-length",
       "arg": false,
       "boolean": true
     },
     {
       "long": "include",
-      "short": "i",
-      "arg": false,
-      "boolean": true
-    },
-    {
-      "long": "output",
-      "short": "o",
-      "arg": true
-    },
-    {
-      "long": "compressed",
       "arg": false,
       "boolean": true
     },
@@ -171,14 +484,853 @@ const data: CurlGrammar = {
       "boolean": true
     },
     {
-      "long": "fail",
-      "short": "f",
+      "long": "interface",
+      "arg": true
+    },
+    {
+      "long": "ip-tos",
+      "arg": true
+    },
+    {
+      "long": "ipfs-gateway",
+      "arg": true
+    },
+    {
+      "long": "ipv4",
+      "short": "4",
+      "arg": false,
+      "boolean": false
+    },
+    {
+      "long": "ipv6",
+      "short": "6",
+      "arg": false,
+      "boolean": false
+    },
+    {
+      "long": "json",
+      "arg": true,
+      "semantic": "json"
+    },
+    {
+      "long": "junk-session-cookies",
+      "short": "j",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "keepalive",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "keepalive-cnt",
+      "arg": true
+    },
+    {
+      "long": "keepalive-time",
+      "arg": true
+    },
+    {
+      "long": "key",
+      "arg": true
+    },
+    {
+      "long": "key-type",
+      "arg": true
+    },
+    {
+      "long": "knownhosts",
+      "arg": true
+    },
+    {
+      "long": "krb",
+      "arg": true
+    },
+    {
+      "long": "krb4",
+      "arg": true
+    },
+    {
+      "long": "libcurl",
+      "arg": true
+    },
+    {
+      "long": "limit-rate",
+      "arg": true
+    },
+    {
+      "long": "list-only",
+      "short": "l",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "local-port",
+      "arg": true
+    },
+    {
+      "long": "location",
+      "short": "L",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "location-trusted",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "login-options",
+      "arg": true
+    },
+    {
+      "long": "mail-auth",
+      "arg": true
+    },
+    {
+      "long": "mail-from",
+      "arg": true
+    },
+    {
+      "long": "mail-rcpt",
+      "arg": true
+    },
+    {
+      "long": "mail-rcpt-allowfails",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "manual",
+      "short": "M",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "max-filesize",
+      "arg": true
+    },
+    {
+      "long": "max-redirs",
+      "arg": true
+    },
+    {
+      "long": "max-time",
+      "short": "m",
+      "arg": true
+    },
+    {
+      "long": "metalink",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "mptcp",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "negotiate",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "netrc",
+      "short": "n",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "netrc-file",
+      "arg": true
+    },
+    {
+      "long": "netrc-optional",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "next",
+      "short": ":",
+      "arg": false,
+      "boolean": false,
+      "semantic": "next"
+    },
+    {
+      "long": "noproxy",
+      "arg": true
+    },
+    {
+      "long": "npn",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "ntlm",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "ntlm-wb",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "oauth2-bearer",
+      "arg": true,
+      "semantic": "oauth2-bearer"
+    },
+    {
+      "long": "out-null",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "output",
+      "short": "o",
+      "arg": true
+    },
+    {
+      "long": "output-dir",
+      "arg": true
+    },
+    {
+      "long": "parallel",
+      "short": "Z",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "parallel-immediate",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "parallel-max",
+      "arg": true
+    },
+    {
+      "long": "parallel-max-host",
+      "arg": true
+    },
+    {
+      "long": "pass",
+      "arg": true
+    },
+    {
+      "long": "path-as-is",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "pinnedpubkey",
+      "arg": true
+    },
+    {
+      "long": "post301",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "post302",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "post303",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "preproxy",
+      "arg": true
+    },
+    {
+      "long": "progress-bar",
+      "short": "#",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "progress-meter",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "proto",
+      "arg": true
+    },
+    {
+      "long": "proto-default",
+      "arg": true
+    },
+    {
+      "long": "proto-redir",
+      "arg": true
+    },
+    {
+      "long": "proxy",
+      "short": "x",
+      "arg": true
+    },
+    {
+      "long": "proxy-anyauth",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "proxy-basic",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "proxy-ca-native",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "proxy-cacert",
+      "arg": true
+    },
+    {
+      "long": "proxy-capath",
+      "arg": true
+    },
+    {
+      "long": "proxy-cert",
+      "arg": true
+    },
+    {
+      "long": "proxy-cert-type",
+      "arg": true
+    },
+    {
+      "long": "proxy-ciphers",
+      "arg": true
+    },
+    {
+      "long": "proxy-crlfile",
+      "arg": true
+    },
+    {
+      "long": "proxy-digest",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "proxy-header",
+      "arg": true
+    },
+    {
+      "long": "proxy-http2",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "proxy-insecure",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "proxy-key",
+      "arg": true
+    },
+    {
+      "long": "proxy-key-type",
+      "arg": true
+    },
+    {
+      "long": "proxy-negotiate",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "proxy-ntlm",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "proxy-pass",
+      "arg": true
+    },
+    {
+      "long": "proxy-pinnedpubkey",
+      "arg": true
+    },
+    {
+      "long": "proxy-service-name",
+      "arg": true
+    },
+    {
+      "long": "proxy-ssl-allow-beast",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "proxy-ssl-auto-client-cert",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "proxy-tls13-ciphers",
+      "arg": true
+    },
+    {
+      "long": "proxy-tlsauthtype",
+      "arg": true
+    },
+    {
+      "long": "proxy-tlspassword",
+      "arg": true
+    },
+    {
+      "long": "proxy-tlsuser",
+      "arg": true
+    },
+    {
+      "long": "proxy-tlsv1",
+      "arg": false,
+      "boolean": false
+    },
+    {
+      "long": "proxy-user",
+      "short": "U",
+      "arg": true
+    },
+    {
+      "long": "proxy1.0",
+      "arg": true
+    },
+    {
+      "long": "proxytunnel",
+      "short": "p",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "pubkey",
+      "arg": true
+    },
+    {
+      "long": "quote",
+      "short": "Q",
+      "arg": true
+    },
+    {
+      "long": "random-file",
+      "arg": true
+    },
+    {
+      "long": "range",
+      "short": "r",
+      "arg": true
+    },
+    {
+      "long": "rate",
+      "arg": true
+    },
+    {
+      "long": "raw",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "referer",
+      "short": "e",
+      "arg": true,
+      "semantic": "referer"
+    },
+    {
+      "long": "remote-header-name",
+      "short": "J",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "remote-name",
+      "short": "O",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "remote-name-all",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "remote-time",
+      "short": "R",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "remove-on-error",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "request",
+      "short": "X",
+      "arg": true,
+      "semantic": "request"
+    },
+    {
+      "long": "request-target",
+      "arg": true
+    },
+    {
+      "long": "resolve",
+      "arg": true
+    },
+    {
+      "long": "retry",
+      "arg": true
+    },
+    {
+      "long": "retry-all-errors",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "retry-connrefused",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "retry-delay",
+      "arg": true
+    },
+    {
+      "long": "retry-max-time",
+      "arg": true
+    },
+    {
+      "long": "sasl-authzid",
+      "arg": true
+    },
+    {
+      "long": "sasl-ir",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "service-name",
+      "arg": true
+    },
+    {
+      "long": "sessionid",
       "arg": false,
       "boolean": true
     },
     {
       "long": "show-error",
       "short": "S",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "show-headers",
+      "short": "i",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "sigalgs",
+      "arg": true
+    },
+    {
+      "long": "silent",
+      "short": "s",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "skip-existing",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "socks4",
+      "arg": true
+    },
+    {
+      "long": "socks4a",
+      "arg": true
+    },
+    {
+      "long": "socks5",
+      "arg": true
+    },
+    {
+      "long": "socks5-basic",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "socks5-gssapi",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "socks5-gssapi-nec",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "socks5-gssapi-service",
+      "arg": true
+    },
+    {
+      "long": "socks5-hostname",
+      "arg": true
+    },
+    {
+      "long": "speed-limit",
+      "short": "Y",
+      "arg": true
+    },
+    {
+      "long": "speed-time",
+      "short": "y",
+      "arg": true
+    },
+    {
+      "long": "ssl",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "ssl-allow-beast",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "ssl-auto-client-cert",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "ssl-no-revoke",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "ssl-reqd",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "ssl-revoke-best-effort",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "ssl-sessions",
+      "arg": true
+    },
+    {
+      "long": "sslv2",
+      "short": "2",
+      "arg": false,
+      "boolean": false
+    },
+    {
+      "long": "sslv3",
+      "short": "3",
+      "arg": false,
+      "boolean": false
+    },
+    {
+      "long": "stderr",
+      "arg": true
+    },
+    {
+      "long": "styled-output",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "suppress-connect-headers",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "tcp-fastopen",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "tcp-nodelay",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "telnet-option",
+      "short": "t",
+      "arg": true
+    },
+    {
+      "long": "tftp-blksize",
+      "arg": true
+    },
+    {
+      "long": "tftp-no-options",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "time-cond",
+      "short": "z",
+      "arg": true
+    },
+    {
+      "long": "tls-earlydata",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "tls-max",
+      "arg": true
+    },
+    {
+      "long": "tls13-ciphers",
+      "arg": true
+    },
+    {
+      "long": "tlsauthtype",
+      "arg": true
+    },
+    {
+      "long": "tlspassword",
+      "arg": true
+    },
+    {
+      "long": "tlsuser",
+      "arg": true
+    },
+    {
+      "long": "tlsv1",
+      "short": "1",
+      "arg": false,
+      "boolean": false
+    },
+    {
+      "long": "tlsv1.0",
+      "arg": false,
+      "boolean": false
+    },
+    {
+      "long": "tlsv1.1",
+      "arg": false,
+      "boolean": false
+    },
+    {
+      "long": "tlsv1.2",
+      "arg": false,
+      "boolean": false
+    },
+    {
+      "long": "tlsv1.3",
+      "arg": false,
+      "boolean": false
+    },
+    {
+      "long": "tr-encoding",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "trace",
+      "arg": true
+    },
+    {
+      "long": "trace-ascii",
+      "arg": true
+    },
+    {
+      "long": "trace-config",
+      "arg": true
+    },
+    {
+      "long": "trace-ids",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "trace-time",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "unix-socket",
+      "arg": true
+    },
+    {
+      "long": "upload-file",
+      "short": "T",
+      "arg": true,
+      "semantic": "upload-file"
+    },
+    {
+      "long": "upload-flags",
+      "arg": true
+    },
+    {
+      "long": "url",
+      "arg": true,
+      "semantic": "url"
+    },
+    {
+      "long": "url-query",
+      "arg": true,
+      "semantic": "url-query"
+    },
+    {
+      "long": "use-ascii",
+      "short": "B",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "user",
+      "short": "u",
+      "arg": true,
+      "semantic": "user"
+    },
+    {
+      "long": "user-agent",
+      "short": "A",
+      "arg": true,
+      "semantic": "user-agent"
+    },
+    {
+      "long": "variable",
+      "arg": true
+    },
+    {
+      "long": "verbose",
+      "short": "v",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "version",
+      "short": "V",
+      "arg": false,
+      "boolean": true
+    },
+    {
+      "long": "vlan-priority",
+      "arg": true
+    },
+    {
+      "long": "write-out",
+      "short": "w",
+      "arg": true
+    },
+    {
+      "long": "xattr",
       "arg": false,
       "boolean": true
     }

@@ -2,7 +2,564 @@
 import type { Hosts } from '../data/schemas.js';
 
 const data: Hosts = {
-  "hosts": []
+  "hosts": [
+    {
+      "vendor": "anthropic",
+      "label": "Anthropic (Claude API)",
+      "host": "api\\.anthropic\\.com",
+      "key_env": "ANTHROPIC_API_KEY",
+      "key_shapes": [
+        "anthropic",
+        "anthropic-admin"
+      ],
+      "thinking": "anthropic_thinking",
+      "openai_base_url": "https://api.anthropic.com/v1",
+      "anthropic_base_url": "https://api.anthropic.com",
+      "source": "https://platform.claude.com/docs/en/cli-sdks-libraries/libraries/openai-sdk ; https://docs.anthropic.com/en/api/openai-sdk"
+    },
+    {
+      "vendor": "openai",
+      "label": "OpenAI",
+      "host": "api\\.openai\\.com",
+      "key_env": "OPENAI_API_KEY",
+      "key_shapes": [
+        "openai-proj",
+        "openai-svcacct",
+        "openai-admin",
+        "openai"
+      ],
+      "thinking": "openai_reasoning_effort",
+      "openai_base_url": "https://api.openai.com/v1",
+      "source": "https://github.com/openai/openai-python (README.md; OpenAI() reads OPENAI_API_KEY, default base https://api.openai.com/v1)"
+    },
+    {
+      "vendor": "xai",
+      "label": "xAI (Grok)",
+      "host": "api\\.x\\.ai",
+      "key_env": "XAI_API_KEY",
+      "key_shapes": [
+        "xai"
+      ],
+      "thinking": "xai_reasoning_effort",
+      "openai_base_url": "https://api.x.ai/v1",
+      "source": "https://docs.x.ai/api/integrations ; https://docs.x.ai/developers/quickstart.md"
+    },
+    {
+      "vendor": "xai",
+      "label": "xAI (Grok), regional endpoint",
+      "host": "[a-z0-9-]+\\.api\\.x\\.ai",
+      "key_env": "XAI_API_KEY",
+      "key_shapes": [
+        "xai"
+      ],
+      "thinking": "xai_reasoning_effort",
+      "source": "docs.x.ai API overview \"Regional Endpoints\" (stored copy at glama.ai/mcp/servers/@tetsuo-ai/grok-api-mcp .../overview.md)"
+    },
+    {
+      "vendor": "gemini",
+      "label": "Google Gemini API (AI Studio)",
+      "host": "generativelanguage\\.googleapis\\.com",
+      "key_env": "GEMINI_API_KEY",
+      "key_shapes": [
+        "gemini"
+      ],
+      "thinking": "gemini_compat",
+      "openai_base_url": "https://generativelanguage.googleapis.com/v1beta/openai",
+      "source": "https://ai.google.dev/gemini-api/docs/openai ; https://ai.google.dev/gemini-api/docs/thinking"
+    },
+    {
+      "vendor": "deepseek",
+      "label": "DeepSeek",
+      "host": "api\\.deepseek\\.com",
+      "key_env": "DEEPSEEK_API_KEY",
+      "key_shapes": [
+        "sk-hex32"
+      ],
+      "thinking": "deepseek_thinking",
+      "openai_base_url": "https://api.deepseek.com",
+      "anthropic_base_url": "https://api.deepseek.com/anthropic",
+      "source": "https://api-docs.deepseek.com/ ; https://api-docs.deepseek.com/guides/anthropic_api"
+    },
+    {
+      "vendor": "qwen",
+      "label": "Alibaba Model Studio / DashScope (China, Beijing)",
+      "host": "dashscope\\.aliyuncs\\.com",
+      "key_env": "DASHSCOPE_API_KEY",
+      "key_shapes": [
+        "sk-hex32"
+      ],
+      "thinking": "qwen_enable_thinking",
+      "openai_base_url": "https://dashscope.aliyuncs.com/compatible-mode/v1",
+      "anthropic_base_url": "https://dashscope.aliyuncs.com/apps/anthropic",
+      "source": "https://help.aliyun.com/en/model-studio/base-url ; https://www.alibabacloud.com/help/en/model-studio/deep-thinking"
+    },
+    {
+      "vendor": "qwen",
+      "label": "Alibaba Model Studio / DashScope (International, Singapore)",
+      "host": "dashscope-intl\\.aliyuncs\\.com",
+      "key_env": "DASHSCOPE_API_KEY",
+      "key_shapes": [
+        "sk-hex32"
+      ],
+      "thinking": "qwen_enable_thinking",
+      "openai_base_url": "https://dashscope-intl.aliyuncs.com/compatible-mode/v1",
+      "anthropic_base_url": "https://dashscope-intl.aliyuncs.com/apps/anthropic",
+      "source": "https://help.aliyun.com/en/model-studio/base-url"
+    },
+    {
+      "vendor": "qwen",
+      "label": "Alibaba Model Studio / DashScope (US, Virginia)",
+      "host": "dashscope-us\\.aliyuncs\\.com",
+      "key_env": "DASHSCOPE_API_KEY",
+      "key_shapes": [
+        "sk-hex32"
+      ],
+      "thinking": "qwen_enable_thinking",
+      "openai_base_url": "https://dashscope-us.aliyuncs.com/compatible-mode/v1",
+      "anthropic_base_url": "https://dashscope-us.aliyuncs.com/apps/anthropic",
+      "source": "https://help.aliyun.com/en/model-studio/base-url"
+    },
+    {
+      "vendor": "qwen",
+      "label": "Alibaba Model Studio workspace-dedicated or trial domain",
+      "host": "[a-z0-9-]+\\.[a-z0-9-]+\\.maas\\.aliyuncs\\.com",
+      "key_env": "DASHSCOPE_API_KEY",
+      "key_shapes": [
+        "sk-hex32"
+      ],
+      "thinking": "qwen_enable_thinking",
+      "source": "https://help.aliyun.com/en/model-studio/base-url"
+    },
+    {
+      "vendor": "kimi",
+      "label": "Moonshot AI / Kimi (global)",
+      "host": "api\\.moonshot\\.ai",
+      "key_env": "MOONSHOT_API_KEY",
+      "key_shapes": [
+        "sk-alnum48"
+      ],
+      "thinking": "kimi_thinking",
+      "openai_base_url": "https://api.moonshot.ai/v1",
+      "anthropic_base_url": "https://api.moonshot.ai/anthropic",
+      "source": "https://platform.kimi.ai/docs/api/overview.md (as quoted by developersdigest.tech/reference/api-compatibility/moonshot) ; https://platform.moonshot.ai/docs/guide/use-kimi-k2-thinking-model"
+    },
+    {
+      "vendor": "kimi",
+      "label": "Moonshot AI / Kimi (China)",
+      "host": "api\\.moonshot\\.cn",
+      "key_env": "MOONSHOT_API_KEY",
+      "key_shapes": [
+        "sk-alnum48"
+      ],
+      "thinking": "kimi_thinking",
+      "openai_base_url": "https://api.moonshot.cn/v1",
+      "source": "shared/corpus/vendor-docs/moonshot/01 (Moonshot cookbook, base_url https://api.moonshot.cn/v1, MOONSHOT_API_KEY)"
+    },
+    {
+      "vendor": "mimo",
+      "label": "Xiaomi MiMo",
+      "host": "api\\.xiaomimimo\\.com",
+      "key_env": "MIMO_API_KEY",
+      "thinking": "mimo_thinking",
+      "openai_base_url": "https://api.xiaomimimo.com/v1",
+      "anthropic_base_url": "https://api.xiaomimimo.com/anthropic",
+      "source": "https://platform.xiaomimimo.com/docs/en-US/quick-start/first-api-call ; https://github.com/XiaomiMiMo/MiMo-Skills (skills/mimo-v2-5-tts/scripts/mimo_tts.py)"
+    },
+    {
+      "vendor": "near-ai",
+      "label": "NEAR AI Cloud (gateway)",
+      "host": "cloud-api\\.near\\.ai",
+      "key_env": "NEARAI_API_KEY",
+      "thinking": "nearai_chat_template",
+      "openai_base_url": "https://cloud-api.near.ai/v1",
+      "source": "https://github.com/nearai/docs (docs/cloud/quickstart.mdx, docs/cloud/guides/openai-compatibility.mdx, docs/cloud/guides/integrations/model-discovery.mdx, docs/cloud/reasoning-models.mdx)"
+    },
+    {
+      "vendor": "near-ai",
+      "label": "NEAR AI Cloud (direct completions, per-model TEE)",
+      "host": "[a-z0-9-]+\\.completions\\.near\\.ai",
+      "key_env": "NEARAI_API_KEY",
+      "thinking": "nearai_chat_template",
+      "source": "https://github.com/nearai/docs (docs/cloud/guides/openai-compatibility.mdx, docs/cloud/guides/integrations/model-discovery.mdx)"
+    },
+    {
+      "vendor": "venice",
+      "label": "Venice AI",
+      "host": "api\\.venice\\.ai",
+      "key_env": "VENICE_API_KEY",
+      "thinking": "venice_reasoning",
+      "openai_base_url": "https://api.venice.ai/api/v1",
+      "source": "https://docs.venice.ai/getting-started/quick-start ; https://docs.venice.ai/overview/guides/reasoning-models"
+    },
+    {
+      "vendor": "meta",
+      "label": "Meta Llama API",
+      "host": "api\\.llama\\.com",
+      "key_env": "LLAMA_API_KEY",
+      "thinking": "none",
+      "openai_base_url": "https://api.llama.com/compat/v1",
+      "source": "https://github.com/meta-llama/llama-api-python (README, _client.py default base https://api.llama.com) ; https://llama.developer.meta.com/docs/features/compatibility"
+    },
+    {
+      "vendor": "vertex-ai",
+      "label": "Google Cloud Vertex AI",
+      "host": "([a-z0-9-]+-)?aiplatform\\.googleapis\\.com",
+      "key_env": null,
+      "source": "https://cloud.google.com/vertex-ai/generative-ai/docs/multimodal/call-vertex-using-openai-library"
+    },
+    {
+      "vendor": "github-models",
+      "label": "GitHub Models",
+      "host": "models\\.github\\.ai",
+      "key_env": "GITHUB_TOKEN",
+      "openai_base_url": "https://models.github.ai/inference",
+      "source": "https://docs.github.com/en/github-models/quickstart ; https://github.com/github/models-ai-sdk (apiKey defaults to GITHUB_TOKEN)"
+    },
+    {
+      "vendor": "github-models",
+      "label": "GitHub Models (legacy Azure endpoint)",
+      "host": "models\\.inference\\.ai\\.azure\\.com",
+      "key_env": "GITHUB_TOKEN",
+      "openai_base_url": "https://models.inference.ai.azure.com",
+      "source": "https://github.com/github/models-ai-sdk (GITHUB_TOKEN) ; base URL as used for GitHub Models by third-party clients (not re-read in GitHub's current docs)"
+    },
+    {
+      "vendor": "azure-openai",
+      "label": "Azure OpenAI",
+      "host": "[a-z0-9-]+\\.openai\\.azure\\.com",
+      "key_env": "AZURE_OPENAI_API_KEY",
+      "key_shapes": [
+        "azure-hex32"
+      ],
+      "thinking": "openai_reasoning_effort",
+      "source": "https://learn.microsoft.com/azure/ai-services/openai/reference ; https://learn.microsoft.com/en-us/azure/foundry/openai/api-version-lifecycle"
+    },
+    {
+      "vendor": "azure-openai",
+      "label": "Azure OpenAI (Cognitive Services endpoint)",
+      "host": "[a-z0-9-]+\\.cognitiveservices\\.azure\\.com",
+      "key_env": "AZURE_OPENAI_API_KEY",
+      "key_shapes": [
+        "azure-hex32"
+      ],
+      "thinking": "openai_reasoning_effort",
+      "source": "https://learn.microsoft.com/en-us/azure/foundry/openai/api-version-lifecycle"
+    },
+    {
+      "vendor": "azure-openai",
+      "label": "Azure AI Foundry",
+      "host": "[a-z0-9-]+\\.services\\.ai\\.azure\\.com",
+      "key_env": "AZURE_OPENAI_API_KEY",
+      "key_shapes": [
+        "azure-hex32"
+      ],
+      "thinking": "openai_reasoning_effort",
+      "source": "https://learn.microsoft.com/en-us/azure/foundry/openai/api-version-lifecycle"
+    },
+    {
+      "vendor": "bedrock",
+      "label": "Amazon Bedrock Runtime",
+      "host": "bedrock-runtime\\.[a-z0-9-]+\\.amazonaws\\.com",
+      "key_env": "AWS_BEARER_TOKEN_BEDROCK",
+      "source": "https://docs.aws.amazon.com/bedrock/latest/userguide/inference-chat-completions.html"
+    },
+    {
+      "vendor": "bedrock",
+      "label": "Amazon Bedrock Mantle (OpenAI-compatible)",
+      "host": "bedrock-mantle\\.[a-z0-9-]+\\.api\\.aws",
+      "key_env": "AWS_BEARER_TOKEN_BEDROCK",
+      "source": "https://docs.aws.amazon.com/bedrock/latest/userguide/inference-chat-completions-mantle.html"
+    },
+    {
+      "vendor": "cloudflare",
+      "label": "Cloudflare Workers AI",
+      "host": "api\\.cloudflare\\.com",
+      "key_env": "CLOUDFLARE_API_KEY",
+      "source": "https://developers.cloudflare.com/workers-ai/configuration/open-ai-compatibility"
+    },
+    {
+      "vendor": "openrouter",
+      "label": "OpenRouter",
+      "host": "openrouter\\.ai",
+      "key_env": "OPENROUTER_API_KEY",
+      "key_shapes": [
+        "openrouter"
+      ],
+      "thinking": "openrouter_reasoning",
+      "openai_base_url": "https://openrouter.ai/api/v1",
+      "source": "https://openrouter.ai/docs/quickstart ; https://openrouter.ai/docs/community/openai-sdk ; https://openrouter.ai/docs/use-cases/reasoning-tokens"
+    },
+    {
+      "vendor": "groq",
+      "label": "Groq",
+      "host": "api\\.groq\\.com",
+      "key_env": "GROQ_API_KEY",
+      "key_shapes": [
+        "groq"
+      ],
+      "thinking": "groq_reasoning",
+      "openai_base_url": "https://api.groq.com/openai/v1",
+      "source": "https://console.groq.com/docs/openai ; https://console.groq.com/docs/reasoning"
+    },
+    {
+      "vendor": "together",
+      "label": "Together AI",
+      "host": "api\\.together\\.ai",
+      "key_env": "TOGETHER_API_KEY",
+      "key_shapes": [
+        "together-hex64"
+      ],
+      "thinking": "together_reasoning",
+      "openai_base_url": "https://api.together.ai/v1",
+      "source": "https://docs.together.ai/docs/inference/openai-compatibility ; https://docs.together.ai/docs/inference/chat/reasoning"
+    },
+    {
+      "vendor": "together",
+      "label": "Together AI (api.together.xyz)",
+      "host": "api\\.together\\.xyz",
+      "key_env": "TOGETHER_API_KEY",
+      "key_shapes": [
+        "together-hex64"
+      ],
+      "thinking": "together_reasoning",
+      "openai_base_url": "https://api.together.xyz/v1",
+      "source": "https://github.com/togethercomputer/skills (skills/together-chat-completions/references/api-parameters.md)"
+    },
+    {
+      "vendor": "fireworks",
+      "label": "Fireworks AI",
+      "host": "api\\.fireworks\\.ai",
+      "key_env": "FIREWORKS_API_KEY",
+      "key_shapes": [
+        "fireworks"
+      ],
+      "thinking": "fireworks_reasoning_effort",
+      "openai_base_url": "https://api.fireworks.ai/inference/v1",
+      "source": "https://github.com/fw-ai/cookbook (advisor/README.md and OpenAI-SDK samples) ; https://docs.fireworks.ai/guides/reasoning"
+    },
+    {
+      "vendor": "cerebras",
+      "label": "Cerebras Inference",
+      "host": "api\\.cerebras\\.ai",
+      "key_env": "CEREBRAS_API_KEY",
+      "key_shapes": [
+        "cerebras"
+      ],
+      "thinking": "cerebras_reasoning",
+      "openai_base_url": "https://api.cerebras.ai/v1",
+      "source": "https://inference-docs.cerebras.ai/resources/openai ; https://inference-docs.cerebras.ai/capabilities/reasoning"
+    },
+    {
+      "vendor": "mistral",
+      "label": "Mistral AI",
+      "host": "api\\.mistral\\.ai",
+      "key_env": "MISTRAL_API_KEY",
+      "thinking": "mistral_reasoning",
+      "openai_base_url": "https://api.mistral.ai/v1",
+      "source": "https://github.com/mistralai/platform-docs-public (public/resources/migration-guides.md, public/studio-api/conversations/reasoning.md) ; https://docs.mistral.ai/capabilities/reasoning/"
+    },
+    {
+      "vendor": "perplexity",
+      "label": "Perplexity (Sonar API)",
+      "host": "api\\.perplexity\\.ai",
+      "key_env": "PERPLEXITY_API_KEY",
+      "key_shapes": [
+        "perplexity"
+      ],
+      "openai_base_url": "https://api.perplexity.ai",
+      "source": "https://docs.perplexity.ai/docs/sonar/openai-compatibility"
+    },
+    {
+      "vendor": "zai",
+      "label": "Z.ai (GLM, international)",
+      "host": "api\\.z\\.ai",
+      "key_env": "ZAI_API_KEY",
+      "thinking": "glm_thinking",
+      "openai_base_url": "https://api.z.ai/api/paas/v4",
+      "anthropic_base_url": "https://api.z.ai/api/anthropic",
+      "source": "https://github.com/zai-org/z-ai-sdk-python (README: ZAI_API_KEY, https://api.z.ai/api/paas/v4/) ; https://docs.z.ai/guides/develop/openai/python (as quoted by developersdigest.tech/reference/api-compatibility/zai, with the Anthropic URL)"
+    },
+    {
+      "vendor": "zai",
+      "label": "Zhipu BigModel (GLM, mainland China)",
+      "host": "open\\.bigmodel\\.cn",
+      "key_env": "ZHIPUAI_API_KEY",
+      "thinking": "glm_thinking",
+      "openai_base_url": "https://open.bigmodel.cn/api/paas/v4",
+      "source": "https://github.com/MetaGLM/zhipuai-sdk-python-v4 (zhipuai/_client.py) ; https://docs.bigmodel.cn/cn/guide/capabilities/thinking-mode"
+    },
+    {
+      "vendor": "minimax",
+      "label": "MiniMax (international)",
+      "host": "api\\.minimax\\.io",
+      "key_env": "MINIMAX_API_KEY",
+      "thinking": "minimax_reasoning_split",
+      "openai_base_url": "https://api.minimax.io/v1",
+      "anthropic_base_url": "https://api.minimax.io/anthropic",
+      "source": "https://platform.minimax.io/docs/guides/quickstart ; https://platform.minimaxi.com/docs/api-reference/text-openai-api ; https://www.developersdigest.tech/reference/api-compatibility/minimax (curl uses MINIMAX_API_KEY)"
+    },
+    {
+      "vendor": "minimax",
+      "label": "MiniMax (mainland China)",
+      "host": "api\\.minimaxi\\.com",
+      "key_env": "MINIMAX_API_KEY",
+      "thinking": "minimax_reasoning_split",
+      "openai_base_url": "https://api.minimaxi.com/v1",
+      "anthropic_base_url": "https://api.minimaxi.com/anthropic",
+      "source": "https://platform.minimaxi.com/docs/api-reference/text-openai-api (sample in shared/corpus/vendor-docs/minimax/02)"
+    },
+    {
+      "vendor": "siliconflow",
+      "label": "SiliconFlow (mainland China)",
+      "host": "api\\.siliconflow\\.cn",
+      "thinking": "qwen_enable_thinking",
+      "openai_base_url": "https://api.siliconflow.cn/v1",
+      "source": "https://docs.siliconflow.cn/docs/userguide/quickstart ; https://docs.siliconflow.cn/cn/api-reference/chat-completions/chat-completions"
+    },
+    {
+      "vendor": "siliconflow",
+      "label": "SiliconFlow (global)",
+      "host": "api\\.siliconflow\\.com",
+      "thinking": "qwen_enable_thinking",
+      "openai_base_url": "https://api.siliconflow.com/v1",
+      "source": "https://www.siliconflow.com/blog/openai-sdk-siliconflow-compatibility-checks ; https://docs.siliconflow.com/en/api-reference/chat-completions/chat-completions"
+    },
+    {
+      "vendor": "deepinfra",
+      "label": "DeepInfra",
+      "host": "api\\.deepinfra\\.com",
+      "key_env": "DEEPINFRA_TOKEN",
+      "thinking": "generic_reasoning_effort",
+      "openai_base_url": "https://api.deepinfra.com/v1/openai",
+      "source": "https://deepinfra.com/docs/advanced/openai_api ; https://deepinfra.com/docs/openai_api"
+    },
+    {
+      "vendor": "novita",
+      "label": "Novita AI",
+      "host": "api\\.novita\\.ai",
+      "key_env": "NOVITA_API_KEY",
+      "openai_base_url": "https://api.novita.ai/openai",
+      "anthropic_base_url": "https://api.novita.ai/anthropic",
+      "source": "https://novita.ai/models/model-detail/moonshotai-kimi-k2-thinking (OpenAI-SDK sample) ; https://novita.ai/docs/guides/llm-anthropic-compatibility ; https://docs.litellm.ai/docs/providers/novita (NOVITA_API_KEY)"
+    },
+    {
+      "vendor": "nvidia",
+      "label": "NVIDIA API Catalog (NIM)",
+      "host": "integrate\\.api\\.nvidia\\.com",
+      "key_env": "NVIDIA_API_KEY",
+      "key_shapes": [
+        "nvidia"
+      ],
+      "thinking": "generic_reasoning_effort",
+      "openai_base_url": "https://integrate.api.nvidia.com/v1",
+      "source": "https://build.nvidia.com/ (API catalog docs: base URL https://integrate.api.nvidia.com/v1, Authorization Bearer $NVIDIA_API_KEY)"
+    },
+    {
+      "vendor": "huggingface",
+      "label": "Hugging Face Inference Providers (router)",
+      "host": "router\\.huggingface\\.co",
+      "key_env": "HF_TOKEN",
+      "key_shapes": [
+        "huggingface"
+      ],
+      "openai_base_url": "https://router.huggingface.co/v1",
+      "source": "https://github.com/huggingface/hub-docs (docs/inference-providers/guides/gpt-oss.md)"
+    },
+    {
+      "vendor": "cohere",
+      "label": "Cohere Compatibility API",
+      "host": "api\\.cohere\\.ai",
+      "key_env": "COHERE_API_KEY",
+      "openai_base_url": "https://api.cohere.ai/compatibility/v1",
+      "source": "https://docs.cohere.com/docs/compatibility-api"
+    },
+    {
+      "vendor": "cohere",
+      "label": "Cohere (native v2 API)",
+      "host": "api\\.cohere\\.com",
+      "key_env": "COHERE_API_KEY",
+      "openai_base_url": "https://api.cohere.ai/compatibility/v1",
+      "source": "https://docs.cohere.com/docs/compatibility-api (native v2 chat is POST https://api.cohere.com/v2/chat)"
+    },
+    {
+      "vendor": "sambanova",
+      "label": "SambaNova Cloud",
+      "host": "api\\.sambanova\\.ai",
+      "key_env": "SAMBANOVA_API_KEY",
+      "openai_base_url": "https://api.sambanova.ai/v1",
+      "source": "https://docs.sambanova.ai/docs/ja/features/openai-compatibility.md ; https://docs.pipecat.ai/server/services/llm/sambanova (SAMBANOVA_API_KEY, https://api.sambanova.ai/v1)"
+    },
+    {
+      "vendor": "hyperbolic",
+      "label": "Hyperbolic",
+      "host": "api\\.hyperbolic\\.xyz",
+      "key_env": "HYPERBOLIC_API_KEY",
+      "openai_base_url": "https://api.hyperbolic.xyz/v1",
+      "source": "https://ai-sdk.dev/providers/community-providers/hyperbolic (Hyperbolic's own @hyperbolic/ai-sdk-provider, HYPERBOLIC_API_KEY) ; https://docs.litellm.ai/docs/providers/hyperbolic (https://api.hyperbolic.xyz/v1)"
+    },
+    {
+      "vendor": "nebius",
+      "label": "Nebius Token Factory",
+      "host": "api\\.tokenfactory\\.nebius\\.com",
+      "key_env": "NEBIUS_API_KEY",
+      "openai_base_url": "https://api.tokenfactory.nebius.com/v1",
+      "source": "https://docs.tokenfactory.nebius.com/api-reference/introduction"
+    },
+    {
+      "vendor": "nebius",
+      "label": "Nebius AI Studio (former host)",
+      "host": "api\\.studio\\.nebius\\.(com|ai)",
+      "key_env": "NEBIUS_API_KEY",
+      "source": "https://docs.litellm.ai/docs/providers/nebius (points to docs.nebius.com/studio/inference/quickstart)"
+    },
+    {
+      "vendor": "baseten",
+      "label": "Baseten Model APIs",
+      "host": "inference\\.baseten\\.co",
+      "key_env": "BASETEN_API_KEY",
+      "openai_base_url": "https://inference.baseten.co/v1",
+      "source": "https://docs.baseten.co/inference/calling-your-model (BASETEN_API_KEY) ; https://ai-sdk.dev/providers/ai-sdk-providers/baseten (default https://inference.baseten.co/v1)"
+    },
+    {
+      "vendor": "upstage",
+      "label": "Upstage (Solar)",
+      "host": "api\\.upstage\\.ai",
+      "key_env": "UPSTAGE_API_KEY",
+      "thinking": "generic_reasoning_effort",
+      "openai_base_url": "https://api.upstage.ai/v1",
+      "source": "https://console.upstage.ai/api-keys?api=chat-reasoning ; https://developers.upstage.ai"
+    },
+    {
+      "vendor": "reka",
+      "label": "Reka",
+      "host": "api\\.reka\\.ai",
+      "key_env": "REKA_API_KEY",
+      "openai_base_url": "https://api.reka.ai/v1",
+      "source": "https://docs.reka.ai/chat/api-reference/llms.txt ; https://v0.docs.reka.ai/ (REKA_API_KEY) ; https://docs.litellm.ai/docs/providers/reka (https://api.reka.ai/v1)"
+    },
+    {
+      "vendor": "ai21",
+      "label": "AI21 Labs (Jamba)",
+      "host": "api\\.ai21\\.com",
+      "key_env": "AI21_API_KEY",
+      "source": "https://docs.ai21.com/docs/sdk"
+    },
+    {
+      "vendor": "volcengine",
+      "label": "Volcengine Ark (Doubao)",
+      "host": "ark\\.cn-beijing\\.volces\\.com",
+      "key_env": "ARK_API_KEY",
+      "openai_base_url": "https://ark.cn-beijing.volces.com/api/v3",
+      "source": "https://pypi.org/project/arkruntime/ (official Ark Runtime SDK reads ARK_API_KEY) ; https://cloudwego.io/docs/eino/ecosystem/chat_model/chat_model_ark (base URL)"
+    },
+    {
+      "vendor": "wavespeed",
+      "label": "WaveSpeed AI (LLM)",
+      "host": "llm\\.wavespeed\\.ai",
+      "openai_base_url": "https://llm.wavespeed.ai/v1",
+      "source": "https://wavespeed.ai/zh-CN/llm/model/moonshotai/kimi-k2-thinking (model-page sample, shared/corpus/vendor-docs/wavespeed/01)"
+    }
+  ]
 };
 
 export default data;

@@ -322,7 +322,7 @@ const data: KeyShapes = {
     },
     {
       "id": "sk-alnum48",
-      "vendor": "moonshot",
+      "vendor": "kimi",
       "parts": [
         {
           "lit": "sk-"

@@ -274,6 +274,7 @@ const data: Thinking = {
     {
       "id": "qwen_enable_thinking",
       "wire": "openai",
+      "fallback": true,
       "fields": [
         "enable_thinking",
         "thinking_budget"
@@ -396,6 +397,7 @@ const data: Thinking = {
     {
       "id": "chat_template_kwargs",
       "wire": "openai",
+      "fallback": true,
       "fields": [
         "chat_template_kwargs.enable_thinking",
         "chat_template_kwargs.thinking",
@@ -430,6 +432,7 @@ const data: Thinking = {
     {
       "id": "openrouter_reasoning",
       "wire": "openai",
+      "fallback": true,
       "fields": [
         "reasoning.effort",
         "reasoning.max_tokens",
@@ -647,6 +650,7 @@ const data: Thinking = {
     {
       "id": "anthropic_thinking",
       "wire": "anthropic",
+      "fallback": true,
       "fields": [
         "thinking.type",
         "thinking.budget_tokens"
@@ -670,6 +674,7 @@ const data: Thinking = {
     {
       "id": "generic_reasoning_effort",
       "wire": "openai",
+      "fallback": true,
       "fields": [
         "reasoning_effort",
         "min_thinking_tokens",

@@ -69,6 +69,7 @@ export function intake(raw: string, filename?: string): Intake | Failure {
     hint = fenced.language ?? hint;
     notes.push('Markdown code fences were removed.');
   }
+  text = applyDiff(text, notes);
   text = stripLineNumbers(text, notes);
   text = stripPrompts(text, notes);
   if (text.trim() === '') return fail('empty_input', 'The input holds no code: paste an API example (a curl command or a code snippet).');
@@ -101,7 +102,12 @@ function extractFences(text: string): { text: string; language?: Language } | nu
       open = null;
     }
   }
-  if (open) blocks.push({ lang: open.lang, start: open.start, end: lines.length });
+  if (open) {
+    const after = lines.slice(open.start).some((l) => l.trim() !== '');
+    // A lone fence with nothing after it closes a block whose opening was not copied.
+    if (!after && !blocks.length) blocks.push({ lang: open.lang, start: 0, end: open.start - 1 });
+    else blocks.push({ lang: open.lang, start: open.start, end: lines.length });
+  }
   if (!blocks.length) return null;
   const isRequest = (b: (typeof blocks)[number]) =>
     /\bcurl\b|\.create\(|requests\.|httpx\.|fetch\(|Invoke-RestMethod|\bcompletion\(/.test(lines.slice(b.start, b.end).join('\n'));
@@ -111,6 +117,21 @@ function extractFences(text: string): { text: string; language?: Language } | nu
   const keep = new Set<number>();
   for (const b of chosen) for (let i = b.start; i < b.end; i++) keep.add(i);
   return { text: lines.map((l, i) => (keep.has(i) ? l : '')).join('\n'), language: lead.lang };
+}
+
+/**
+ * A docs page that shows a change as a diff (`- old` / `+ new` lines): keep
+ * the new side. Only when the paste clearly is one: both `+` and `-` lines,
+ * and every other non-empty line indented as diff context.
+ */
+function applyDiff(text: string, notes: string[]): string {
+  const lines = text.split('\n');
+  const plus = lines.filter((l) => /^\+(\s|$)/.test(l)).length;
+  const minus = lines.filter((l) => /^-(\s|$)/.test(l)).length;
+  if (!plus || !minus) return text;
+  if (!lines.every((l) => l.trim() === '' || /^[+\- ]/.test(l))) return text;
+  notes.push('The paste is a diff: the added (+) side was read and the removed (-) lines were dropped.');
+  return lines.map((l) => (/^-(\s|$)/.test(l) ? '' : /^[+ ]/.test(l) ? l.slice(1) : l)).join('\n');
 }
 
 /** `1  curl ...` / `01 | import os` copies from a docs viewer with line numbers. */
@@ -180,7 +201,8 @@ export function sniff(text: string, hint?: Language): Language | undefined {
   const code = text.replace(/^\s*(#|\/\/|REM\b|::).*$/gim, '');
   const curlLine = /(^|[\s;|&(`!])curl(\.exe)?\s+[^\n]*/m.test(code) && /(^|\n)\s*(?:[\w]+=\S*\s+|time\s+|sudo\s+|!)?curl(\.exe)?\b/.test(code);
   const ps = /\$env:\w+|`\s*$|\bcurl\.exe\b|Invoke-(RestMethod|WebRequest)\b|ConvertTo-Json/m.test(code);
-  const cmd = /\^\s*$|%\w+%/m.test(code) && !ps;
+  // cmd.exe: `^` continuations or %NAME% references (a name, not %5B-style URL escapes).
+  const cmd = (/\^\s*$/m.test(code) || (/(^|[\s"=:])%[A-Za-z_]\w*%/m.test(code) && !/'[^'\n]*'/.test(code))) && !ps;
   const py =
     /^\s*(import\s+[\w.]+|from\s+[\w.]+\s+import\b|def\s+\w+\(|async\s+def\b|print\(|with\s+\w+.*:\s*$|for\s+\w+\s+in\s+.*:\s*$)/m.test(code) ||
     /\bos\.(environ|getenv)\b|\bNone\b|\bTrue\b|\bFalse\b|\w+\s*=\s*\w+\.\w+\(.*\w+=/.test(code) ||

@@ -1,0 +1,62 @@
+// Every data file under grammar/ is valid against its zod schema (regexes
+// compile), cross-references resolve, and the compiled modules under
+// src/generated/ are not stale.
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import * as S from '../src/data/schemas.js';
+// @ts-expect-error: plain JS build script
+import { compileAll } from '../scripts/compile-data.mjs';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const load = (f: string) => parse(readFileSync(join(ROOT, 'grammar', f), 'utf8'));
+
+describe('grammar data', () => {
+  it.each([
+    ['curl-options.yaml', S.CurlGrammar],
+    ['key-shapes.yaml', S.KeyShapes],
+    ['placeholders.yaml', S.Placeholders],
+    ['endpoints.yaml', S.Endpoints],
+    ['request-fields.yaml', S.RequestFields],
+    ['thinking.yaml', S.Thinking],
+    ['hosts.yaml', S.Hosts],
+    ['sdks.yaml', S.Sdks],
+  ] as const)('%s validates', (file, schema) => {
+    const r = (schema as any).safeParse(load(file));
+    expect(r.success, JSON.stringify(r.error?.issues?.slice(0, 3))).toBe(true);
+  });
+
+  it('every regex in the data compiles', () => {
+    const res: string[] = [
+      ...load('placeholders.yaml').patterns, ...load('placeholders.yaml').strong_patterns, load('placeholders.yaml').env_name,
+      ...load('endpoints.yaml').endpoints.map((e: any) => e.path),
+      ...load('thinking.yaml').rules.flatMap((r: any) => [...(r.hosts ?? []), ...(r.models ?? [])]),
+      ...load('thinking.yaml').always_on_models,
+    ];
+    for (const r of res) expect(() => new RegExp(r)).not.toThrow();
+  });
+
+  it('endpoints name a base group, and the model group where they declare one', () => {
+    for (const e of load('endpoints.yaml').endpoints) {
+      expect(e.path).toContain('(?<base>');
+      if (e.model_group) expect(e.path).toContain(`(?<${e.model_group}>`);
+    }
+  });
+
+  it('thinking rules referenced by hosts exist, and every rule id in thinking-protocols.md is defined', () => {
+    const ids = new Set(load('thinking.yaml').rules.map((r: any) => r.id));
+    for (const h of load('hosts.yaml').hosts) if (h.thinking) expect(ids).toContain(h.thinking);
+    for (const id of ['openai_reasoning_effort', 'anthropic_thinking', 'anthropic_adaptive', 'gemini_compat', 'xai_reasoning_effort', 'deepseek_thinking',
+      'qwen_enable_thinking', 'kimi_thinking', 'glm_thinking', 'mimo_thinking', 'minimax_reasoning_split', 'chat_template_kwargs', 'nearai_chat_template',
+      'openrouter_reasoning', 'groq_reasoning', 'cerebras_reasoning', 'together_reasoning', 'fireworks_reasoning_effort', 'venice_reasoning',
+      'mistral_reasoning', 'ollama_reasoning', 'generic_reasoning_effort', 'always_on', 'none']) expect(ids).toContain(id);
+  });
+
+  it('the compiled modules in src/generated are up to date (run `npm run build`)', () => {
+    const stale: string[] = [];
+    for (const [rel, content] of Object.entries(compileAll() as Record<string, string>))
+      if (readFileSync(join(ROOT, rel), 'utf8') !== content) stale.push(rel);
+    expect(stale).toEqual([]);
+  });
+});
