@@ -22,8 +22,11 @@ const keyShapeIds = new Set<string>(readYaml('grammar/key-shapes.yaml').shapes.m
 
 const anchored = (host: string) => new RegExp(`^(?:${host})$`);
 const matchers = hosts.map((h) => anchored(h.host));
-/** Index of the first entry whose host regex matches `host` in full, or -1. */
-const resolveHost = (host: string) => matchers.findIndex((re) => re.test(host));
+/** Index of the first entry whose host regex matches `host[:port]` in full (port-bound entries need their port), or -1. */
+const resolveHost = (hostPort: string) => {
+  const [host, port] = hostPort.split(':');
+  return matchers.findIndex((re, k) => re.test(host) && (hosts[k].port === undefined || hosts[k].port === Number(port)));
+};
 const vendorOf = (host: string) => hosts[resolveHost(host)]?.vendor;
 
 /**
@@ -156,7 +159,8 @@ describe('grammar/hosts.yaml', () => {
       expect(hostSamples.length, h.host).toBeGreaterThan(0);
       for (const sample of hostSamples) {
         expect(sample, `sample of ${h.host}`).toMatch(/^[a-z0-9.-]+$/);
-        const matching = hosts.map((o, k) => (matchers[k].test(sample) ? `${k}:${o.host}` : null)).filter(Boolean);
+        // Entries bound to different ports (local servers on localhost) do not overlap.
+        const matching = hosts.map((o, k) => (matchers[k].test(sample) && o.port === h.port ? `${k}:${o.host}` : null)).filter(Boolean);
         expect(matching, `sample host ${sample}`).toEqual([`${index}:${h.host}`]);
       }
     }
@@ -204,9 +208,10 @@ describe('grammar/hosts.yaml', () => {
       'api.cohere.ai': 'cohere',
       'api.cloudflare.com': 'cloudflare',
     };
+    Object.assign(expected, { 'localhost:11434': 'ollama', '127.0.0.1:8000': 'vllm', 'localhost:1234': 'lmstudio' });
     for (const [host, vendor] of Object.entries(expected)) expect(vendorOf(host), host).toBe(vendor);
     // Look-alikes and local servers are not vendor hosts.
-    for (const host of ['api.deepseek.com.evil.example', 'xapi.openai.com', 'localhost', '127.0.0.1', 'openai.azure.com']) {
+    for (const host of ['api.deepseek.com.evil.example', 'xapi.openai.com', 'localhost', '127.0.0.1:9999', 'openai.azure.com']) {
       expect(vendorOf(host), host).toBeUndefined();
     }
   });

@@ -43,6 +43,9 @@ describe('cleaning', () => {
     expect(clean('PS C:\\Users\\me> curl.exe https://x').text).toBe('curl.exe https://x');
     expect(clean('>>> import os\n>>> client = OpenAI()\n... ').text).toBe('import os\nclient = OpenAI()\n');
     expect(clean('!curl https://x -d "{}"').text).toBe('curl https://x -d "{}"');
+    expect(clean('C:\\Users\\me> curl https://x ^\n  -d "{}"').text).toBe('curl https://x ^\n  -d "{}"');
+    expect(clean('C:\\>curl https://x').text).toBe('curl https://x');
+    expect(clean('%K% curl https://x').text).toBe('%K% curl https://x');
   });
   it('keeps the + side of a diff', () => {
     const r = clean('- curl https://old/v1/messages \\\n+ curl http://localhost:1234/v1/messages \\\n   -d "{}"');

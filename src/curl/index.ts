@@ -21,6 +21,7 @@ import {
 import { parseJsonWord } from '../call/json-words.js';
 import { lookupLong, lookupShort, type OptionInfo } from './options.js';
 import { tokenize, type Command, type Dialect } from './tokenize.js';
+import { hasPsCmdlet, parsePowerShellCmdlets } from './powershell.js';
 
 export function parseShell(text: string, dialect: Dialect = 'shell', depth = 0, inherited: Record<string, Word> = {}): FrontEndResult {
   const warnings: Warning[] = [];
@@ -28,6 +29,10 @@ export function parseShell(text: string, dialect: Dialect = 'shell', depth = 0, 
   for (const p of problems) warnings.push({ code: 'syntax', message: p });
   const assignments: Record<string, Word> = { ...inherited };
   const calls: HttpCall[] = [];
+  if (dialect === 'powershell' && depth === 0 && hasPsCmdlet(text)) {
+    const ps = parsePowerShellCmdlets(text);
+    if (ps.calls.length) return { calls: ps.calls, warnings: [...warnings.filter((w) => w.code !== 'syntax'), ...ps.warnings] };
+  }
   let unknownCommands = 0;
 
   for (let ci = 0; ci < commands.length; ci++) {
@@ -51,7 +56,7 @@ export function parseShell(text: string, dialect: Dialect = 'shell', depth = 0, 
     const args = words.slice(at + 1).map((w) => resolveVars(w, assignments));
     let stdin = cmd.stdin && 'word' in cmd.stdin ? resolveVars(cmd.stdin.word, assignments) : undefined;
     if (!stdin && cmd.joinedBy === '|' && ci > 0) stdin = pipedText(commands[ci - 1], assignments);
-    calls.push(...parseCurlArgs(args, { stdin, line: cmd.line, warnings }));
+    calls.push(...parseCurlArgs(args, { stdin, line: cmd.line, warnings, dialect }));
   }
   if (calls.length && unknownCommands)
     warnings.push({ code: 'other_commands', message: `The paste has ${unknownCommands} command(s) besides curl; they were ignored.` });
@@ -201,7 +206,14 @@ function dropChars(w: Word, n: number): Word {
   return { parts: mergeLits([lit(p.text.slice(n)), ...w.parts.slice(1)]), span: w.span };
 }
 
-export function parseCurlArgs(args: Word[], ctx: { stdin?: Word; line: number; warnings: Warning[] }): HttpCall[] {
+interface ArgsContext {
+  stdin?: Word;
+  line: number;
+  warnings: Warning[];
+  dialect?: Dialect;
+}
+
+export function parseCurlArgs(args: Word[], ctx: ArgsContext): HttpCall[] {
   const calls: HttpCall[] = [];
   let cur = fresh();
   let endOfOptions = false;
@@ -395,7 +407,7 @@ function formEncode(s: string): string {
   return encodeURIComponent(s).replace(/%20/g, '+').replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
 }
 
-function finish(p: Pending, ctx: { stdin?: Word; line: number; warnings: Warning[] }, warn: (c: string, m: string) => void): HttpCall[] {
+function finish(p: Pending, ctx: ArgsContext, warn: (c: string, m: string) => void): HttpCall[] {
   if (!p.urls.length) {
     if (p.data.length || p.headers.length) warn('no_url', 'A curl command has no URL.');
     return [];
@@ -452,7 +464,13 @@ function finish(p: Pending, ctx: { stdin?: Word; line: number; warnings: Warning
     // With both -d and -F curl refuses to run; the data is taken, as curlconverter does.
     if (p.form.length && !bodyWord) body = { type: 'form', fields: p.form };
     else if (bodyWord && !p.get) {
-      const json = parseJsonWord(bodyWord, { anyValue: jsonType });
+      let json = parseJsonWord(bodyWord, { anyValue: jsonType });
+      // Windows PowerShell 5.1 strips inner double quotes from native arguments, so its docs write
+      // '{\"model\": ...}'; read that as the JSON it means.
+      if (!json && ctx.dialect === 'powershell' && bodyWord.parts.some((x) => x.kind === 'lit' && x.text.includes('\\"'))) {
+        json = parseJsonWord({ parts: bodyWord.parts.map((x) => (x.kind === 'lit' ? lit(x.text.replace(/\\"/g, '"')) : x)) }, { anyValue: jsonType });
+        if (json) warn('escaped_quotes', 'The body escapes its quotes as \\" for Windows PowerShell 5.1; it was read as the JSON it stands for.');
+      }
       if (json) {
         body = { type: 'json', value: json.value };
         if (json.repaired.length) warn('body_repaired', `The JSON body was read despite ${json.repaired.join(' and ')}.`);

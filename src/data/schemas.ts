@@ -141,8 +141,12 @@ export const ThinkingRule = z.object({
   off: z.array(z.object({ path: z.string(), equals: z.unknown() })).default([]),
   on: z.array(z.object({ path: z.string(), equals: z.unknown().optional() })).default([]),
   always_on: z.boolean().default(false),
-  /** Chosen for an unknown host when the sample sends one of its fields. */
-  fallback: z.boolean().default(false),
+  /**
+   * A rank makes the rule a fallback for hosts we know nothing about: the
+   * fallback matching most of the sample's thinking fields wins, ties go to
+   * the lower rank.
+   */
+  fallback: z.number().int().optional(),
   note: z.string().optional(),
 });
 export const Thinking = z.object({
@@ -160,6 +164,8 @@ export const HostInfo = z.object({
   label: z.string(),
   /** Host regex (full match, lower-case host). */
   host: z.string(),
+  /** For local servers: the port that identifies the server (Ollama 11434...). */
+  port: z.number().int().optional(),
   /** The variable the vendor's docs read the key from. */
   key_env: z.string().nullable().optional(),
   /** Key shape ids (grammar/key-shapes.yaml) this vendor issues. */

@@ -245,6 +245,7 @@ export function extract(fe: FrontEndResult, ctx: ExtractContext): ParseExampleRe
   // ---------- protocol mapping ----------
   let wire: Draft['wire'] = 'openai';
   const translated: Record<string, unknown> = {};
+  let modeOverride: Draft['thinking_mode'] | null = null;
   switch (protocol) {
     case 'anthropic-messages':
       wire = 'anthropic';
@@ -295,7 +296,9 @@ export function extract(fe: FrontEndResult, ctx: ExtractContext): ParseExampleRe
       wire = 'openai';
       base_url = (base_url ?? '') + '/v1';
       const think = body.think;
-      if (think !== undefined) translated.reasoning_effort = think === false ? 'none' : think === true ? 'medium' : think;
+      // think: true is "on with no level": Ollama's compatible endpoint then takes no field (thinking-protocols.md §2).
+      if (think === true) modeOverride = 'enabled';
+      else if (think !== undefined) translated.reasoning_effort = think === false ? 'none' : think;
       warnings.push({
         code: 'mapped_protocol',
         message: `The sample uses Ollama's native /api/chat; the draft uses its OpenAI-compatible endpoint at /v1${think !== undefined ? ' (think becomes reasoning_effort)' : ''}.`,
@@ -456,7 +459,7 @@ export function extract(fe: FrontEndResult, ctx: ExtractContext): ParseExampleRe
     headers,
     query,
     thinking_capability: th.capability,
-    thinking_mode: th.mode,
+    thinking_mode: modeOverride ?? th.mode,
     thinking_params: thinkingParams,
     request_params,
     capabilities,

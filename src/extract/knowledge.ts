@@ -40,9 +40,12 @@ function safeDecode(s: string): string {
 export type HostInfo = (typeof hostsData.hosts)[number];
 const HOSTS = hostsData.hosts.map((h) => ({ ...h, re: new RegExp(`^(?:${h.host})$`, 'i') }));
 
+/** The vendor entry for a URL host (`host[:port]`); entries with a port match only that port. */
 export function hostInfo(host: string): HostInfo | null {
-  const h = host.toLowerCase().replace(/:\d+$/, '');
-  return HOSTS.find((x) => x.re.test(h)) ?? null;
+  const m = /^(.*?)(?::(\d+))?$/.exec(host.toLowerCase())!;
+  const name = m[1].replace(/^\[|\]$/g, '');
+  const port = m[2] ? Number(m[2]) : undefined;
+  return HOSTS.find((x) => x.re.test(name) && (x.port === undefined || x.port === port)) ?? null;
 }
 
 const CURATED = new Set(vendorsData.map((v) => String((v as { vendor?: unknown }).vendor ?? (v as { id?: unknown }).id ?? '')));

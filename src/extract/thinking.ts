@@ -53,11 +53,14 @@ export function chooseRule(opts: { host: string | null; hostRule: string | null 
     const r = RULES.find((x) => x.id === opts.hostRule && wireOk(x, opts.wire)) ?? RULES.find((x) => x.id === opts.hostRule);
     if (r) return r;
   }
-  // 3. by field, for hosts we know nothing about
+  // 3. by field, for hosts we know nothing about: most matching fields, then rank
+  let best: { r: Rule; n: number } | null = null;
   for (const r of RULES) {
-    if (r.modelRe.length || r.hostRe.length || !wireOk(r, opts.wire)) continue;
-    if (r.fallback && (r.fields ?? []).some((f) => opts.paths.includes(f))) return r;
+    if (r.fallback === undefined || !wireOk(r, opts.wire)) continue;
+    const n = (r.fields ?? []).filter((f) => opts.paths.includes(f)).length;
+    if (n && (!best || n > best.n || (n === best.n && r.fallback < (best.r.fallback ?? 99)))) best = { r, n };
   }
+  if (best) return best.r;
   if (model && ALWAYS_ON.some((re) => re.test(model))) return RULES.find((r) => r.id === 'always_on')!;
   return RULES.find((r) => r.id === 'none')!;
 }

@@ -558,6 +558,37 @@ const data: Hosts = {
       "host": "llm\\.wavespeed\\.ai",
       "openai_base_url": "https://llm.wavespeed.ai/v1",
       "source": "https://wavespeed.ai/zh-CN/llm/model/moonshotai/kimi-k2-thinking (model-page sample, shared/corpus/vendor-docs/wavespeed/01)"
+    },
+    {
+      "vendor": "ollama",
+      "label": "Ollama (local)",
+      "host": "localhost|127\\.0\\.0\\.1|0\\.0\\.0\\.0|host\\.docker\\.internal",
+      "port": 11434,
+      "thinking": "ollama_reasoning",
+      "source": "https://github.com/ollama/ollama/blob/main/docs/openai.md"
+    },
+    {
+      "vendor": "lmstudio",
+      "label": "LM Studio (local)",
+      "host": "localhost|127\\.0\\.0\\.1|0\\.0\\.0\\.0|host\\.docker\\.internal",
+      "port": 1234,
+      "source": "https://lmstudio.ai/docs/app/api/endpoints/openai"
+    },
+    {
+      "vendor": "vllm",
+      "label": "vLLM (local)",
+      "host": "localhost|127\\.0\\.0\\.1|0\\.0\\.0\\.0|host\\.docker\\.internal",
+      "port": 8000,
+      "thinking": "chat_template_kwargs",
+      "source": "https://docs.vllm.ai/en/latest/serving/openai_compatible_server.html"
+    },
+    {
+      "vendor": "sglang",
+      "label": "SGLang (local)",
+      "host": "localhost|127\\.0\\.0\\.1|0\\.0\\.0\\.0|host\\.docker\\.internal",
+      "port": 30000,
+      "thinking": "chat_template_kwargs",
+      "source": "https://docs.sglang.ai/backend/openai_api_completions.html"
     }
   ]
 };

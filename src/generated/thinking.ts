@@ -274,7 +274,7 @@ const data: Thinking = {
     {
       "id": "qwen_enable_thinking",
       "wire": "openai",
-      "fallback": true,
+      "fallback": 3,
       "fields": [
         "enable_thinking",
         "thinking_budget"
@@ -397,7 +397,7 @@ const data: Thinking = {
     {
       "id": "chat_template_kwargs",
       "wire": "openai",
-      "fallback": true,
+      "fallback": 5,
       "fields": [
         "chat_template_kwargs.enable_thinking",
         "chat_template_kwargs.thinking",
@@ -432,7 +432,7 @@ const data: Thinking = {
     {
       "id": "openrouter_reasoning",
       "wire": "openai",
-      "fallback": true,
+      "fallback": 4,
       "fields": [
         "reasoning.effort",
         "reasoning.max_tokens",
@@ -650,7 +650,7 @@ const data: Thinking = {
     {
       "id": "anthropic_thinking",
       "wire": "anthropic",
-      "fallback": true,
+      "fallback": 2,
       "fields": [
         "thinking.type",
         "thinking.budget_tokens"
@@ -674,7 +674,7 @@ const data: Thinking = {
     {
       "id": "generic_reasoning_effort",
       "wire": "openai",
-      "fallback": true,
+      "fallback": 1,
       "fields": [
         "reasoning_effort",
         "min_thinking_tokens",

@@ -160,7 +160,11 @@ function stripPrompts(text: string, notes: string[]): string {
   let changed = false;
   let inPrompt = false;
   const out = lines.map((line) => {
-    let m = /^(\s*)(?:\$|PS(?: [A-Za-z]:[^>]*)?>|%|➜\s+\S*|[\w.-]+@[\w.-]+:[^$#]*[$#])\s+(?=\S)/.exec(line);
+    // $ (sh), % (zsh), ➜ (oh-my-zsh), user@host:dir$ need a blank after them;
+    // PS> / PS C:\dir> (PowerShell) and C:\dir> (cmd) may touch the command.
+    let m =
+      /^(\s*)(?:\$|%|➜\s+\S*|[\w.-]+@[\w.-]+:[^$#\s]*[$#])\s+(?=\S)/.exec(line) ??
+      /^(\s*)(?:PS(?: [A-Za-z]:[^>\n]*)?>|[A-Za-z]:\\[^>\n]*>)\s*(?=\S)/.exec(line);
     if (m) {
       changed = true;
       inPrompt = true;
@@ -212,6 +216,7 @@ export function sniff(text: string, hint?: Language): Language | undefined {
   const ts = /\b(interface|type)\s+\w+\s*[={<]|:\s*(string|number|boolean|any|unknown)\b|\bas\s+const\b|import\s+type\b/.test(code);
   const shellish = curlLine || /^\s*(export\s+\w+=|\w+=\S+;?\s*$|http\s+POST\b|wget\s)/m.test(code);
 
+  if (/(^|[\s=(|;])(Invoke-RestMethod|Invoke-WebRequest)\b/i.test(code) || (/\$\w+\s*=\s*@\{/.test(code) && /\b(irm|iwr|curl|wget)\s+-(Uri|Method)\b/i.test(code))) return 'powershell';
   if (hint === 'python' && py) return 'python';
   if ((hint === 'javascript' || hint === 'typescript') && js) return ts || hint === 'typescript' ? 'typescript' : 'javascript';
   if (curlLine && !(py && !/^\s*!?curl/m.test(code)) && !(js && /fetch\(|axios/.test(code))) {
