@@ -45,7 +45,7 @@ describe('cleaning', () => {
     expect(clean('!curl https://x -d "{}"').text).toBe('curl https://x -d "{}"');
     expect(clean('C:\\Users\\me> curl https://x ^\n  -d "{}"').text).toBe('curl https://x ^\n  -d "{}"');
     expect(clean('C:\\>curl https://x').text).toBe('curl https://x');
-    expect(clean('%K% curl https://x').text).toBe('%K% curl https://x');
+    expect(clean('% curl https://x').text).toBe('curl https://x');
   });
   it('keeps the + side of a diff', () => {
     const r = clean('- curl https://old/v1/messages \\\n+ curl http://localhost:1234/v1/messages \\\n   -d "{}"');
