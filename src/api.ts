@@ -3,7 +3,8 @@
 // (loaded on demand, so a curl paste never loads the Python parser) ->
 // extractor. Guarantee: never throws on input; every failure is a Failure
 // object, and nothing returned contains a secret from the input.
-import { fail, type Failure, type InspectResult, type ParseExampleResult } from './result.js';
+import { fail, type Failure } from './failure.js';
+import type { InspectResult, ParseExampleResult } from './result.js';
 import { decodeInput, intake, type Intake } from './intake/index.js';
 import { credentialLiterals, expandWord, extract } from './extract/index.js';
 import { classifyCredential, scanText, scrub } from './extract/secrets.js';

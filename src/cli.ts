@@ -5,7 +5,7 @@
 // that needs them, so start-up stays small.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { fail, type Failure } from './result.js';
+import { fail, type Failure } from './failure.js';
 import { MAX_INPUT_BYTES } from './intake/limits.js';
 
 const USAGE = `usage: byok <verb> [args] [--workspace DIR]

@@ -2,32 +2,12 @@
 // or `{ ok: false, error, code }`. Types come from the zod schemas here, so a
 // result can be validated in tests and the CLI with the same definition.
 import { z } from 'zod';
+import { ERROR_CODES, fail } from './failure.js';
 
-/** Every machine code a failure may carry. A closed set, documented in the README. */
-export const ErrorCode = z.enum([
-  'empty_input',
-  'not_an_api_example',
-  'input_too_large',
-  'binary_input',
-  'no_request_found',
-  'no_model',
-  'unresolved_base_url',
-  'unsupported_protocol',
-  'unsupported_language',
-  'parse_error',
-  'usage',
-  'io_error',
-  // registry
-  'not_found',
-  'invalid_entry',
-  'invalid_registry',
-  'registry_locked',
-  'unknown_vendor',
-  'model_not_in_catalog',
-  'discovery_failed',
-  'no_discovery',
-  'key_not_set',
-]);
+export { fail };
+
+/** Every machine code a failure may carry (the list lives in failure.ts, which the CLI loads without zod). */
+export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
 export const Failure = z.object({
@@ -111,7 +91,3 @@ export const InspectOk = z.object({
 });
 export type InspectOk = z.infer<typeof InspectOk>;
 export type InspectResult = InspectOk | Failure;
-
-export function fail(code: ErrorCode, error: string, warnings?: Failure['warnings']): Failure {
-  return warnings && warnings.length ? { ok: false, error, code, warnings } : { ok: false, error, code };
-}

@@ -21,7 +21,8 @@ import {
   type Warning,
   type Word,
 } from '../call/model.js';
-import { fail, type Auth, type Draft, type ParseExampleResult } from '../result.js';
+import { fail } from '../failure.js';
+import type { Auth, Draft, ParseExampleResult } from '../result.js';
 import type { Protocol } from '../data/schemas.js';
 import {
   AUTH_HEADERS,

@@ -6,7 +6,7 @@
 // prompts (`>>> `, `... `), IPython `!` and `%%bash` cell magics, and pasted
 // line numbers. Line structure is preserved where possible so warnings can
 // name lines of what the user pasted.
-import { fail, type Failure } from '../result.js';
+import { fail, type Failure } from '../failure.js';
 import { MAX_INPUT_BYTES } from './limits.js';
 
 export type Language = 'shell' | 'cmd' | 'powershell' | 'python' | 'javascript' | 'typescript';
