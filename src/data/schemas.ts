@@ -109,7 +109,31 @@ export const Endpoint = z.object({
   model_group: z.string().optional(),
   note: z.string().optional(),
 });
-export const Endpoints = z.object({ endpoints: z.array(Endpoint) });
+/** How a sample in a protocol that is not a wire of its own becomes a draft. */
+export const ProtocolMapping = z.object({
+  protocol: Protocol,
+  /** What the warning calls the sample's protocol. */
+  label: z.string(),
+  wire: z.enum(['openai', 'anthropic']),
+  /** same: the sample's API root; host_openai_base: the host's documented OpenAI-compatible root (grammar/hosts.yaml); append: the root plus `append`. */
+  base: z.enum(['same', 'host_openai_base', 'append']),
+  append: z.string().optional(),
+  /** The auth the target endpoint takes, when it differs from the sample's. */
+  auth: z.object({ name: z.string(), scheme: z.enum(['Bearer', 'Basic']).nullable() }).optional(),
+  /** Thinking controls rewritten for the target: a path, or per-value rules. */
+  translate: z
+    .array(
+      z.object({
+        from: z.string(),
+        to: z.string(),
+        /** Per-value rules; `to: null` omits the field and only sets the thinking mode. */
+        values: z.array(z.object({ equals: z.unknown(), to: z.unknown(), mode: z.enum(['enabled', 'disabled']).optional() })).optional(),
+      }),
+    )
+    .default([]),
+  note: z.string().optional(),
+});
+export const Endpoints = z.object({ endpoints: z.array(Endpoint), mappings: z.array(ProtocolMapping) });
 export type Endpoints = z.input<typeof Endpoints>;
 
 // ---------- grammar/request-fields.yaml ----------
@@ -155,6 +179,8 @@ export const Thinking = z.object({
   fields: z.array(z.string()),
   /** Model ids that always reason (§3 "Model-id signals"). */
   always_on_models: z.array(z.string()),
+  /** For rules that list no `off` pattern: values that switch thinking off on any host. */
+  generic_off: z.array(z.object({ path: z.string(), equals: z.unknown() })).default([]),
 });
 export type Thinking = z.input<typeof Thinking>;
 
@@ -243,6 +269,8 @@ export const Sdk = z.object({
   chat_endpoint: z.string(),
   /** Per-call keywords that configure the request and never reach the body. */
   call_drop: z.array(z.string()).optional(),
+  /** LangChain `init_chat_model(..., model_provider=P)` / `"P:model"`: the provider name that builds this model. */
+  langchain_provider: z.string().optional(),
   /** Module-level configuration (`openai.api_base = ...`): module name and attribute -> role. */
   module: z.object({ name: z.string(), config: z.record(z.string(), z.string()) }).optional(),
   source: z.string().optional(),

@@ -34,6 +34,7 @@ import {
   isLocalHost,
   isStandardField,
   matchEndpoint,
+  protocolMapping,
   type HostInfo,
 } from './knowledge.js';
 import { analyseThinking, flatten, isThinkingPath } from './thinking.js';
@@ -77,7 +78,7 @@ export interface ExtractContext {
   notes?: string[];
 }
 
-/** Protocols that are not a wire of their own, and how a draft maps them. */
+/** Protocols whose calls are chat requests (the call to follow when a paste makes several). */
 const CHAT_PROTOCOLS: Protocol[] = ['openai-chat', 'anthropic-messages', 'openai-responses', 'gemini-native', 'ollama-native', 'openai-completions'];
 
 class Secrets {
@@ -246,70 +247,34 @@ export function extract(fe: FrontEndResult, ctx: ExtractContext): ParseExampleRe
   // ---------- protocol mapping ----------
   let wire: Draft['wire'] = 'openai';
   const translated: Record<string, unknown> = {};
+  const translatedFrom = new Set<string>();
   let modeOverride: Draft['thinking_mode'] | null = null;
-  switch (protocol) {
-    case 'anthropic-messages':
-      wire = 'anthropic';
-      break;
-    case 'openai-chat':
-    case 'openai-completions':
-    case 'other':
-      wire = 'openai';
-      if (protocol === 'openai-completions')
-        warnings.push({ code: 'legacy_completions', message: 'The sample uses the legacy /completions endpoint; the draft registers the chat-completions endpoint at the same base URL.' });
-      break;
-    case 'openai-responses': {
-      wire = 'openai';
-      const eff = (body.reasoning as Record<string, unknown> | undefined)?.effort;
-      if (eff !== undefined) translated.reasoning_effort = eff;
-      warnings.push({
-        code: 'mapped_protocol',
-        message: `The sample uses the OpenAI Responses API; the draft uses Chat Completions at the same base URL${eff !== undefined ? ' (reasoning.effort becomes reasoning_effort)' : ''}.`,
-      });
-      break;
+  const mapping = protocolMapping(protocol);
+  if (protocol === 'models-list')
+    return failWith('no_model', 'The example only lists the vendor\'s models; it names no model to register. Pick one and pass it with --upstream-model.');
+  if (protocol === 'embeddings') return failWith('unsupported_protocol', 'The example calls an embeddings endpoint; byok registers chat models only.');
+  if (protocol === 'anthropic-messages') wire = 'anthropic';
+  if (mapping) {
+    wire = mapping.wire;
+    if (mapping.base === 'host_openai_base') {
+      if (!hinfo?.openai_base_url)
+        return failWith('unsupported_protocol', `The sample uses ${mapping.label} at a host with no known OpenAI-compatible endpoint; byok registers OpenAI chat-completions or Anthropic Messages models only.`);
+      base_url = hinfo.openai_base_url;
+    } else if (mapping.base === 'append') base_url = (base_url ?? '') + (mapping.append ?? '');
+    const flatBody = flatten(body);
+    const renamed: string[] = [];
+    for (const t of mapping.translate ?? []) {
+      if (!(t.from in flatBody)) continue;
+      const v = flatBody[t.from];
+      const rule = t.values?.find((r) => r.equals === v);
+      if (rule?.mode) modeOverride = rule.mode;
+      const to = rule ? rule.to : v;
+      if (to !== null && to !== undefined) translated[t.to] = to;
+      translatedFrom.add(t.from);
+      renamed.push(to === null || to === undefined ? `${t.from} needs no field there` : `${t.from} becomes ${t.to}`);
     }
-    case 'gemini-native': {
-      wire = 'openai';
-      const compat = hinfo?.openai_base_url;
-      if (!compat) return failWith('unsupported_protocol', 'The sample uses Gemini generateContent at a host with no known OpenAI-compatible endpoint; byok registers OpenAI chat-completions or Anthropic Messages models only.');
-      base_url = compat;
-      const tc = ((body.generationConfig ?? body.generation_config) as Record<string, unknown> | undefined)?.thinkingConfig as Record<string, unknown> | undefined;
-      const names: string[] = [];
-      if (tc?.thinkingBudget !== undefined) {
-        translated['extra_body.google.thinking_config.thinking_budget'] = tc.thinkingBudget;
-        names.push('thinkingBudget -> extra_body.google.thinking_config.thinking_budget');
-      }
-      if (tc?.thinkingLevel !== undefined) {
-        translated.reasoning_effort = tc.thinkingLevel;
-        names.push('thinkingLevel -> reasoning_effort');
-      }
-      if (tc?.includeThoughts !== undefined) {
-        translated['extra_body.google.thinking_config.include_thoughts'] = tc.includeThoughts;
-        names.push('includeThoughts -> extra_body.google.thinking_config.include_thoughts');
-      }
-      warnings.push({
-        code: 'mapped_protocol',
-        message: `The sample uses Gemini generateContent; the draft uses the vendor's OpenAI-compatible endpoint ${compat}${names.length ? ` (${names.join('; ')})` : ''}.`,
-      });
-      break;
-    }
-    case 'ollama-native': {
-      wire = 'openai';
-      base_url = (base_url ?? '') + '/v1';
-      const think = body.think;
-      // think: true is "on with no level": Ollama's compatible endpoint then takes no field (thinking-protocols.md §2).
-      if (think === true) modeOverride = 'enabled';
-      else if (think !== undefined) translated.reasoning_effort = think === false ? 'none' : think;
-      warnings.push({
-        code: 'mapped_protocol',
-        message: `The sample uses Ollama's native /api/chat; the draft uses its OpenAI-compatible endpoint at /v1${think !== undefined ? ' (think becomes reasoning_effort)' : ''}.`,
-      });
-      break;
-    }
-    case 'models-list':
-      return failWith('no_model', 'The example only lists the vendor\'s models; it names no model to register. Pick one and pass it with --upstream-model.');
-    case 'embeddings':
-      return failWith('unsupported_protocol', 'The example calls an embeddings endpoint; byok registers chat models only.');
+    const target = mapping.base === 'same' ? 'Chat Completions at the same base URL' : `the vendor's OpenAI-compatible endpoint ${base_url}`;
+    warnings.push({ code: 'mapped_protocol', message: `The sample uses ${mapping.label}; the draft uses ${target}${renamed.length ? ` (${renamed.join('; ')})` : ''}.` });
   }
 
   // ---------- model ----------
@@ -368,10 +333,7 @@ export function extract(fe: FrontEndResult, ctx: ExtractContext): ParseExampleRe
     auth = { in: 'header', name: wire === 'anthropic' ? 'x-api-key' : 'Authorization', scheme: wire === 'anthropic' ? null : 'Bearer' };
     warnings.push({ code: 'auth_missing', message: `The example sends no API key; the draft assumes the ${wire === 'anthropic' ? 'x-api-key header' : 'Authorization: Bearer header'}.` });
   }
-  if (protocol === 'gemini-native' && auth.in !== 'none') {
-    // The OpenAI-compatible endpoint takes the same key as a Bearer token.
-    auth = { in: 'header', name: 'Authorization', scheme: 'Bearer' };
-  }
+  if (mapping?.auth && auth.in !== 'none') auth = { in: 'header', ...mapping.auth };
 
   function classifyAndRecord(raw: string, where: string, assigned: boolean): string {
     const c = classifyCredential(raw);
@@ -423,9 +385,7 @@ export function extract(fe: FrontEndResult, ctx: ExtractContext): ParseExampleRe
   const thinkingParams: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(th.params)) {
     // Source paths that were translated are reported by their translation only.
-    if (protocol === 'gemini-native' && k.startsWith('generationConfig.')) continue;
-    if (protocol === 'openai-responses' && k === 'reasoning.effort') continue;
-    if (protocol === 'ollama-native' && k === 'think') continue;
+    if (translatedFrom.has(k)) continue;
     thinkingParams[k] = v;
   }
   if (/\/no_think\b|\/think\b/.test(JSON.stringify(body.messages ?? '')))
@@ -436,7 +396,7 @@ export function extract(fe: FrontEndResult, ctx: ExtractContext): ParseExampleRe
   const flatTh = new Set(Object.keys(th.params));
   for (const [k, v] of Object.entries(body)) {
     if (k === 'model' || PER_CALL.has(k) || isStandardField(protocol, k)) continue;
-    if (protocol === 'gemini-native' || protocol === 'ollama-native') continue;
+    if (mapping && mapping.base !== 'same') continue; // a native body's fields mean nothing on the target
     const kept = stripThinking(k, v, flatTh, th.capability);
     if (kept !== undefined) request_params[k] = kept;
   }

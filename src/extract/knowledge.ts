@@ -7,6 +7,13 @@ import fieldsData from '../generated/request-fields.js';
 import vendorsData from '../generated/vendors.js';
 import type { Protocol } from '../data/schemas.js';
 
+export type ProtocolMapping = (typeof endpointsData.mappings)[number];
+const MAPPINGS = new Map(endpointsData.mappings.map((m) => [m.protocol, m]));
+/** How a sample in a non-wire protocol becomes a draft, or undefined for the wires themselves. */
+export function protocolMapping(p: Protocol): ProtocolMapping | undefined {
+  return MAPPINGS.get(p);
+}
+
 export interface EndpointMatch {
   protocol: Protocol;
   /** The API root's path (no trailing slash). */

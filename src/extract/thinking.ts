@@ -87,7 +87,7 @@ export function analyseThinking(body: Record<string, unknown>, opts: { host: str
   else if (on) mode = 'enabled';
   // A generic off switch for rules that list no `off` pattern for the path used.
   if (mode === 'auto' && !rule.always_on) {
-    if (flat['reasoning_effort'] === 'none' || flat['thinking.type'] === 'disabled' || flat['enable_thinking'] === false) mode = 'disabled';
+    if ((thinkingData.generic_off ?? []).some((o) => o.path in flat && valueEquals(flat[o.path], o.equals))) mode = 'disabled';
     else if (Object.keys(params).length) mode = 'enabled';
   }
   return { capability: rule.id, mode, params, warnings };

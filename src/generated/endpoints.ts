@@ -60,6 +60,86 @@ const data: Endpoints = {
       "path": "(?<base>.*?)/models",
       "protocol": "models-list"
     }
+  ],
+  "mappings": [
+    {
+      "protocol": "openai-responses",
+      "label": "the OpenAI Responses API",
+      "wire": "openai",
+      "base": "same",
+      "translate": [
+        {
+          "from": "reasoning.effort",
+          "to": "reasoning_effort"
+        }
+      ]
+    },
+    {
+      "protocol": "openai-completions",
+      "label": "the legacy /completions endpoint",
+      "wire": "openai",
+      "base": "same"
+    },
+    {
+      "protocol": "gemini-native",
+      "label": "Gemini generateContent",
+      "wire": "openai",
+      "base": "host_openai_base",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "translate": [
+        {
+          "from": "generationConfig.thinkingConfig.thinkingBudget",
+          "to": "extra_body.google.thinking_config.thinking_budget"
+        },
+        {
+          "from": "generation_config.thinking_config.thinking_budget",
+          "to": "extra_body.google.thinking_config.thinking_budget"
+        },
+        {
+          "from": "generationConfig.thinkingConfig.thinkingLevel",
+          "to": "reasoning_effort"
+        },
+        {
+          "from": "generation_config.thinking_config.thinking_level",
+          "to": "reasoning_effort"
+        },
+        {
+          "from": "generationConfig.thinkingConfig.includeThoughts",
+          "to": "extra_body.google.thinking_config.include_thoughts"
+        },
+        {
+          "from": "generation_config.thinking_config.include_thoughts",
+          "to": "extra_body.google.thinking_config.include_thoughts"
+        }
+      ]
+    },
+    {
+      "protocol": "ollama-native",
+      "label": "Ollama's native /api/chat",
+      "wire": "openai",
+      "base": "append",
+      "append": "/v1",
+      "translate": [
+        {
+          "from": "think",
+          "to": "reasoning_effort",
+          "values": [
+            {
+              "equals": true,
+              "to": null,
+              "mode": "enabled"
+            },
+            {
+              "equals": false,
+              "to": "none"
+            }
+          ]
+        }
+      ]
+    }
   ]
 };
 

@@ -748,6 +748,24 @@ const data: Thinking = {
     "qwq.*",
     ".*/qwq.*",
     "minimax-m2.*"
+  ],
+  "generic_off": [
+    {
+      "path": "reasoning_effort",
+      "equals": "none"
+    },
+    {
+      "path": "thinking.type",
+      "equals": "disabled"
+    },
+    {
+      "path": "enable_thinking",
+      "equals": false
+    },
+    {
+      "path": "chat_template_kwargs.enable_thinking",
+      "equals": false
+    }
   ]
 };
 
