@@ -1,5 +1,11 @@
-// STUB: the registry verbs (issue 4 replaces this file).
-import type { Failure } from '../result.js';
+// The registry's CLI verbs: templates, list-vendor-models, add-template, add,
+// list, get, remove. Each turns argv into one call of ./index.ts and returns
+// its JSON result; a wrong flag or argument count is a `usage` failure
+// (exit 2), never a guess.
+import { fail, type Failure } from '../result.js';
+import * as registry from './index.js';
+import type { AddFields } from './entry.js';
+import { redactKeys } from './key-scan.js';
 
 export interface VerbContext {
   workspace: string;
@@ -8,9 +14,152 @@ export interface VerbContext {
 }
 
 export type VerbResult = { ok: boolean; [k: string]: unknown };
+type Flags = Record<string, string | boolean>;
+type Handler = (args: string[], flags: Flags, ctx: VerbContext) => Promise<VerbResult>;
 
-/** CLI verbs this module provides: name -> handler(positional args, flags). */
-export const registryVerbs: Record<
-  string,
-  (args: string[], flags: Record<string, string | boolean>, ctx: VerbContext) => Promise<VerbResult>
-> = {};
+/** Flags the CLI itself handles for every verb. */
+const GLOBAL = new Set(['workspace', 'pretty', 'help', 'version']);
+
+function checkFlags(verb: string, flags: Flags, allowed: string[]): Failure | null {
+  const bad = Object.keys(flags).filter((f) => !GLOBAL.has(f) && !allowed.includes(f));
+  if (!bad.length) return null;
+  const list = allowed.length ? allowed.map((f) => `--${f}`).join(', ') : 'none';
+  return fail('usage', redactKeys(`${verb} does not take --${bad[0].slice(0, 40)}; its options are: ${list}.`));
+}
+
+function checkArgs(verb: string, args: string[], n: number, what: string): Failure | null {
+  if (args.length === n) return null;
+  return fail('usage', n === 0 ? `${verb} takes no arguments.` : `${verb} takes ${what}; got ${args.length} argument${args.length === 1 ? '' : 's'}.`);
+}
+
+function str(flags: Flags, name: string): string | undefined {
+  const v = flags[name];
+  if (v === undefined) return undefined;
+  return typeof v === 'string' ? v : '';
+}
+
+function json(flags: Flags, name: string): { value?: unknown } | Failure {
+  const raw = str(flags, name);
+  if (raw === undefined) return {};
+  try {
+    return { value: JSON.parse(raw) };
+  } catch {
+    return fail('usage', `--${name} must be JSON, e.g. --${name} '{"x": 1}'.`);
+  }
+}
+
+/** `--auth bearer|x-api-key|none|header:NAME[:Bearer|Basic]|query:NAME`. */
+function parseAuth(raw: string): AddFields['auth'] | Failure {
+  const s = raw.trim();
+  const low = s.toLowerCase();
+  if (low === 'none') return { in: 'none' };
+  if (low === 'bearer') return { in: 'header', name: 'Authorization', scheme: 'Bearer' };
+  if (low === 'x-api-key') return { in: 'header', name: 'x-api-key', scheme: null };
+  const m = /^(header|query):([^:]+)(?::(Bearer|Basic))?$/i.exec(s);
+  if (m && m[1].toLowerCase() === 'query' && !m[3]) return { in: 'query', name: m[2] };
+  if (m && m[1].toLowerCase() === 'header') {
+    const scheme = m[3] ? ((m[3][0].toUpperCase() + m[3].slice(1).toLowerCase()) as 'Bearer' | 'Basic') : null;
+    return { in: 'header', name: m[2], scheme };
+  }
+  return fail('usage', '--auth must be bearer, x-api-key, none, header:NAME[:Bearer|Basic] or query:NAME.');
+}
+
+const ADD_FLAGS = [
+  'from-draft', 'upstream-model', 'base-url', 'wire', 'name', 'api-key-env', 'auth', 'header', 'headers', 'query',
+  'thinking-capability', 'thinking-mode', 'thinking-params', 'request-params', 'capabilities', 'max-tokens', 'vendor',
+];
+
+/** Flag values as draft fields; only the flags given are set, so they override a draft. */
+function fieldsFromFlags(flags: Flags): Record<string, unknown> | Failure {
+  const out: Record<string, unknown> = {};
+  const direct: [string, string][] = [
+    ['upstream-model', 'upstream_model'], ['base-url', 'base_url'], ['wire', 'wire'], ['name', 'name'],
+    ['api-key-env', 'api_key_env'], ['thinking-capability', 'thinking_capability'], ['thinking-mode', 'thinking_mode'], ['vendor', 'vendor'],
+  ];
+  for (const [flag, field] of direct) {
+    const v = str(flags, flag);
+    if (v !== undefined) out[field] = v;
+  }
+  const auth = str(flags, 'auth');
+  if (auth !== undefined) {
+    const a = parseAuth(auth);
+    if (a && 'ok' in a) return a;
+    out.auth = a;
+    if (a && a.in === 'none') out.api_key_env = null;
+  }
+  for (const [flag, field] of [['headers', 'headers'], ['query', 'query'], ['thinking-params', 'thinking_params'], ['request-params', 'request_params'], ['capabilities', 'capabilities']] as const) {
+    const j = json(flags, flag);
+    if ('ok' in j) return j;
+    if ('value' in j) out[field] = j.value;
+  }
+  const header = str(flags, 'header');
+  if (header !== undefined) {
+    const i = header.indexOf(':');
+    if (i <= 0) return fail('usage', '--header takes "Name: value"; for several, use --headers \'{"A": "1", "B": "2"}\'.');
+    out.headers = { ...((out.headers as Record<string, string>) ?? {}), [header.slice(0, i).trim()]: header.slice(i + 1).trim() };
+  }
+  const mt = str(flags, 'max-tokens');
+  if (mt !== undefined) {
+    if (!/^\d+$/.test(mt)) return fail('usage', '--max-tokens takes a positive whole number.');
+    out.max_tokens = Number(mt);
+  }
+  return out;
+}
+
+export const registryVerbs: Record<string, Handler> = {
+  async templates(args, flags, ctx) {
+    return checkArgs('templates', args, 0, '') ?? checkFlags('templates', flags, []) ?? registry.templates({ workspace: ctx.workspace });
+  },
+
+  async 'list-vendor-models'(args, flags, ctx) {
+    const bad = checkArgs('list-vendor-models', args, 1, 'one VENDOR') ?? checkFlags('list-vendor-models', flags, ['timeout-ms']);
+    if (bad) return bad;
+    const t = str(flags, 'timeout-ms');
+    if (t !== undefined && !/^\d+$/.test(t)) return fail('usage', '--timeout-ms takes a whole number of milliseconds.');
+    return registry.listVendorModels(args[0], { workspace: ctx.workspace, timeoutMs: t ? Number(t) : undefined });
+  },
+
+  async 'add-template'(args, flags, ctx) {
+    const bad = checkArgs('add-template', args, 1, 'one VENDOR (see `byok templates`)') ?? checkFlags('add-template', flags, ['upstream-model', 'name']);
+    if (bad) return bad;
+    return registry.addTemplate(args[0], { upstream_model: str(flags, 'upstream-model'), name: str(flags, 'name') }, { workspace: ctx.workspace });
+  },
+
+  async add(args, flags, ctx) {
+    const bad = checkArgs('add', args, 0, '') ?? checkFlags('add', flags, ADD_FLAGS);
+    if (bad) return bad;
+    const overrides = fieldsFromFlags(flags);
+    if ('ok' in overrides) return overrides as Failure;
+    const src = str(flags, 'from-draft');
+    if (src === undefined) {
+      if (!overrides.upstream_model || !overrides.base_url) return fail('usage', 'add needs --upstream-model M and --base-url U, or --from-draft FILE|- with a parse-example result.');
+      return registry.add(overrides, { workspace: ctx.workspace });
+    }
+    const input = await ctx.readInput(src || '-');
+    if ('ok' in input) return input;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(input.text);
+    } catch {
+      return fail('invalid_entry', `The draft from ${src === '-' || !src ? 'standard input' : JSON.stringify(src)} is not JSON; pipe the output of \`byok parse-example\` into \`byok add --from-draft -\`.`);
+    }
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed) && Object.keys(overrides).length) {
+      const o = parsed as Record<string, unknown>;
+      if (o.ok === false) return registry.add(o, { workspace: ctx.workspace });
+      parsed = 'draft' in o && o.draft && typeof o.draft === 'object' ? { ...o, draft: { ...(o.draft as object), ...overrides } } : { ...o, ...overrides };
+    }
+    return registry.add(parsed, { workspace: ctx.workspace });
+  },
+
+  async list(args, flags, ctx) {
+    return checkArgs('list', args, 0, '') ?? checkFlags('list', flags, []) ?? registry.listModels({ workspace: ctx.workspace });
+  },
+
+  async get(args, flags, ctx) {
+    return checkArgs('get', args, 1, 'one ID (see `byok list`)') ?? checkFlags('get', flags, []) ?? registry.get(args[0], { workspace: ctx.workspace });
+  },
+
+  async remove(args, flags, ctx) {
+    return checkArgs('remove', args, 1, 'one ID (see `byok list`)') ?? checkFlags('remove', flags, []) ?? registry.remove(args[0], { workspace: ctx.workspace });
+  },
+};

@@ -1,5 +1,96 @@
-// STUB: the curated vendor template schema (issue 4 replaces this).
+// The schema of a curated vendor template (vendors/*.yaml). The build compiles
+// every template into src/generated/vendors.ts typed with `VendorFile` (the
+// input shape), and the loader (./load.ts) parses each one with this schema,
+// so a template of the wrong shape fails tsc, the loader and a test.
+// Guarantee: every URL and model in a template carries a doc source
+// (`sources`, or a model's own `source`), checked by test/vendors.test.ts.
 import { z } from 'zod';
+import { Auth, ThinkingMode, Wire } from '../result.js';
 
-export const VendorFile = z.object({ vendor: z.string() }).passthrough();
+const Url = z.string().url().refine((u) => u.startsWith('https://'), 'must be an https:// URL');
+
+/** Dotted body path -> value, as in a draft's thinking_params. */
+const ParamMap = z.record(z.string(), z.unknown());
+
+export const VendorModel = z
+  .object({
+    /** The upstream model id sent in requests. */
+    id: z.string().min(1),
+    label: z.string().optional(),
+    /** Thinking rule for this model when it differs from the vendor's (grammar/thinking.yaml ids). */
+    thinking_capability: z.string().optional(),
+    /** What a registered entry asks for: `auto` sends nothing and leaves the model's default. */
+    thinking_mode: ThinkingMode.default('auto'),
+    thinking_params: ParamMap.default({}),
+    capabilities: z.record(z.string(), z.boolean()).default({}),
+    max_tokens: z.number().int().positive().nullable().default(null),
+    /** NEAR AI: served inside a TEE (the curated NEAR list holds only these). */
+    tee: z.boolean().optional(),
+    /** Doc page naming this model, when it is not `sources.models`. */
+    source: Url.optional(),
+    note: z.string().optional(),
+  })
+  .strict();
+export type VendorModel = z.infer<typeof VendorModel>;
+
+export const ModelDiscovery = z
+  .object({
+    /** The live catalog (GET). */
+    url: Url,
+    /** Whether the catalog answers only with the key. */
+    auth_required: z.boolean(),
+    /** Where the key goes for the catalog call, when it differs from the template's `auth`. */
+    auth: Auth.optional(),
+    /** Extra request headers the catalog needs (Anthropic's `anthropic-version`). */
+    headers: z.record(z.string(), z.string()).default({}),
+    /** Response shape: OpenAI `{data:[{id}]}`, Gemini `{models:[{name}]}`, Anthropic paged `{data, has_more, last_id}`; `auto` sniffs. */
+    format: z.enum(['auto', 'openai', 'gemini', 'anthropic']).default('auto'),
+    /** Keep only ids matching this regex (the Gemini catalog lists Gemma too). */
+    filter: z.string().optional(),
+  })
+  .strict();
+export type ModelDiscovery = z.infer<typeof ModelDiscovery>;
+
+export const VendorFile = z
+  .object({
+    /** Template id, also the file name: `vendors/<vendor>.yaml`. */
+    vendor: z.string().regex(/^[a-z][a-z0-9-]*$/),
+    label: z.string().min(1),
+    /** The page where a user creates the API key. */
+    homepage: Url,
+    base_url: Url,
+    wire: Wire,
+    /** Where the key goes on chat calls. */
+    auth: Auth,
+    /** The variable the vendor's own docs read the key from (informational; discovery also tries it). */
+    key_env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/).nullable(),
+    /** Other hosts of this vendor (its key may go there without a warning); a leading dot matches any subdomain. */
+    hosts: z.array(z.string()).default([]),
+    /** Default thinking rule (grammar/thinking.yaml id). */
+    thinking: z.string(),
+    default_model: z.string(),
+    /** Capabilities every model of the vendor has; a model's own map wins. */
+    capabilities: z.record(z.string(), z.boolean()).default({}),
+    headers: z.record(z.string(), z.string()).default({}),
+    request_params: ParamMap.default({}),
+    models: z.array(VendorModel).min(1),
+    model_discovery: ModelDiscovery.nullable(),
+    /** `tee`: a model outside the curated (TEE) list gets a warning (NEAR AI). */
+    model_policy: z.enum(['open', 'tee']).default('open'),
+    /** Doc pages the facts above come from. */
+    sources: z
+      .object({
+        base_url: Url,
+        homepage: Url,
+        models: Url,
+        model_discovery: Url.optional(),
+        thinking: Url.optional(),
+      })
+      .strict(),
+    note: z.string().optional(),
+  })
+  .strict();
+/** The shape written in vendors/*.yaml (defaults not yet applied). */
 export type VendorFile = z.input<typeof VendorFile>;
+/** A parsed template, defaults applied. */
+export type Vendor = z.infer<typeof VendorFile>;

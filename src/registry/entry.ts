@@ -1,0 +1,193 @@
+// From what the caller gives (flags, a parse-example draft, a curated
+// template) to a complete registry entry, plus the warnings and the JSON
+// results the functions return. Pure: no file access except the key lookup.
+import { z } from 'zod';
+import { Draft, fail as failRaw, type Failure, ErrorCode } from '../result.js';
+import type { Auth } from '../result.js';
+import { curatedModel, hostOf, isThinkingRule, vendorById, vendors, vendorServesHost, vendorsForHost } from '../vendors/load.js';
+import type { KeyLookup } from './env.js';
+import { keyEnvForHost, normalizeBaseUrl } from './ids.js';
+import { findKeyShaped, redactKeys } from './key-scan.js';
+import { Entry } from './schema.js';
+import { checkPlainJson, entryProblems } from './validate.js';
+
+/** Every failure here may quote user input: key-shaped tokens in it are redacted. */
+const fail = (code: ErrorCode, error: string): Failure => failRaw(code, redactKeys(error));
+
+export interface Warning {
+  code: string;
+  message: string;
+}
+
+/** What `add` accepts: any subset of a draft's fields, plus `vendor` and `param_policy`. */
+export const AddFields = Draft.partial().extend({
+  vendor: z.string().nullable().optional(),
+  param_policy: z.object({ drop_params: z.array(z.string()).optional() }).optional(),
+});
+export type AddFields = z.infer<typeof AddFields>;
+
+const describe = (issue: z.core.$ZodIssue) => `${issue.path.length ? issue.path.join('.') + ': ' : ''}${issue.message}`;
+
+/**
+ * Accepts a full parse-example result (`{ok, draft, detected, ...}`), a bare
+ * draft, or a field set; refuses a failed parse-example result with its error.
+ */
+export function fieldsFromInput(input: unknown): AddFields | Failure {
+  if (!input || typeof input !== 'object' || Array.isArray(input)) return fail('invalid_entry', 'The draft must be a JSON object (a parse-example result or its draft).');
+  const o = input as Record<string, unknown>;
+  if (o.ok === false) {
+    const code = ErrorCode.safeParse(o.code);
+    const why = typeof o.error === 'string' ? o.error : 'it failed';
+    return fail(code.success ? code.data : 'invalid_entry', `The parse-example result is not a draft: ${why.replace(/\.$/, '')}.`);
+  }
+  let draft: unknown = o;
+  let vendor: string | null = null;
+  if ('draft' in o) {
+    draft = o.draft;
+    const detected = o.detected as { vendor?: unknown } | undefined;
+    const suggestion = o.suggestion as { vendor?: unknown } | undefined;
+    const v = (typeof suggestion?.vendor === 'string' && suggestion.vendor) || (typeof detected?.vendor === 'string' && detected.vendor) || null;
+    vendor = v && vendorById(v) ? v : null;
+  }
+  // Before zod, which would silently drop a `__proto__` key instead of refusing it.
+  const unsafe = checkPlainJson(draft, 'draft');
+  if (unsafe) return fail('invalid_entry', unsafe);
+  const r = AddFields.safeParse(draft);
+  if (!r.success) return fail('invalid_entry', `The draft does not have the expected shape: ${describe(r.error.issues[0])}.`);
+  // A detected vendor is kept only when its template serves the draft's host (not for a proxy or gateway).
+  const tpl = vendor ? vendorById(vendor) : undefined;
+  const served = tpl && typeof r.data.base_url === 'string' && vendorServesHost(tpl, hostOf(r.data.base_url));
+  return served && r.data.vendor === undefined ? { ...r.data, vendor } : r.data;
+}
+
+function defaultAuth(wire: 'openai' | 'anthropic'): Auth {
+  return wire === 'anthropic' ? { in: 'header', name: 'x-api-key', scheme: null } : { in: 'header', name: 'Authorization', scheme: 'Bearer' };
+}
+
+/** Fills defaults; the result is validated by the caller. */
+export function completeEntry(f: AddFields): Record<string, unknown> {
+  const wire = f.wire ?? 'openai';
+  const auth = f.auth ?? defaultAuth(wire);
+  let base = f.base_url ?? '';
+  try {
+    if (base && !/[?#@]/.test(base)) base = normalizeBaseUrl(base);
+  } catch {
+    /* reported by validation */
+  }
+  const host = hostOf(base);
+  const keyEnv = auth.in === 'none' ? null : f.api_key_env || (host ? keyEnvForHost(host) : null);
+  const model = f.upstream_model ?? '';
+  return {
+    name: f.name?.trim() || model,
+    vendor: f.vendor ?? null,
+    upstream_model: model,
+    base_url: base,
+    wire,
+    api_key_env: keyEnv,
+    auth,
+    headers: f.headers ?? {},
+    query: f.query ?? {},
+    thinking_capability: f.thinking_capability ?? 'none',
+    thinking_mode: f.thinking_mode ?? 'auto',
+    thinking_params: f.thinking_params ?? {},
+    request_params: f.request_params ?? {},
+    capabilities: f.capabilities ?? {},
+    max_tokens: f.max_tokens ?? null,
+    param_policy: { drop_params: f.param_policy?.drop_params ?? [] },
+  };
+}
+
+/** The first problem with a candidate entry as one failure sentence, or null when it is sound. */
+export function checkCandidate(candidate: Record<string, unknown>): Failure | null {
+  if (!candidate.base_url) return fail('invalid_entry', 'base_url is missing: the example had no URL; pass --base-url (the API root, e.g. https://api.example.com/v1).');
+  if (!candidate.upstream_model) return fail('invalid_entry', 'upstream_model is missing: pass --upstream-model with the model id the endpoint expects.');
+  const p = entryProblems(candidate)[0];
+  if (p) return fail('invalid_entry', p.message);
+  const r = Entry.safeParse({ id: 'custom/x-0000', ...candidate });
+  if (!r.success) return fail('invalid_entry', `The entry is invalid: ${describe(r.error.issues[0])}.`);
+  return null;
+}
+
+/** Warnings about where the key goes and what the model is; never mentions a key's value. */
+export function entryWarnings(e: Record<string, unknown>, keys: KeyLookup): Warning[] {
+  const out: Warning[] = [];
+  const host = hostOf(String(e.base_url));
+  const model = String(e.upstream_model);
+  const keyEnv = e.api_key_env as string | null;
+
+  for (const v of vendorsForHost(host)) {
+    if (v.model_policy === 'tee' && !curatedModel(v, model)) {
+      out.push({
+        code: 'near_non_tee_model',
+        message: `${model} is not one of ${v.label}'s TEE-protected open-weight models (${v.models.map((m) => m.id).join(', ')}); it may be a proxied third-party model without private inference.`,
+      });
+    }
+  }
+  const tv = typeof e.vendor === 'string' ? vendorById(e.vendor) : undefined;
+  if (tv && tv.model_policy !== 'tee' && !curatedModel(tv, model)) {
+    out.push({ code: 'model_not_curated', message: `${model} is not in ${tv.label}'s curated list; check the id with \`byok list-vendor-models ${tv.vendor}\`.` });
+  }
+
+  if (keyEnv) {
+    // The key variable is named after another host (CUSTOM_KEY_<HOST>) or is another vendor's documented one.
+    if (keyEnv.startsWith('CUSTOM_KEY_') && host && keyEnv !== keyEnvForHost(host)) {
+      out.push({ code: 'key_host_mismatch', message: `api_key_env ${keyEnv} is named for another host than ${host}; the key registered for that host would be sent here.` });
+    } else {
+      for (const v of vendors().values()) {
+        if (v.key_env === keyEnv && host && !vendorServesHost(v, host)) {
+          out.push({ code: 'key_host_mismatch', message: `api_key_env ${keyEnv} is ${v.label}'s key variable, but base_url points at ${host}; that key would be sent to another vendor.` });
+          break;
+        }
+      }
+    }
+    // The key itself (read in-process, never shown) has a vendor's shape that does not match the host.
+    const value = keys.value(keyEnv);
+    const hit = value ? findKeyShaped(value) : null;
+    const owner = hit?.vendor === 'moonshot' ? 'kimi' : hit?.vendor;
+    const ownerTpl = owner ? vendorById(owner) : undefined;
+    if (ownerTpl && host && !vendorServesHost(ownerTpl, host)) {
+      out.push({ code: 'key_host_mismatch', message: `The key in ${keyEnv} looks like a ${ownerTpl.label} key, but base_url points at ${host}; check that the right key is stored.` });
+    }
+  }
+
+  const cap = String(e.thinking_capability ?? 'none');
+  if (!isThinkingRule(cap)) out.push({ code: 'unknown_thinking_capability', message: `thinking_capability ${cap} is not a rule byok knows (grammar/thinking.yaml); thinking controls are stored as given.` });
+  return out;
+}
+
+export interface KeyPrompt {
+  need_env_input: { env_vars: { key: string; label: string; required: true }[]; reason: string };
+  next_action: string;
+}
+
+/**
+ * The secure-input request while a key is not set (null when it is, or none
+ * is needed). `who` says what reads the key; `then` what to run afterwards.
+ */
+export function keyPrompt(keyEnv: string | null, label: string, who: string, then: string, keys: KeyLookup): KeyPrompt | null {
+  if (!keyEnv || keys.isSet(keyEnv)) return null;
+  return {
+    need_env_input: {
+      env_vars: [{ key: keyEnv, label: `${label} API Key`, required: true }],
+      reason: `${who} reads its key from ${keyEnv}, which is set neither in the environment nor in ${keys.workspace}/.env.`,
+    },
+    next_action: `Call your secure-input tool with need_env_input so the user enters ${keyEnv} into ${keys.workspace}/.env; never ask for the key in chat (byok does not read keys from chat and never writes .env). Then ${then}`,
+  };
+}
+
+/** keyPrompt for a registered entry. */
+export function entryKeyPrompt(e: Pick<Entry, 'id' | 'name' | 'vendor' | 'api_key_env'>, keys: KeyLookup): KeyPrompt | null {
+  return keyPrompt(e.api_key_env, keyLabel(e), `${e.name} (${e.id})`, `run \`byok get ${e.id}\` to confirm api_key_set is true.`, keys);
+}
+
+/** An entry as list/get show it: the stored fields plus model_id and api_key_set. */
+export function entryView(e: Entry, keys: KeyLookup): Record<string, unknown> {
+  return { model_id: e.id, ...e, api_key_set: e.api_key_env ? keys.isSet(e.api_key_env) : null };
+}
+
+/** The label of a key in need_env_input: the template's vendor label, else the entry name. */
+function keyLabel(e: { vendor?: string | null; name: string }): string {
+  const v = e.vendor ? vendorById(e.vendor) : undefined;
+  return v?.label ?? e.name;
+}
+

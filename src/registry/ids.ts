@@ -1,0 +1,53 @@
+// Entry ids and key-variable names, both derived from the endpoint so that
+// registering the same model twice lands on the same entry and one host
+// shares one key.
+//
+// Decision (documented in the README): `api_key_env` is `CUSTOM_KEY_<HOST>`
+// for drafts AND for curated templates. A template could have used the
+// vendor's own name (DEEPSEEK_API_KEY), but then a key exported for another
+// tool would silently be picked up, and two templates on one host (gemini,
+// gemma) would need two copies of one key. One key per host also makes the
+// "key sent to another vendor" check a plain name comparison.
+import { createHash } from 'node:crypto';
+
+/** `CUSTOM_KEY_` + the host upper-cased, every non-alphanumeric as `_` (port dropped). */
+export function keyEnvForHost(host: string): string {
+  return 'CUSTOM_KEY_' + host.toUpperCase().replace(/[^A-Z0-9]/g, '_');
+}
+
+/** Scheme and host lower-cased, trailing slashes dropped: the form stored and hashed. */
+export function normalizeBaseUrl(raw: string): string {
+  const u = new URL(raw);
+  const path = u.pathname.replace(/\/+$/, '');
+  return `${u.protocol}//${u.host.toLowerCase()}${path}`;
+}
+
+export function slugOf(model: string): string {
+  const s = model
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 48)
+    .replace(/-+$/, '');
+  return s || 'model';
+}
+
+/** Identity of an endpoint + model: two entries with the same identity are one. */
+export function identityOf(baseUrl: string, model: string): string {
+  return `${normalizeBaseUrl(baseUrl)}\n${model}`;
+}
+
+/**
+ * `custom/<slug>-<4 hex>`. `taken(id)` answers whether the id already belongs
+ * to a different endpoint+model; then the next 4 hex of the hash are used, so
+ * the choice stays deterministic.
+ */
+export function entryId(baseUrl: string, model: string, taken: (id: string) => boolean = () => false): string {
+  const hex = createHash('sha256').update(identityOf(baseUrl, model)).digest('hex');
+  const slug = slugOf(model);
+  for (let i = 0; i + 4 <= hex.length; i += 4) {
+    const id = `custom/${slug}-${hex.slice(i, i + 4)}`;
+    if (!taken(id)) return id;
+  }
+  throw new Error('no free id'); // 16 collisions in a row: not reachable with real data
+}

@@ -1,0 +1,222 @@
+// Field rules for a registry entry, each answering one clear sentence or null.
+// Used twice: by `add` before anything is written, and by the file schema
+// (./schema.ts) when custom_models.yaml is read, so a hand edit that breaks a
+// rule is reported with its line and column.
+// Guarantee: no message repeats a value that could hold a secret (a URL's
+// user:password or query, a header value on a credential header).
+import requestFields from '../generated/request-fields.js';
+import { findKeyInValue } from './key-scan.js';
+
+export interface Problem {
+  /** Dotted path inside the entry (`headers.X-Title`, `base_url`). */
+  path: (string | number)[];
+  message: string;
+}
+
+const MAX_URL = 2048;
+
+/** Loopback, private, link-local or a LAN-only name: plain http is allowed there. */
+export function isLocalHost(hostname: string): boolean {
+  const h = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  if (h === 'localhost' || h.endsWith('.localhost')) return true;
+  if (/\.(local|internal|lan|home\.arpa)$/.test(h)) return true;
+  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h);
+  if (v4) {
+    const [a, b] = [Number(v4[1]), Number(v4[2])];
+    return (
+      a === 127 || a === 10 || a === 0 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) ||
+      (a === 169 && b === 254) || (a === 100 && b >= 64 && b <= 127)
+    );
+  }
+  if (h.includes(':')) {
+    return h === '::1' || /^f[cd][0-9a-f]{2}:/.test(h) || /^fe[89ab][0-9a-f]:/.test(h) || h.startsWith('::ffff:127.');
+  }
+  // A single-label name (`ollama`, a compose service) only resolves on a private network.
+  return !h.includes('.');
+}
+
+/** The URL without user info, query or fragment: safe to repeat in a message. */
+export function safeUrl(raw: string): string {
+  try {
+    const u = new URL(raw);
+    return `${u.protocol}//${u.host}${u.pathname}`;
+  } catch {
+    return JSON.stringify(raw.replace(/[?#@].*$/s, '').slice(0, 80));
+  }
+}
+
+export function checkBaseUrl(raw: unknown): string | null {
+  if (typeof raw !== 'string' || raw.length === 0) return 'base_url is missing.';
+  if (raw.length > MAX_URL) return `base_url is longer than ${MAX_URL} characters.`;
+  if (/[\s\u0000-\u001f\u007f]/.test(raw)) return 'base_url contains a space or a control character.';
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    return `base_url ${safeUrl(raw)} is not an absolute URL (it needs https:// and a host).`;
+  }
+  if (u.username || u.password) return 'base_url must not contain credentials (user:password@); the key belongs in .env, named by api_key_env.';
+  if (u.search || raw.includes('?')) return `base_url ${safeUrl(raw)} must not carry a query string; put parameters such as api-version in \`query\`, and a key in .env.`;
+  if (u.hash || raw.includes('#')) return `base_url ${safeUrl(raw)} must not carry a #fragment.`;
+  if (u.protocol === 'https:') return null;
+  if (u.protocol === 'http:') {
+    return isLocalHost(u.hostname)
+      ? null
+      : `base_url ${safeUrl(raw)} uses plain http on a public host; use https (http is allowed only for loopback or private hosts such as localhost or 192.168.x.x).`;
+  }
+  return `base_url ${safeUrl(raw)} must use https (or http on a loopback or private host), not ${u.protocol.replace(':', '')}.`;
+}
+
+/** RFC 9110 token characters. */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const LOOKALIKES: Record<string, string> = {
+  '\u2018': 'a curly quote', '\u2019': 'a curly quote', '\u201c': 'a curly quote', '\u201d': 'a curly quote',
+  '\u2013': 'an en dash', '\u2014': 'an em dash', '\u00a0': 'a non-breaking space', '\u200b': 'a zero-width space',
+  '\u2026': 'an ellipsis', '\ufeff': 'a byte-order mark',
+};
+
+/** The first character outside printable ASCII, described for a message. */
+function badChar(s: string): string | null {
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if ((c >= 0x20 && c <= 0x7e) || c === 0x09) continue;
+    const hex = `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
+    const what = LOOKALIKES[ch];
+    return what ? `${hex} (${what}, a common paste error from web pages; retype it as plain ASCII)` : `${hex}`;
+  }
+  return null;
+}
+
+const AUTH_HEADERS = new Set(requestFields.auth_headers.map((h) => h.name.toLowerCase()));
+const AUTH_QUERY = new Set(requestFields.auth_query.map((q) => q.toLowerCase()));
+const CREDENTIAL_NAME = /(^|[-_])(api[-_]?key|key|token|secret|password|auth|authorization|cookie)([-_]|$)/i;
+
+export function checkHeader(name: string, value: unknown): string | null {
+  if (!HEADER_NAME.test(name)) {
+    const bad = badChar(name);
+    return `Header name ${JSON.stringify(name.slice(0, 60))} is not a valid HTTP header name${bad ? `: it has ${bad}` : ' (letters, digits and - only)'}.`;
+  }
+  if (AUTH_HEADERS.has(name.toLowerCase()) || CREDENTIAL_NAME.test(name)) {
+    return `Header ${name} carries a credential; keys never go in the registry: set \`auth\` to say where the key goes, and put the key in .env under api_key_env.`;
+  }
+  if (typeof value !== 'string') return `Header ${name} must have a text value.`;
+  const bad = badChar(value);
+  if (bad) return `Header ${name} has a character outside printable ASCII: ${bad}.`;
+  if (value.length > 4096) return `Header ${name} is longer than 4096 characters.`;
+  return null;
+}
+
+export function checkQueryParam(name: string, value: unknown): string | null {
+  const badN = badChar(name);
+  if (!name || badN) return `Query parameter name ${JSON.stringify(name.slice(0, 60))} must be printable ASCII${badN ? `; it has ${badN}` : ''}.`;
+  if (AUTH_QUERY.has(name.toLowerCase())) return `Query parameter ${name} carries a key; set \`auth: {in: query, name: ${name}}\` and put the key in .env instead.`;
+  if (typeof value !== 'string') return `Query parameter ${name} must have a text value.`;
+  const bad = badChar(value);
+  if (bad) return `Query parameter ${name} has a character outside printable ASCII: ${bad}.`;
+  return null;
+}
+
+const MODEL_ID = /^[A-Za-z0-9@][A-Za-z0-9._:/@+=-]*$/;
+
+export function checkModelId(raw: unknown): string | null {
+  if (typeof raw !== 'string' || !raw) return 'upstream_model is missing.';
+  if (raw.length > 200) return 'upstream_model is longer than 200 characters.';
+  if (!MODEL_ID.test(raw)) {
+    const bad = badChar(raw);
+    return `upstream_model ${JSON.stringify(raw.slice(0, 80))} has characters outside letters, digits and . _ - : / @ + =${bad ? ` (${bad})` : ''}.`;
+  }
+  return null;
+}
+
+export function checkName(raw: unknown): string | null {
+  if (typeof raw !== 'string' || !raw.trim()) return 'name is missing.';
+  if (raw.length > 100) return 'name is longer than 100 characters.';
+  if (/[\p{Cc}\p{Cf}]/u.test(raw)) return 'name contains a control or invisible character.';
+  return null;
+}
+
+export function checkEnvName(raw: unknown): string | null {
+  if (raw === null) return null;
+  if (typeof raw !== 'string' || !/^[A-Z_][A-Z0-9_]{0,127}$/.test(raw)) {
+    return 'api_key_env must be an environment variable name: upper-case letters, digits and _, not starting with a digit.';
+  }
+  return null;
+}
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Plain JSON: objects, arrays, strings, finite numbers, booleans, null; no prototype-polluting keys. */
+export function checkPlainJson(value: unknown, field: string, depth = 0): string | null {
+  if (depth > 32) return `${field} is nested more than 32 levels deep.`;
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return null;
+  if (typeof value === 'number') return Number.isFinite(value) ? null : `${field} holds a number that is not finite.`;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const r = checkPlainJson(value[i], `${field}[${i}]`, depth + 1);
+      if (r) return r;
+    }
+    return null;
+  }
+  if (typeof value === 'object') {
+    const proto = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) return `${field} is not a plain JSON object.`;
+    for (const k of Object.keys(value)) {
+      if (FORBIDDEN_KEYS.has(k)) return `${field} has the key ${JSON.stringify(k)}, which is not allowed (prototype pollution).`;
+      const r = checkPlainJson((value as Record<string, unknown>)[k], `${field}.${k}`, depth + 1);
+      if (r) return r;
+    }
+    return null;
+  }
+  return `${field} holds a ${typeof value}, which is not JSON.`;
+}
+
+/** Path of the first `__proto__`/`constructor`/`prototype` key in a JSON-like value, or null. */
+export function forbiddenKeyPath(value: unknown, path: (string | number)[] = []): (string | number)[] | null {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const r = forbiddenKeyPath(value[i], [...path, i]);
+      if (r) return r;
+    }
+  } else if (value && typeof value === 'object') {
+    for (const k of Object.keys(value)) {
+      if (FORBIDDEN_KEYS.has(k)) return [...path, k];
+      const r = forbiddenKeyPath((value as Record<string, unknown>)[k], [...path, k]);
+      if (r) return r;
+    }
+  }
+  return null;
+}
+
+/** Every rule over a whole entry (already shaped by the schema, or about to be). */
+export function entryProblems(e: Record<string, unknown>): Problem[] {
+  const out: Problem[] = [];
+  const add = (path: (string | number)[], m: string | null) => m && out.push({ path, message: m });
+  add(['name'], checkName(e.name));
+  add(['upstream_model'], checkModelId(e.upstream_model));
+  add(['base_url'], checkBaseUrl(e.base_url));
+  add(['api_key_env'], checkEnvName(e.api_key_env ?? null));
+  const auth = e.auth as { in?: string } | undefined;
+  if (auth && auth.in !== 'none' && !e.api_key_env) add(['api_key_env'], 'api_key_env is missing: an endpoint that takes a key needs the name of the variable that holds it.');
+  if (auth && auth.in === 'none' && e.api_key_env) add(['api_key_env'], 'api_key_env must be null when auth is none (the endpoint takes no key).');
+  if (auth && auth.in !== 'none' && 'name' in auth) {
+    const n = (auth as { name: unknown }).name;
+    if (typeof n !== 'string' || !HEADER_NAME.test(n)) add(['auth', 'name'], 'auth.name must be a header or query parameter name (printable ASCII, no spaces).');
+  }
+  for (const [k, v] of Object.entries((e.headers as Record<string, unknown>) ?? {})) add(['headers', k], checkHeader(k, v));
+  for (const [k, v] of Object.entries((e.query as Record<string, unknown>) ?? {})) add(['query', k], checkQueryParam(k, v));
+  for (const f of ['thinking_params', 'request_params'] as const) {
+    const v = e[f];
+    if (v !== undefined) add([f], checkPlainJson(v, f));
+    if (v !== undefined && JSON.stringify(v ?? null).length > 65536) add([f], `${f} is larger than 64 KB.`);
+  }
+  if (!out.length) {
+    const hit = findKeyInValue(e);
+    if (hit) {
+      out.push({
+        path: hit.path.split('.'),
+        message: `${hit.path} holds what looks like an API key${hit.hit.vendor ? ` (${hit.hit.vendor} shape)` : ''}; keys never go in the registry: store it in .env under api_key_env through your secure-input tool, and revoke it if it was pasted anywhere.`,
+      });
+    }
+  }
+  return out;
+}
