@@ -2,7 +2,2393 @@
 import type { Sdks } from '../data/schemas.js';
 
 const data: Sdks = {
-  "sdks": []
+  "shared": {
+    "openai_endpoints": {
+      "chat.completions.create": "/chat/completions",
+      "chat.completions.parse": "/chat/completions",
+      "chat.completions.stream": {
+        "path": "/chat/completions",
+        "stream": true
+      },
+      "completions.create": "/completions",
+      "responses.create": "/responses",
+      "responses.parse": "/responses",
+      "responses.stream": {
+        "path": "/responses",
+        "stream": true
+      },
+      "embeddings.create": "/embeddings",
+      "models.list": {
+        "path": "/models",
+        "method": "GET"
+      },
+      "ChatCompletion.create": "/chat/completions",
+      "ChatCompletion.acreate": "/chat/completions",
+      "Completion.create": "/completions",
+      "Completion.acreate": "/completions",
+      "Embedding.create": "/embeddings"
+    },
+    "openai_call_drop": [
+      "extra_headers",
+      "extra_query",
+      "extra_body",
+      "timeout",
+      "max_retries",
+      "engine",
+      "deployment_id",
+      "api_key",
+      "api_base",
+      "api_type",
+      "api_version",
+      "organization",
+      "request_timeout"
+    ],
+    "langchain_drop": [
+      "timeout",
+      "request_timeout",
+      "max_retries",
+      "streaming",
+      "stream_usage",
+      "verbose",
+      "callbacks",
+      "callback_manager",
+      "tags",
+      "metadata",
+      "cache",
+      "rate_limiter",
+      "http_client",
+      "http_async_client",
+      "client",
+      "async_client",
+      "organization",
+      "openai_organization",
+      "openai_proxy",
+      "disable_streaming",
+      "include_response_headers",
+      "tiktoken_model_name",
+      "output_version",
+      "use_responses_api",
+      "use_previous_response_id",
+      "name",
+      "custom_get_token_ids",
+      "default_request_timeout",
+      "validate_base_url",
+      "max_concurrency"
+    ]
+  },
+  "sdks": [
+    {
+      "id": "openai-python",
+      "language": "python",
+      "kind": "client",
+      "client": "openai-sdk",
+      "names": [
+        "openai.OpenAI",
+        "openai.AsyncOpenAI",
+        "openai.Client",
+        "openai.AsyncClient",
+        "OpenAI",
+        "AsyncOpenAI"
+      ],
+      "wire": "openai",
+      "default_base_url": "https://api.openai.com/v1",
+      "default_key_env": "OPENAI_API_KEY",
+      "base_url_env": "OPENAI_BASE_URL",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "base_url"
+        ],
+        "api_key": [
+          "api_key"
+        ],
+        "headers": [
+          "default_headers"
+        ],
+        "query": [
+          "default_query"
+        ]
+      },
+      "endpoints": {
+        "chat.completions.create": "/chat/completions",
+        "chat.completions.parse": "/chat/completions",
+        "chat.completions.stream": {
+          "path": "/chat/completions",
+          "stream": true
+        },
+        "completions.create": "/completions",
+        "responses.create": "/responses",
+        "responses.parse": "/responses",
+        "responses.stream": {
+          "path": "/responses",
+          "stream": true
+        },
+        "embeddings.create": "/embeddings",
+        "models.list": {
+          "path": "/models",
+          "method": "GET"
+        },
+        "ChatCompletion.create": "/chat/completions",
+        "ChatCompletion.acreate": "/chat/completions",
+        "Completion.create": "/completions",
+        "Completion.acreate": "/completions",
+        "Embedding.create": "/embeddings"
+      },
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [
+        "extra_headers",
+        "extra_query",
+        "extra_body",
+        "timeout",
+        "max_retries",
+        "engine",
+        "deployment_id",
+        "api_key",
+        "api_base",
+        "api_type",
+        "api_version",
+        "organization",
+        "request_timeout"
+      ],
+      "module": {
+        "name": "openai",
+        "config": {
+          "api_key": "api_key",
+          "base_url": "base_url",
+          "api_base": "base_url",
+          "api_version": "api_version",
+          "api_type": "api_type",
+          "default_headers": "headers",
+          "default_query": "query",
+          "azure_endpoint": "azure_endpoint"
+        }
+      },
+      "source": "openai/openai-python src/openai/_client.py (api_key or OPENAI_API_KEY; base_url or OPENAI_BASE_URL or https://api.openai.com/v1; auth_headers Authorization Bearer)"
+    },
+    {
+      "id": "azure-openai-python",
+      "language": "python",
+      "kind": "client",
+      "client": "openai-sdk",
+      "names": [
+        "openai.AzureOpenAI",
+        "openai.AsyncAzureOpenAI",
+        "AzureOpenAI",
+        "AsyncAzureOpenAI"
+      ],
+      "wire": "openai",
+      "style": "azure",
+      "default_base_url": null,
+      "default_key_env": "AZURE_OPENAI_API_KEY",
+      "base_url_env": "AZURE_OPENAI_ENDPOINT",
+      "auth": {
+        "name": "api-key",
+        "scheme": null
+      },
+      "args": {
+        "base_url": [
+          "base_url"
+        ],
+        "api_key": [
+          "api_key"
+        ],
+        "bearer_token": [
+          "azure_ad_token",
+          "azure_ad_token_provider"
+        ],
+        "headers": [
+          "default_headers"
+        ],
+        "query": [
+          "default_query"
+        ],
+        "azure_endpoint": [
+          "azure_endpoint"
+        ],
+        "azure_deployment": [
+          "azure_deployment"
+        ],
+        "api_version": [
+          "api_version"
+        ]
+      },
+      "endpoints": {
+        "chat.completions.create": "/chat/completions",
+        "chat.completions.parse": "/chat/completions",
+        "chat.completions.stream": {
+          "path": "/chat/completions",
+          "stream": true
+        },
+        "completions.create": "/completions",
+        "responses.create": "/responses",
+        "responses.parse": "/responses",
+        "responses.stream": {
+          "path": "/responses",
+          "stream": true
+        },
+        "embeddings.create": "/embeddings",
+        "models.list": {
+          "path": "/models",
+          "method": "GET"
+        },
+        "ChatCompletion.create": "/chat/completions",
+        "ChatCompletion.acreate": "/chat/completions",
+        "Completion.create": "/completions",
+        "Completion.acreate": "/completions",
+        "Embedding.create": "/embeddings"
+      },
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [
+        "extra_headers",
+        "extra_query",
+        "extra_body",
+        "timeout",
+        "max_retries",
+        "engine",
+        "deployment_id",
+        "api_key",
+        "api_base",
+        "api_type",
+        "api_version",
+        "organization",
+        "request_timeout"
+      ],
+      "source": "openai/openai-python src/openai/lib/azure.py (azure_endpoint or AZURE_OPENAI_ENDPOINT; {endpoint}/openai/deployments/{azure_deployment or model}; api_version or OPENAI_API_VERSION as ?api-version=; key AZURE_OPENAI_API_KEY in the api-key header, an AD token as Authorization Bearer)"
+    },
+    {
+      "id": "anthropic-python",
+      "language": "python",
+      "kind": "client",
+      "client": "anthropic-sdk",
+      "names": [
+        "anthropic.Anthropic",
+        "anthropic.AsyncAnthropic",
+        "anthropic.Client",
+        "anthropic.AsyncClient",
+        "Anthropic",
+        "AsyncAnthropic"
+      ],
+      "wire": "anthropic",
+      "default_base_url": "https://api.anthropic.com",
+      "default_key_env": "ANTHROPIC_API_KEY",
+      "base_url_env": "ANTHROPIC_BASE_URL",
+      "auth": {
+        "name": "x-api-key",
+        "scheme": null
+      },
+      "args": {
+        "base_url": [
+          "base_url"
+        ],
+        "api_key": [
+          "api_key"
+        ],
+        "bearer_token": [
+          "auth_token"
+        ],
+        "headers": [
+          "default_headers"
+        ],
+        "query": [
+          "default_query"
+        ]
+      },
+      "endpoints": {
+        "messages.create": "/v1/messages",
+        "messages.stream": {
+          "path": "/v1/messages",
+          "stream": true
+        },
+        "messages.parse": "/v1/messages",
+        "completions.create": "/v1/complete",
+        "models.list": {
+          "path": "/v1/models",
+          "method": "GET"
+        }
+      },
+      "chat_endpoint": "/v1/messages",
+      "call_drop": [
+        "extra_headers",
+        "extra_query",
+        "extra_body",
+        "timeout",
+        "betas"
+      ],
+      "source": "anthropics/anthropic-sdk-python src/anthropic/_client.py (api_key or ANTHROPIC_API_KEY in x-api-key; auth_token or ANTHROPIC_AUTH_TOKEN as Authorization Bearer; base_url or ANTHROPIC_BASE_URL or https://api.anthropic.com; resources/messages posts /v1/messages)"
+    },
+    {
+      "id": "mistralai",
+      "language": "python",
+      "kind": "client",
+      "client": "mistralai",
+      "names": [
+        "mistralai.Mistral",
+        "mistralai.client.MistralClient",
+        "mistralai.async_client.MistralAsyncClient",
+        "Mistral",
+        "MistralClient"
+      ],
+      "wire": "openai",
+      "default_base_url": "https://api.mistral.ai",
+      "default_key_env": "MISTRAL_API_KEY",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "server_url",
+          "endpoint"
+        ],
+        "api_key": [
+          "api_key"
+        ]
+      },
+      "endpoints": {
+        "chat.complete": "/v1/chat/completions",
+        "chat.complete_async": "/v1/chat/completions",
+        "chat.stream": {
+          "path": "/v1/chat/completions",
+          "stream": true
+        },
+        "chat.stream_async": {
+          "path": "/v1/chat/completions",
+          "stream": true
+        },
+        "chat.parse": "/v1/chat/completions",
+        "fim.complete": "/v1/fim/completions",
+        "embeddings.create": "/v1/embeddings",
+        "models.list": {
+          "path": "/v1/models",
+          "method": "GET"
+        },
+        "chat": "/v1/chat/completions",
+        "chat_stream": {
+          "path": "/v1/chat/completions",
+          "stream": true
+        }
+      },
+      "chat_endpoint": "/v1/chat/completions",
+      "call_drop": [
+        "retries",
+        "server_url",
+        "timeout_ms",
+        "http_headers"
+      ],
+      "source": "mistralai/client-python src/mistralai/client/sdkconfiguration.py (SERVERS global https://api.mistral.ai) and client/utils/security.py (get_security_from_env reads MISTRAL_API_KEY); the chat path /v1/chat/completions from client/chat.py"
+    },
+    {
+      "id": "groq-python",
+      "language": "python",
+      "kind": "client",
+      "client": "groq",
+      "names": [
+        "groq.Groq",
+        "groq.AsyncGroq",
+        "Groq",
+        "AsyncGroq"
+      ],
+      "wire": "openai",
+      "default_base_url": "https://api.groq.com",
+      "default_key_env": "GROQ_API_KEY",
+      "base_url_env": "GROQ_BASE_URL",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "base_url"
+        ],
+        "api_key": [
+          "api_key"
+        ],
+        "headers": [
+          "default_headers"
+        ],
+        "query": [
+          "default_query"
+        ]
+      },
+      "endpoints": {
+        "chat.completions.create": "/openai/v1/chat/completions",
+        "models.list": {
+          "path": "/openai/v1/models",
+          "method": "GET"
+        },
+        "embeddings.create": "/openai/v1/embeddings"
+      },
+      "chat_endpoint": "/openai/v1/chat/completions",
+      "call_drop": [
+        "extra_headers",
+        "extra_query",
+        "extra_body",
+        "timeout",
+        "max_retries",
+        "engine",
+        "deployment_id",
+        "api_key",
+        "api_base",
+        "api_type",
+        "api_version",
+        "organization",
+        "request_timeout"
+      ],
+      "source": "groq/groq-python src/groq/_client.py (api_key or GROQ_API_KEY; base_url or GROQ_BASE_URL or https://api.groq.com) and resources/chat/completions.py (posts /openai/v1/chat/completions)"
+    },
+    {
+      "id": "together-python",
+      "language": "python",
+      "kind": "client",
+      "client": "together",
+      "names": [
+        "together.Together",
+        "together.AsyncTogether",
+        "together.Client",
+        "Together",
+        "AsyncTogether"
+      ],
+      "wire": "openai",
+      "default_base_url": "https://api.together.xyz/v1",
+      "default_key_env": "TOGETHER_API_KEY",
+      "base_url_env": "TOGETHER_BASE_URL",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "base_url"
+        ],
+        "api_key": [
+          "api_key"
+        ],
+        "headers": [
+          "supplied_headers",
+          "default_headers"
+        ]
+      },
+      "endpoints": {
+        "chat.completions.create": "/chat/completions",
+        "chat.completions.parse": "/chat/completions",
+        "chat.completions.stream": {
+          "path": "/chat/completions",
+          "stream": true
+        },
+        "completions.create": "/completions",
+        "responses.create": "/responses",
+        "responses.parse": "/responses",
+        "responses.stream": {
+          "path": "/responses",
+          "stream": true
+        },
+        "embeddings.create": "/embeddings",
+        "models.list": {
+          "path": "/models",
+          "method": "GET"
+        },
+        "ChatCompletion.create": "/chat/completions",
+        "ChatCompletion.acreate": "/chat/completions",
+        "Completion.create": "/completions",
+        "Completion.acreate": "/completions",
+        "Embedding.create": "/embeddings"
+      },
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [
+        "extra_headers",
+        "extra_query",
+        "extra_body",
+        "timeout",
+        "max_retries",
+        "engine",
+        "deployment_id",
+        "api_key",
+        "api_base",
+        "api_type",
+        "api_version",
+        "organization",
+        "request_timeout"
+      ],
+      "source": "togethercomputer/together-python src/together/client.py (api_key or TOGETHER_API_KEY; base_url or TOGETHER_BASE_URL) and src/together/constants.py (BASE_URL https://api.together.xyz/v1)"
+    },
+    {
+      "id": "cerebras-cloud-sdk",
+      "language": "python",
+      "kind": "client",
+      "client": "cerebras",
+      "names": [
+        "cerebras.cloud.sdk.Cerebras",
+        "cerebras.cloud.sdk.AsyncCerebras",
+        "Cerebras",
+        "AsyncCerebras"
+      ],
+      "wire": "openai",
+      "default_base_url": "https://api.cerebras.ai",
+      "default_key_env": "CEREBRAS_API_KEY",
+      "base_url_env": "CEREBRAS_BASE_URL",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "base_url"
+        ],
+        "api_key": [
+          "api_key"
+        ],
+        "headers": [
+          "default_headers"
+        ],
+        "query": [
+          "default_query"
+        ]
+      },
+      "endpoints": {
+        "chat.completions.create": "/v1/chat/completions",
+        "completions.create": "/v1/completions",
+        "models.list": {
+          "path": "/v1/models",
+          "method": "GET"
+        }
+      },
+      "chat_endpoint": "/v1/chat/completions",
+      "call_drop": [
+        "extra_headers",
+        "extra_query",
+        "extra_body",
+        "timeout",
+        "max_retries",
+        "engine",
+        "deployment_id",
+        "api_key",
+        "api_base",
+        "api_type",
+        "api_version",
+        "organization",
+        "request_timeout"
+      ],
+      "source": "Cerebras/cerebras-cloud-sdk-python src/cerebras/cloud/sdk/_client.py (api_key or CEREBRAS_API_KEY; base_url or CEREBRAS_BASE_URL or https://api.cerebras.ai) and resources/chat/completions.py (posts /v1/chat/completions)"
+    },
+    {
+      "id": "zai-sdk",
+      "language": "python",
+      "kind": "client",
+      "client": "zai",
+      "names": [
+        "zai.ZaiClient",
+        "ZaiClient"
+      ],
+      "wire": "openai",
+      "default_base_url": "https://api.z.ai/api/paas/v4",
+      "default_key_env": "ZAI_API_KEY",
+      "base_url_env": "ZAI_BASE_URL",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "base_url"
+        ],
+        "api_key": [
+          "api_key"
+        ],
+        "headers": [
+          "custom_headers"
+        ]
+      },
+      "endpoints": {
+        "chat.completions.create": "/chat/completions",
+        "chat.completions.parse": "/chat/completions",
+        "chat.completions.stream": {
+          "path": "/chat/completions",
+          "stream": true
+        },
+        "completions.create": "/completions",
+        "responses.create": "/responses",
+        "responses.parse": "/responses",
+        "responses.stream": {
+          "path": "/responses",
+          "stream": true
+        },
+        "embeddings.create": "/embeddings",
+        "models.list": {
+          "path": "/models",
+          "method": "GET"
+        },
+        "ChatCompletion.create": "/chat/completions",
+        "ChatCompletion.acreate": "/chat/completions",
+        "Completion.create": "/completions",
+        "Completion.acreate": "/completions",
+        "Embedding.create": "/embeddings"
+      },
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [
+        "extra_headers",
+        "extra_query",
+        "extra_body",
+        "timeout",
+        "max_retries",
+        "engine",
+        "deployment_id",
+        "api_key",
+        "api_base",
+        "api_type",
+        "api_version",
+        "organization",
+        "request_timeout"
+      ],
+      "source": "zai-org/z-ai-sdk-python src/zai/_client.py (api_key or ZAI_API_KEY; base_url or ZAI_BASE_URL or ZaiClient.default_base_url https://api.z.ai/api/paas/v4; Authorization Bearer)"
+    },
+    {
+      "id": "zai-sdk-zhipu",
+      "language": "python",
+      "kind": "client",
+      "client": "zai",
+      "names": [
+        "zai.ZhipuAiClient",
+        "ZhipuAiClient"
+      ],
+      "wire": "openai",
+      "default_base_url": "https://open.bigmodel.cn/api/paas/v4",
+      "default_key_env": "ZAI_API_KEY",
+      "base_url_env": "ZAI_BASE_URL",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "base_url"
+        ],
+        "api_key": [
+          "api_key"
+        ],
+        "headers": [
+          "custom_headers"
+        ]
+      },
+      "endpoints": {
+        "chat.completions.create": "/chat/completions",
+        "chat.completions.parse": "/chat/completions",
+        "chat.completions.stream": {
+          "path": "/chat/completions",
+          "stream": true
+        },
+        "completions.create": "/completions",
+        "responses.create": "/responses",
+        "responses.parse": "/responses",
+        "responses.stream": {
+          "path": "/responses",
+          "stream": true
+        },
+        "embeddings.create": "/embeddings",
+        "models.list": {
+          "path": "/models",
+          "method": "GET"
+        },
+        "ChatCompletion.create": "/chat/completions",
+        "ChatCompletion.acreate": "/chat/completions",
+        "Completion.create": "/completions",
+        "Completion.acreate": "/completions",
+        "Embedding.create": "/embeddings"
+      },
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [
+        "extra_headers",
+        "extra_query",
+        "extra_body",
+        "timeout",
+        "max_retries",
+        "engine",
+        "deployment_id",
+        "api_key",
+        "api_base",
+        "api_type",
+        "api_version",
+        "organization",
+        "request_timeout"
+      ],
+      "source": "zai-org/z-ai-sdk-python src/zai/_client.py (ZhipuAiClient.default_base_url https://open.bigmodel.cn/api/paas/v4; same key and base variables as ZaiClient)"
+    },
+    {
+      "id": "zhipuai",
+      "language": "python",
+      "kind": "client",
+      "client": "zhipuai",
+      "names": [
+        "zhipuai.ZhipuAI",
+        "ZhipuAI"
+      ],
+      "wire": "openai",
+      "default_base_url": "https://open.bigmodel.cn/api/paas/v4",
+      "default_key_env": "ZHIPUAI_API_KEY",
+      "base_url_env": "ZHIPUAI_BASE_URL",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "base_url"
+        ],
+        "api_key": [
+          "api_key"
+        ],
+        "headers": [
+          "custom_headers"
+        ]
+      },
+      "endpoints": {
+        "chat.completions.create": "/chat/completions",
+        "chat.completions.parse": "/chat/completions",
+        "chat.completions.stream": {
+          "path": "/chat/completions",
+          "stream": true
+        },
+        "completions.create": "/completions",
+        "responses.create": "/responses",
+        "responses.parse": "/responses",
+        "responses.stream": {
+          "path": "/responses",
+          "stream": true
+        },
+        "embeddings.create": "/embeddings",
+        "models.list": {
+          "path": "/models",
+          "method": "GET"
+        },
+        "ChatCompletion.create": "/chat/completions",
+        "ChatCompletion.acreate": "/chat/completions",
+        "Completion.create": "/completions",
+        "Completion.acreate": "/completions",
+        "Embedding.create": "/embeddings"
+      },
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [
+        "extra_headers",
+        "extra_query",
+        "extra_body",
+        "timeout",
+        "max_retries",
+        "engine",
+        "deployment_id",
+        "api_key",
+        "api_base",
+        "api_type",
+        "api_version",
+        "organization",
+        "request_timeout"
+      ],
+      "source": "MetaGLM/zhipuai-sdk-python-v4 zhipuai/_client.py as found by the index (api_key or ZHIPUAI_API_KEY; base_url or ZHIPUAI_BASE_URL or https://open.bigmodel.cn/api/paas/v4)"
+    },
+    {
+      "id": "perplexity-python",
+      "language": "python",
+      "kind": "client",
+      "client": "perplexity",
+      "names": [
+        "perplexity.Perplexity",
+        "perplexity.AsyncPerplexity",
+        "Perplexity",
+        "AsyncPerplexity"
+      ],
+      "wire": "openai",
+      "default_base_url": "https://api.perplexity.ai",
+      "default_key_env": "PERPLEXITY_API_KEY",
+      "base_url_env": "PERPLEXITY_BASE_URL",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "base_url"
+        ],
+        "api_key": [
+          "api_key"
+        ],
+        "headers": [
+          "default_headers"
+        ],
+        "query": [
+          "default_query"
+        ]
+      },
+      "endpoints": {
+        "chat.completions.create": "/chat/completions",
+        "chat.completions.parse": "/chat/completions",
+        "chat.completions.stream": {
+          "path": "/chat/completions",
+          "stream": true
+        },
+        "completions.create": "/completions",
+        "responses.create": "/responses",
+        "responses.parse": "/responses",
+        "responses.stream": {
+          "path": "/responses",
+          "stream": true
+        },
+        "embeddings.create": "/embeddings",
+        "models.list": {
+          "path": "/models",
+          "method": "GET"
+        },
+        "ChatCompletion.create": "/chat/completions",
+        "ChatCompletion.acreate": "/chat/completions",
+        "Completion.create": "/completions",
+        "Completion.acreate": "/completions",
+        "Embedding.create": "/embeddings"
+      },
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [
+        "extra_headers",
+        "extra_query",
+        "extra_body",
+        "timeout",
+        "max_retries",
+        "engine",
+        "deployment_id",
+        "api_key",
+        "api_base",
+        "api_type",
+        "api_version",
+        "organization",
+        "request_timeout"
+      ],
+      "source": "perplexityai/perplexity-py src/perplexity/_client.py (api_key or PERPLEXITY_API_KEY; base_url or PERPLEXITY_BASE_URL or https://api.perplexity.ai; Authorization Bearer)"
+    },
+    {
+      "id": "fireworks-python",
+      "language": "python",
+      "kind": "client",
+      "client": "fireworks",
+      "names": [
+        "fireworks.client.Fireworks",
+        "fireworks.client.AsyncFireworks",
+        "Fireworks"
+      ],
+      "wire": "openai",
+      "default_base_url": "https://api.fireworks.ai/inference/v1",
+      "default_key_env": "FIREWORKS_API_KEY",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "base_url"
+        ],
+        "api_key": [
+          "api_key"
+        ]
+      },
+      "endpoints": {
+        "chat.completions.create": "/chat/completions",
+        "chat.completions.parse": "/chat/completions",
+        "chat.completions.stream": {
+          "path": "/chat/completions",
+          "stream": true
+        },
+        "completions.create": "/completions",
+        "responses.create": "/responses",
+        "responses.parse": "/responses",
+        "responses.stream": {
+          "path": "/responses",
+          "stream": true
+        },
+        "embeddings.create": "/embeddings",
+        "models.list": {
+          "path": "/models",
+          "method": "GET"
+        },
+        "ChatCompletion.create": "/chat/completions",
+        "ChatCompletion.acreate": "/chat/completions",
+        "Completion.create": "/completions",
+        "Completion.acreate": "/completions",
+        "Embedding.create": "/embeddings"
+      },
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [
+        "extra_headers",
+        "extra_query",
+        "extra_body",
+        "timeout",
+        "max_retries",
+        "engine",
+        "deployment_id",
+        "api_key",
+        "api_base",
+        "api_type",
+        "api_version",
+        "organization",
+        "request_timeout"
+      ],
+      "source": "not read from the SDK source; root and variable as Fireworks' OpenAI-compatible docs give them (https://api.fireworks.ai/inference/v1, FIREWORKS_API_KEY), also LiteLLM's fireworks_ai default"
+    },
+    {
+      "id": "huggingface-hub",
+      "language": "python",
+      "kind": "client",
+      "client": "huggingface_hub",
+      "names": [
+        "huggingface_hub.InferenceClient",
+        "huggingface_hub.AsyncInferenceClient",
+        "InferenceClient",
+        "AsyncInferenceClient"
+      ],
+      "wire": "openai",
+      "default_base_url": "https://router.huggingface.co/v1",
+      "default_key_env": "HF_TOKEN",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "base_url"
+        ],
+        "api_key": [
+          "api_key",
+          "token"
+        ],
+        "model": [
+          "model"
+        ],
+        "headers": [
+          "headers"
+        ]
+      },
+      "endpoints": {
+        "chat.completions.create": "/chat/completions",
+        "chat_completion": "/chat/completions"
+      },
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [
+        "extra_body"
+      ],
+      "source": "not read from the SDK source; the router root https://router.huggingface.co/v1 and HF_TOKEN as Hugging Face's Inference Providers docs give them (a provider= argument routes to a provider-specific path, not modelled)"
+    },
+    {
+      "id": "xai-sdk",
+      "language": "python",
+      "kind": "client",
+      "client": "xai_sdk",
+      "names": [
+        "xai_sdk.Client",
+        "xai_sdk.AsyncClient"
+      ],
+      "wire": "openai",
+      "default_base_url": "https://api.x.ai/v1",
+      "default_key_env": "XAI_API_KEY",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "api_key": [
+          "api_key"
+        ]
+      },
+      "endpoints": {
+        "chat.create": "/chat/completions"
+      },
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [],
+      "source": "not read from the SDK source; xai_sdk speaks gRPC to api.x.ai, mapped here to xAI's documented OpenAI-compatible REST root https://api.x.ai/v1 (XAI_API_KEY)"
+    },
+    {
+      "id": "openrouter-python",
+      "language": "python",
+      "kind": "client",
+      "client": "openrouter",
+      "names": [
+        "openrouter.OpenRouter"
+      ],
+      "wire": "openai",
+      "default_base_url": "https://openrouter.ai/api/v1",
+      "default_key_env": "OPENROUTER_API_KEY",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "server_url"
+        ],
+        "api_key": [
+          "api_key"
+        ]
+      },
+      "endpoints": {
+        "chat.send": "/chat/completions",
+        "chat.send_async": "/chat/completions"
+      },
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [
+        "retries",
+        "server_url",
+        "timeout_ms",
+        "http_headers"
+      ],
+      "source": "not read from the Python SDK source; OpenRouter's SDKs (the Go SDK docs mirror the official one) send chat.send to /chat/completions and read OPENROUTER_API_KEY"
+    },
+    {
+      "id": "cohere-python",
+      "language": "python",
+      "kind": "client",
+      "client": "cohere",
+      "names": [
+        "cohere.ClientV2",
+        "cohere.AsyncClientV2",
+        "ClientV2"
+      ],
+      "wire": "cohere",
+      "default_base_url": "https://api.cohere.com",
+      "default_key_env": "CO_API_KEY",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "base_url"
+        ],
+        "api_key": [
+          "api_key"
+        ]
+      },
+      "endpoints": {
+        "chat": "/v2/chat",
+        "chat_stream": {
+          "path": "/v2/chat",
+          "stream": true
+        }
+      },
+      "chat_endpoint": "/v2/chat",
+      "call_drop": [
+        "request_options"
+      ],
+      "source": "not read from the SDK source; Cohere's native v2 chat endpoint and the CO_API_KEY variable its SDKs read (Cohere's OpenAI-compatible root is https://api.cohere.ai/compatibility/v1)"
+    },
+    {
+      "id": "dashscope",
+      "language": "python",
+      "kind": "function",
+      "client": "dashscope",
+      "names": [
+        "dashscope.Generation.call",
+        "Generation.call"
+      ],
+      "wire": "dashscope",
+      "default_base_url": "https://dashscope.aliyuncs.com/api/v1",
+      "default_key_env": "DASHSCOPE_API_KEY",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "api_key": [
+          "api_key"
+        ]
+      },
+      "endpoints": {
+        "call": "/services/aigc/text-generation/generation"
+      },
+      "chat_endpoint": "/services/aigc/text-generation/generation",
+      "call_drop": [
+        "api_key",
+        "workspace"
+      ],
+      "module": {
+        "name": "dashscope",
+        "config": {
+          "api_key": "api_key",
+          "base_http_api_url": "base_url"
+        }
+      },
+      "source": "not read from the SDK source; DashScope's native text-generation endpoint and variable as Alibaba Cloud Model Studio docs give them (the international root is https://dashscope-intl.aliyuncs.com/api/v1, set with dashscope.base_http_api_url)"
+    },
+    {
+      "id": "ollama-python",
+      "language": "python",
+      "kind": "client",
+      "client": "ollama",
+      "names": [
+        "ollama.Client",
+        "ollama.AsyncClient"
+      ],
+      "wire": "ollama",
+      "default_base_url": "http://localhost:11434",
+      "default_key_env": null,
+      "base_url_env": "OLLAMA_HOST",
+      "auth": null,
+      "args": {
+        "base_url": [
+          "host"
+        ],
+        "headers": [
+          "headers"
+        ]
+      },
+      "endpoints": {
+        "chat": "/api/chat",
+        "generate": "/api/generate",
+        "embed": "/api/embed"
+      },
+      "chat_endpoint": "/api/chat",
+      "call_drop": [],
+      "source": "not read from the SDK source; Ollama's REST API (docs/api.md in ollama/ollama) at the default host http://localhost:11434, OLLAMA_HOST overriding it"
+    },
+    {
+      "id": "ollama-python-module",
+      "language": "python",
+      "kind": "function",
+      "client": "ollama",
+      "names": [
+        "ollama.chat",
+        "ollama.generate"
+      ],
+      "wire": "ollama",
+      "default_base_url": "http://localhost:11434",
+      "default_key_env": null,
+      "base_url_env": "OLLAMA_HOST",
+      "auth": null,
+      "endpoints": {
+        "chat": "/api/chat",
+        "generate": "/api/generate"
+      },
+      "chat_endpoint": "/api/chat",
+      "call_drop": [],
+      "source": "as ollama-python (the module functions use a default Client)"
+    },
+    {
+      "id": "google-genai",
+      "language": "python",
+      "kind": "client",
+      "client": "google-genai",
+      "names": [
+        "google.genai.Client",
+        "genai.Client"
+      ],
+      "wire": "gemini",
+      "style": "genai",
+      "default_base_url": "https://generativelanguage.googleapis.com",
+      "default_key_env": "GEMINI_API_KEY",
+      "auth": {
+        "name": "x-goog-api-key",
+        "scheme": null
+      },
+      "args": {
+        "api_key": [
+          "api_key"
+        ]
+      },
+      "endpoints": {
+        "models.generate_content": "/v1beta/models/{model}:generateContent",
+        "models.generate_content_stream": "/v1beta/models/{model}:streamGenerateContent?alt=sse"
+      },
+      "chat_endpoint": "/v1beta/models/{model}:generateContent",
+      "call_drop": [],
+      "source": "Google Gen AI SDK docs (Client() reads GOOGLE_API_KEY or GEMINI_API_KEY, GOOGLE_API_KEY winning when both are set); the REST path is the Gemini API's generateContent"
+    },
+    {
+      "id": "litellm",
+      "language": "python",
+      "kind": "function",
+      "client": "litellm",
+      "names": [
+        "litellm.completion",
+        "litellm.acompletion",
+        "dspy.LM"
+      ],
+      "wire": "openai",
+      "style": "litellm",
+      "default_base_url": null,
+      "default_key_env": null,
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "api_base",
+          "base_url"
+        ],
+        "api_key": [
+          "api_key"
+        ],
+        "headers": [
+          "extra_headers",
+          "headers"
+        ],
+        "merge_body": [
+          "extra_body"
+        ],
+        "api_version": [
+          "api_version"
+        ]
+      },
+      "endpoints": {
+        "completion": "/chat/completions",
+        "acompletion": "/chat/completions",
+        "LM": "/chat/completions"
+      },
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [
+        "api_base",
+        "base_url",
+        "api_key",
+        "api_version",
+        "custom_llm_provider",
+        "timeout",
+        "num_retries",
+        "max_retries",
+        "headers",
+        "extra_headers",
+        "extra_body",
+        "metadata",
+        "mock_response",
+        "drop_params",
+        "caching",
+        "fallbacks",
+        "context_window_fallback_dict",
+        "azure_ad_token",
+        "logger_fn",
+        "model_list",
+        "input_cost_per_token",
+        "output_cost_per_token"
+      ],
+      "module": {
+        "name": "litellm",
+        "config": {
+          "api_base": "base_url",
+          "api_key": "api_key"
+        }
+      },
+      "source": "BerriAI/litellm litellm/litellm_core_utils/get_llm_provider_logic.py (provider prefixes; per-provider roots in litellm_providers below)"
+    },
+    {
+      "id": "langchain-openai",
+      "language": "python",
+      "kind": "model",
+      "langchain_provider": "openai",
+      "client": "langchain",
+      "names": [
+        "langchain_openai.ChatOpenAI",
+        "langchain.chat_models.ChatOpenAI",
+        "langchain_community.chat_models.ChatOpenAI",
+        "ChatOpenAI"
+      ],
+      "wire": "openai",
+      "default_base_url": "https://api.openai.com/v1",
+      "default_key_env": "OPENAI_API_KEY",
+      "base_url_env": "OPENAI_API_BASE",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "base_url",
+          "openai_api_base"
+        ],
+        "api_key": [
+          "api_key",
+          "openai_api_key"
+        ],
+        "model": [
+          "model",
+          "model_name"
+        ],
+        "headers": [
+          "default_headers"
+        ],
+        "query": [
+          "default_query"
+        ],
+        "merge_body": [
+          "model_kwargs",
+          "extra_body"
+        ],
+        "drop": [
+          "timeout",
+          "request_timeout",
+          "max_retries",
+          "streaming",
+          "stream_usage",
+          "verbose",
+          "callbacks",
+          "callback_manager",
+          "tags",
+          "metadata",
+          "cache",
+          "rate_limiter",
+          "http_client",
+          "http_async_client",
+          "client",
+          "async_client",
+          "organization",
+          "openai_organization",
+          "openai_proxy",
+          "disable_streaming",
+          "include_response_headers",
+          "tiktoken_model_name",
+          "output_version",
+          "use_responses_api",
+          "use_previous_response_id",
+          "name",
+          "custom_get_token_ids",
+          "default_request_timeout",
+          "validate_base_url",
+          "max_concurrency"
+        ]
+      },
+      "endpoints": {},
+      "chat_endpoint": "/chat/completions",
+      "source": "langchain-ai/langchain libs/partners/openai langchain_openai/chat_models/base.py (openai_api_base from OPENAI_API_BASE, key OPENAI_API_KEY; model_kwargs and extra_body merged into the request)"
+    },
+    {
+      "id": "langchain-azure-openai",
+      "language": "python",
+      "kind": "model",
+      "langchain_provider": "azure_openai",
+      "client": "langchain",
+      "names": [
+        "langchain_openai.AzureChatOpenAI",
+        "langchain_community.chat_models.AzureChatOpenAI",
+        "AzureChatOpenAI"
+      ],
+      "wire": "openai",
+      "style": "azure",
+      "default_base_url": null,
+      "default_key_env": "AZURE_OPENAI_API_KEY",
+      "base_url_env": "AZURE_OPENAI_ENDPOINT",
+      "auth": {
+        "name": "api-key",
+        "scheme": null
+      },
+      "args": {
+        "base_url": [
+          "base_url",
+          "openai_api_base"
+        ],
+        "api_key": [
+          "api_key",
+          "openai_api_key"
+        ],
+        "bearer_token": [
+          "azure_ad_token",
+          "azure_ad_token_provider"
+        ],
+        "model": [
+          "model",
+          "model_name"
+        ],
+        "headers": [
+          "default_headers"
+        ],
+        "query": [
+          "default_query"
+        ],
+        "merge_body": [
+          "model_kwargs",
+          "extra_body"
+        ],
+        "azure_endpoint": [
+          "azure_endpoint"
+        ],
+        "azure_deployment": [
+          "azure_deployment",
+          "deployment_name"
+        ],
+        "api_version": [
+          "api_version",
+          "openai_api_version"
+        ],
+        "drop": [
+          "timeout",
+          "request_timeout",
+          "max_retries",
+          "streaming",
+          "stream_usage",
+          "verbose",
+          "callbacks",
+          "callback_manager",
+          "tags",
+          "metadata",
+          "cache",
+          "rate_limiter",
+          "http_client",
+          "http_async_client",
+          "client",
+          "async_client",
+          "organization",
+          "openai_organization",
+          "openai_proxy",
+          "disable_streaming",
+          "include_response_headers",
+          "tiktoken_model_name",
+          "output_version",
+          "use_responses_api",
+          "use_previous_response_id",
+          "name",
+          "custom_get_token_ids",
+          "default_request_timeout",
+          "validate_base_url",
+          "max_concurrency"
+        ]
+      },
+      "endpoints": {},
+      "chat_endpoint": "/chat/completions",
+      "source": "langchain-ai/langchain libs/partners/openai langchain_openai/chat_models/azure.py (AZURE_OPENAI_ENDPOINT, AZURE_OPENAI_API_KEY, OPENAI_API_VERSION)"
+    },
+    {
+      "id": "langchain-anthropic",
+      "language": "python",
+      "kind": "model",
+      "langchain_provider": "anthropic",
+      "client": "langchain",
+      "names": [
+        "langchain_anthropic.ChatAnthropic",
+        "langchain_community.chat_models.ChatAnthropic",
+        "ChatAnthropic"
+      ],
+      "wire": "anthropic",
+      "default_base_url": "https://api.anthropic.com",
+      "default_key_env": "ANTHROPIC_API_KEY",
+      "base_url_env": "ANTHROPIC_API_URL",
+      "auth": {
+        "name": "x-api-key",
+        "scheme": null
+      },
+      "args": {
+        "base_url": [
+          "base_url",
+          "anthropic_api_url"
+        ],
+        "api_key": [
+          "api_key",
+          "anthropic_api_key"
+        ],
+        "model": [
+          "model",
+          "model_name"
+        ],
+        "headers": [
+          "default_headers"
+        ],
+        "merge_body": [
+          "model_kwargs"
+        ],
+        "betas": [
+          "betas"
+        ],
+        "drop": [
+          "timeout",
+          "request_timeout",
+          "max_retries",
+          "streaming",
+          "stream_usage",
+          "verbose",
+          "callbacks",
+          "callback_manager",
+          "tags",
+          "metadata",
+          "cache",
+          "rate_limiter",
+          "http_client",
+          "http_async_client",
+          "client",
+          "async_client",
+          "organization",
+          "openai_organization",
+          "openai_proxy",
+          "disable_streaming",
+          "include_response_headers",
+          "tiktoken_model_name",
+          "output_version",
+          "use_responses_api",
+          "use_previous_response_id",
+          "name",
+          "custom_get_token_ids",
+          "default_request_timeout",
+          "validate_base_url",
+          "max_concurrency"
+        ]
+      },
+      "endpoints": {},
+      "chat_endpoint": "/v1/messages",
+      "source": "langchain-ai/langchain libs/partners/anthropic langchain_anthropic/chat_models.py (anthropic_api_url from ANTHROPIC_API_URL or ANTHROPIC_BASE_URL, default https://api.anthropic.com; key ANTHROPIC_API_KEY)"
+    },
+    {
+      "id": "langchain-groq",
+      "language": "python",
+      "kind": "model",
+      "langchain_provider": "groq",
+      "client": "langchain",
+      "names": [
+        "langchain_groq.ChatGroq",
+        "ChatGroq"
+      ],
+      "wire": "openai",
+      "default_base_url": "https://api.groq.com",
+      "default_key_env": "GROQ_API_KEY",
+      "base_url_env": "GROQ_API_BASE",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "base_url",
+          "groq_api_base"
+        ],
+        "api_key": [
+          "api_key",
+          "groq_api_key"
+        ],
+        "model": [
+          "model",
+          "model_name"
+        ],
+        "headers": [
+          "default_headers"
+        ],
+        "merge_body": [
+          "model_kwargs"
+        ],
+        "drop": [
+          "timeout",
+          "request_timeout",
+          "max_retries",
+          "streaming",
+          "stream_usage",
+          "verbose",
+          "callbacks",
+          "callback_manager",
+          "tags",
+          "metadata",
+          "cache",
+          "rate_limiter",
+          "http_client",
+          "http_async_client",
+          "client",
+          "async_client",
+          "organization",
+          "openai_organization",
+          "openai_proxy",
+          "disable_streaming",
+          "include_response_headers",
+          "tiktoken_model_name",
+          "output_version",
+          "use_responses_api",
+          "use_previous_response_id",
+          "name",
+          "custom_get_token_ids",
+          "default_request_timeout",
+          "validate_base_url",
+          "max_concurrency"
+        ]
+      },
+      "endpoints": {},
+      "chat_endpoint": "/openai/v1/chat/completions",
+      "source": "langchain_groq builds a groq.Groq client (see groq-python)"
+    },
+    {
+      "id": "langchain-mistralai",
+      "language": "python",
+      "kind": "model",
+      "langchain_provider": "mistralai",
+      "client": "langchain",
+      "names": [
+        "langchain_mistralai.ChatMistralAI",
+        "ChatMistralAI"
+      ],
+      "wire": "openai",
+      "default_base_url": "https://api.mistral.ai/v1",
+      "default_key_env": "MISTRAL_API_KEY",
+      "base_url_env": "MISTRAL_BASE_URL",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "endpoint",
+          "base_url"
+        ],
+        "api_key": [
+          "api_key",
+          "mistral_api_key"
+        ],
+        "model": [
+          "model",
+          "model_name"
+        ],
+        "merge_body": [
+          "model_kwargs"
+        ],
+        "drop": [
+          "timeout",
+          "request_timeout",
+          "max_retries",
+          "streaming",
+          "stream_usage",
+          "verbose",
+          "callbacks",
+          "callback_manager",
+          "tags",
+          "metadata",
+          "cache",
+          "rate_limiter",
+          "http_client",
+          "http_async_client",
+          "client",
+          "async_client",
+          "organization",
+          "openai_organization",
+          "openai_proxy",
+          "disable_streaming",
+          "include_response_headers",
+          "tiktoken_model_name",
+          "output_version",
+          "use_responses_api",
+          "use_previous_response_id",
+          "name",
+          "custom_get_token_ids",
+          "default_request_timeout",
+          "validate_base_url",
+          "max_concurrency"
+        ]
+      },
+      "endpoints": {},
+      "chat_endpoint": "/chat/completions",
+      "source": "langchain_mistralai.chat_models (endpoint default https://api.mistral.ai/v1, key MISTRAL_API_KEY); not re-read for this file"
+    },
+    {
+      "id": "langchain-deepseek",
+      "language": "python",
+      "kind": "model",
+      "langchain_provider": "deepseek",
+      "client": "langchain",
+      "names": [
+        "langchain_deepseek.ChatDeepSeek",
+        "ChatDeepSeek"
+      ],
+      "wire": "openai",
+      "default_base_url": "https://api.deepseek.com",
+      "default_key_env": "DEEPSEEK_API_KEY",
+      "base_url_env": "DEEPSEEK_API_BASE",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "api_base",
+          "base_url"
+        ],
+        "api_key": [
+          "api_key"
+        ],
+        "model": [
+          "model",
+          "model_name"
+        ],
+        "headers": [
+          "default_headers"
+        ],
+        "merge_body": [
+          "model_kwargs",
+          "extra_body"
+        ],
+        "drop": [
+          "timeout",
+          "request_timeout",
+          "max_retries",
+          "streaming",
+          "stream_usage",
+          "verbose",
+          "callbacks",
+          "callback_manager",
+          "tags",
+          "metadata",
+          "cache",
+          "rate_limiter",
+          "http_client",
+          "http_async_client",
+          "client",
+          "async_client",
+          "organization",
+          "openai_organization",
+          "openai_proxy",
+          "disable_streaming",
+          "include_response_headers",
+          "tiktoken_model_name",
+          "output_version",
+          "use_responses_api",
+          "use_previous_response_id",
+          "name",
+          "custom_get_token_ids",
+          "default_request_timeout",
+          "validate_base_url",
+          "max_concurrency"
+        ]
+      },
+      "endpoints": {},
+      "chat_endpoint": "/chat/completions",
+      "source": "langchain_deepseek.chat_models (api_base from DEEPSEEK_API_BASE, default https://api.deepseek.com); not re-read for this file"
+    },
+    {
+      "id": "langchain-xai",
+      "language": "python",
+      "kind": "model",
+      "langchain_provider": "xai",
+      "client": "langchain",
+      "names": [
+        "langchain_xai.ChatXAI",
+        "ChatXAI"
+      ],
+      "wire": "openai",
+      "default_base_url": "https://api.x.ai/v1",
+      "default_key_env": "XAI_API_KEY",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "xai_api_base",
+          "base_url"
+        ],
+        "api_key": [
+          "api_key",
+          "xai_api_key"
+        ],
+        "model": [
+          "model",
+          "model_name"
+        ],
+        "headers": [
+          "default_headers"
+        ],
+        "merge_body": [
+          "model_kwargs",
+          "extra_body"
+        ],
+        "drop": [
+          "timeout",
+          "request_timeout",
+          "max_retries",
+          "streaming",
+          "stream_usage",
+          "verbose",
+          "callbacks",
+          "callback_manager",
+          "tags",
+          "metadata",
+          "cache",
+          "rate_limiter",
+          "http_client",
+          "http_async_client",
+          "client",
+          "async_client",
+          "organization",
+          "openai_organization",
+          "openai_proxy",
+          "disable_streaming",
+          "include_response_headers",
+          "tiktoken_model_name",
+          "output_version",
+          "use_responses_api",
+          "use_previous_response_id",
+          "name",
+          "custom_get_token_ids",
+          "default_request_timeout",
+          "validate_base_url",
+          "max_concurrency"
+        ]
+      },
+      "endpoints": {},
+      "chat_endpoint": "/chat/completions",
+      "source": "langchain_xai.chat_models (xai_api_base default https://api.x.ai/v1); not re-read for this file"
+    },
+    {
+      "id": "langchain-together",
+      "language": "python",
+      "kind": "model",
+      "langchain_provider": "together",
+      "client": "langchain",
+      "names": [
+        "langchain_together.ChatTogether",
+        "ChatTogether"
+      ],
+      "wire": "openai",
+      "default_base_url": "https://api.together.xyz/v1",
+      "default_key_env": "TOGETHER_API_KEY",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "base_url",
+          "together_api_base"
+        ],
+        "api_key": [
+          "api_key",
+          "together_api_key"
+        ],
+        "model": [
+          "model",
+          "model_name"
+        ],
+        "headers": [
+          "default_headers"
+        ],
+        "merge_body": [
+          "model_kwargs",
+          "extra_body"
+        ],
+        "drop": [
+          "timeout",
+          "request_timeout",
+          "max_retries",
+          "streaming",
+          "stream_usage",
+          "verbose",
+          "callbacks",
+          "callback_manager",
+          "tags",
+          "metadata",
+          "cache",
+          "rate_limiter",
+          "http_client",
+          "http_async_client",
+          "client",
+          "async_client",
+          "organization",
+          "openai_organization",
+          "openai_proxy",
+          "disable_streaming",
+          "include_response_headers",
+          "tiktoken_model_name",
+          "output_version",
+          "use_responses_api",
+          "use_previous_response_id",
+          "name",
+          "custom_get_token_ids",
+          "default_request_timeout",
+          "validate_base_url",
+          "max_concurrency"
+        ]
+      },
+      "endpoints": {},
+      "chat_endpoint": "/chat/completions",
+      "source": "langchain_together.chat_models (together_api_base default https://api.together.xyz/v1); not re-read for this file"
+    },
+    {
+      "id": "langchain-fireworks",
+      "language": "python",
+      "kind": "model",
+      "langchain_provider": "fireworks",
+      "client": "langchain",
+      "names": [
+        "langchain_fireworks.ChatFireworks",
+        "ChatFireworks"
+      ],
+      "wire": "openai",
+      "default_base_url": "https://api.fireworks.ai/inference/v1",
+      "default_key_env": "FIREWORKS_API_KEY",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "base_url",
+          "fireworks_api_base"
+        ],
+        "api_key": [
+          "api_key",
+          "fireworks_api_key"
+        ],
+        "model": [
+          "model",
+          "model_name"
+        ],
+        "merge_body": [
+          "model_kwargs"
+        ],
+        "drop": [
+          "timeout",
+          "request_timeout",
+          "max_retries",
+          "streaming",
+          "stream_usage",
+          "verbose",
+          "callbacks",
+          "callback_manager",
+          "tags",
+          "metadata",
+          "cache",
+          "rate_limiter",
+          "http_client",
+          "http_async_client",
+          "client",
+          "async_client",
+          "organization",
+          "openai_organization",
+          "openai_proxy",
+          "disable_streaming",
+          "include_response_headers",
+          "tiktoken_model_name",
+          "output_version",
+          "use_responses_api",
+          "use_previous_response_id",
+          "name",
+          "custom_get_token_ids",
+          "default_request_timeout",
+          "validate_base_url",
+          "max_concurrency"
+        ]
+      },
+      "endpoints": {},
+      "chat_endpoint": "/chat/completions",
+      "source": "langchain_fireworks.chat_models; not re-read for this file"
+    },
+    {
+      "id": "langchain-ollama",
+      "language": "python",
+      "kind": "model",
+      "langchain_provider": "ollama",
+      "client": "langchain",
+      "names": [
+        "langchain_ollama.ChatOllama",
+        "langchain_community.chat_models.ChatOllama",
+        "ChatOllama"
+      ],
+      "wire": "ollama",
+      "default_base_url": "http://localhost:11434",
+      "default_key_env": null,
+      "base_url_env": "OLLAMA_HOST",
+      "auth": null,
+      "args": {
+        "base_url": [
+          "base_url"
+        ],
+        "model": [
+          "model"
+        ],
+        "drop": [
+          "timeout",
+          "request_timeout",
+          "max_retries",
+          "streaming",
+          "stream_usage",
+          "verbose",
+          "callbacks",
+          "callback_manager",
+          "tags",
+          "metadata",
+          "cache",
+          "rate_limiter",
+          "http_client",
+          "http_async_client",
+          "client",
+          "async_client",
+          "organization",
+          "openai_organization",
+          "openai_proxy",
+          "disable_streaming",
+          "include_response_headers",
+          "tiktoken_model_name",
+          "output_version",
+          "use_responses_api",
+          "use_previous_response_id",
+          "name",
+          "custom_get_token_ids",
+          "default_request_timeout",
+          "validate_base_url",
+          "max_concurrency"
+        ]
+      },
+      "endpoints": {},
+      "chat_endpoint": "/api/chat",
+      "source": "langchain_ollama.chat_models (an ollama Client on base_url, default host http://localhost:11434)"
+    },
+    {
+      "id": "llamaindex-openai",
+      "language": "python",
+      "kind": "model",
+      "client": "llama_index",
+      "names": [
+        "llama_index.llms.openai.OpenAI",
+        "llama_index.llms.openai_like.OpenAILike",
+        "OpenAILike"
+      ],
+      "wire": "openai",
+      "default_base_url": "https://api.openai.com/v1",
+      "default_key_env": "OPENAI_API_KEY",
+      "base_url_env": "OPENAI_API_BASE",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "api_base",
+          "base_url"
+        ],
+        "api_key": [
+          "api_key"
+        ],
+        "model": [
+          "model"
+        ],
+        "headers": [
+          "default_headers"
+        ],
+        "merge_body": [
+          "additional_kwargs"
+        ],
+        "drop": [
+          "is_chat_model",
+          "is_function_calling_model",
+          "context_window",
+          "timeout",
+          "max_retries",
+          "reuse_client",
+          "callback_manager",
+          "system_prompt",
+          "messages_to_prompt",
+          "completion_to_prompt",
+          "pydantic_program_mode",
+          "output_parser",
+          "api_version",
+          "http_client",
+          "async_http_client",
+          "strict",
+          "tokenizer"
+        ]
+      },
+      "endpoints": {},
+      "chat_endpoint": "/chat/completions",
+      "source": "run-llama/llama_index llama-index-integrations/llms/llama-index-llms-openai (api_base from OPENAI_API_BASE, default https://api.openai.com/v1; additional_kwargs merged into the request); OpenAILike subclasses it"
+    }
+  ],
+  "litellm_providers": [
+    {
+      "prefix": "openai",
+      "wire": "openai",
+      "base_url": "https://api.openai.com/v1",
+      "key_env": "OPENAI_API_KEY",
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      }
+    },
+    {
+      "prefix": "custom_openai",
+      "wire": "openai",
+      "base_url": null,
+      "key_env": "OPENAI_API_KEY",
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      }
+    },
+    {
+      "prefix": "openai_like",
+      "wire": "openai",
+      "base_url": null,
+      "key_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      }
+    },
+    {
+      "prefix": "hosted_vllm",
+      "wire": "openai",
+      "base_url": null,
+      "key_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      }
+    },
+    {
+      "prefix": "lm_studio",
+      "wire": "openai",
+      "base_url": null,
+      "key_env": "LM_STUDIO_API_KEY",
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      }
+    },
+    {
+      "prefix": "litellm_proxy",
+      "wire": "openai",
+      "base_url": null,
+      "key_env": "LITELLM_PROXY_API_KEY",
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      }
+    },
+    {
+      "prefix": "anthropic",
+      "wire": "anthropic",
+      "base_url": "https://api.anthropic.com",
+      "key_env": "ANTHROPIC_API_KEY",
+      "endpoint": "/v1/messages",
+      "auth": {
+        "name": "x-api-key",
+        "scheme": null
+      }
+    },
+    {
+      "prefix": "groq",
+      "wire": "openai",
+      "base_url": "https://api.groq.com/openai/v1",
+      "key_env": "GROQ_API_KEY",
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      }
+    },
+    {
+      "prefix": "mistral",
+      "wire": "openai",
+      "base_url": "https://api.mistral.ai/v1",
+      "key_env": "MISTRAL_API_KEY",
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      }
+    },
+    {
+      "prefix": "codestral",
+      "wire": "openai",
+      "base_url": "https://codestral.mistral.ai/v1",
+      "key_env": "CODESTRAL_API_KEY",
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      }
+    },
+    {
+      "prefix": "deepseek",
+      "wire": "openai",
+      "base_url": "https://api.deepseek.com",
+      "key_env": "DEEPSEEK_API_KEY",
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      }
+    },
+    {
+      "prefix": "xai",
+      "wire": "openai",
+      "base_url": "https://api.x.ai/v1",
+      "key_env": "XAI_API_KEY",
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      }
+    },
+    {
+      "prefix": "together_ai",
+      "wire": "openai",
+      "base_url": "https://api.together.xyz/v1",
+      "key_env": "TOGETHER_API_KEY",
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      }
+    },
+    {
+      "prefix": "fireworks_ai",
+      "wire": "openai",
+      "base_url": "https://api.fireworks.ai/inference/v1",
+      "key_env": "FIREWORKS_API_KEY",
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      }
+    },
+    {
+      "prefix": "cerebras",
+      "wire": "openai",
+      "base_url": "https://api.cerebras.ai/v1",
+      "key_env": "CEREBRAS_API_KEY",
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      }
+    },
+    {
+      "prefix": "sambanova",
+      "wire": "openai",
+      "base_url": "https://api.sambanova.ai/v1",
+      "key_env": "SAMBANOVA_API_KEY",
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      }
+    },
+    {
+      "prefix": "nvidia_nim",
+      "wire": "openai",
+      "base_url": "https://integrate.api.nvidia.com/v1",
+      "key_env": "NVIDIA_NIM_API_KEY",
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      }
+    },
+    {
+      "prefix": "perplexity",
+      "wire": "openai",
+      "base_url": "https://api.perplexity.ai",
+      "key_env": "PERPLEXITYAI_API_KEY",
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      }
+    },
+    {
+      "prefix": "openrouter",
+      "wire": "openai",
+      "base_url": "https://openrouter.ai/api/v1",
+      "key_env": "OPENROUTER_API_KEY",
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      }
+    },
+    {
+      "prefix": "deepinfra",
+      "wire": "openai",
+      "base_url": "https://api.deepinfra.com/v1/openai",
+      "key_env": "DEEPINFRA_API_KEY",
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      }
+    },
+    {
+      "prefix": "meta_llama",
+      "wire": "openai",
+      "base_url": "https://api.llama.com/compat/v1",
+      "key_env": "LLAMA_API_KEY",
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      }
+    },
+    {
+      "prefix": "github",
+      "wire": "openai",
+      "base_url": "https://models.inference.ai.azure.com",
+      "key_env": "GITHUB_API_KEY",
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      }
+    },
+    {
+      "prefix": "volcengine",
+      "wire": "openai",
+      "base_url": "https://ark.cn-beijing.volces.com/api/v3",
+      "key_env": "VOLCENGINE_API_KEY",
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      }
+    },
+    {
+      "prefix": "dashscope",
+      "wire": "openai",
+      "base_url": "https://dashscope-intl.aliyuncs.com/compatible-mode/v1",
+      "key_env": "DASHSCOPE_API_KEY",
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "litellm/llms/dashscope (not re-read for this file)"
+    },
+    {
+      "prefix": "moonshot",
+      "wire": "openai",
+      "base_url": "https://api.moonshot.ai/v1",
+      "key_env": "MOONSHOT_API_KEY",
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "litellm/llms/moonshot (not re-read for this file)"
+    },
+    {
+      "prefix": "gemini",
+      "wire": "gemini",
+      "base_url": "https://generativelanguage.googleapis.com/v1beta",
+      "key_env": "GEMINI_API_KEY",
+      "endpoint": "/models/{model}:generateContent",
+      "auth": {
+        "name": "x-goog-api-key",
+        "scheme": null
+      },
+      "source": "litellm/llms/gemini/common_utils.py (GEMINI_API_BASE or https://generativelanguage.googleapis.com, api version v1beta)"
+    },
+    {
+      "prefix": "ollama_chat",
+      "wire": "ollama",
+      "base_url": "http://localhost:11434",
+      "key_env": null,
+      "endpoint": "/api/chat",
+      "auth": null
+    },
+    {
+      "prefix": "ollama",
+      "wire": "ollama",
+      "base_url": "http://localhost:11434",
+      "key_env": null,
+      "endpoint": "/api/generate",
+      "auth": null
+    }
+  ]
 };
 
 export default data;

@@ -1,0 +1,236 @@
+// The evaluator's values: the call model's JSON-like `Value` (strings are
+// Words, so env references survive), plus what Python code passes around
+// before it becomes a request: imported names, clients, functions, the text
+// of `json.dumps(x)`.
+// Guarantee: conversions never throw and never invent a value: what cannot be
+// rendered becomes an explicit `unknown` part or value.
+import { lit, litWord, mergeLits, type Part, type Value, type Word } from '../call/model.js';
+import type { SdkEntry } from './sdks.js';
+import type { SyntaxNode } from '@lezer/common';
+
+/** An imported (or never-bound) name, as the imports qualify it: `openai.OpenAI`, `os.environ`. */
+export interface RefVal {
+  kind: 'ref';
+  path: string;
+}
+
+/** A client object: an SDK client, an HTTP session, a LangChain model. */
+export interface ClientObj {
+  id: number;
+  kind: 'sdk' | 'http';
+  sdk?: SdkEntry;
+  http?: 'requests' | 'httpx' | 'aiohttp' | 'http.client';
+  /** Constructor keywords, in source order (later `with_options(...)` merged in). */
+  opts: Array<[string, PyVal]>;
+  /** Session headers and query (HTTP clients), mutable by `session.headers.update(...)`. */
+  headers: Array<[string, Word]>;
+  params: Array<[string, Word]>;
+  baseUrl?: Word;
+  basicAuth?: Word;
+  line: number;
+  /** Position of the constructor call (LangChain models: the call's key). */
+  pos: number;
+}
+
+export interface ClientVal {
+  kind: 'client';
+  client: ClientObj;
+}
+
+/** An attribute path on a client (`client.chat.completions`, `session.headers`). */
+export interface ClientAttrVal {
+  kind: 'clientattr';
+  client: ClientObj;
+  path: string[];
+}
+
+export interface FuncDef {
+  name: string;
+  node: SyntaxNode;
+  scope: unknown;
+  state: 'new' | 'running' | 'done';
+  ret?: PyVal;
+  isMethod: boolean;
+}
+
+export interface FuncVal {
+  kind: 'func';
+  fn: FuncDef;
+}
+
+/** `json.dumps(x)`: a string whose content is the JSON of x. */
+export interface JsonTextVal {
+  kind: 'jsontext';
+  value: Value;
+}
+
+export type PyVal = Value | RefVal | ClientVal | ClientAttrVal | FuncVal | JsonTextVal;
+
+export const unknown = (text: string): Value => ({ kind: 'unknown', text });
+export const NONE: Value = { kind: 'null' };
+
+const MAX_TEXT = 16 * 1024;
+
+/** Caps a word's literal text so repeated concatenation stays bounded. */
+export function capWord(w: Word): Word {
+  let total = 0;
+  const parts: Part[] = [];
+  for (const p of w.parts) {
+    if (p.kind === 'lit') {
+      if (total + p.text.length > MAX_TEXT) {
+        parts.push(lit(p.text.slice(0, Math.max(0, MAX_TEXT - total))), { kind: 'unknown', text: 'text cut: too long' });
+        break;
+      }
+      total += p.text.length;
+    }
+    parts.push(p);
+    if (parts.length > 4096) break;
+  }
+  return { parts: mergeLits(parts) };
+}
+
+export function isValue(v: PyVal): v is Value {
+  return ['null', 'bool', 'number', 'string', 'array', 'object', 'unknown'].includes(v.kind);
+}
+
+/** Python's rendering of a number in str()/f-strings, close enough for URLs and headers. */
+export function numberText(n: number): string {
+  return Number.isFinite(n) ? String(n) : 'nan';
+}
+
+/** A plain dotted name (`settings.key`) is safe to show; anything else gets a description. */
+export function describe(path: string): string {
+  if (!/^[A-Za-z_][\w]*(\.[A-Za-z_]\w*)*$/.test(path) || path.length > 120) return 'expression';
+  // An unquoted key pasted where a name goes (`api_key=gsk_...`) is a plain name too: never echo a key-like segment.
+  return path
+    .split('.')
+    .map((seg) => (seg.length >= 20 && /\d/.test(seg) && /[a-z]/i.test(seg) && !/^[A-Z0-9_]+$/.test(seg) ? 'name' : seg))
+    .join('.');
+}
+
+/** The value as a string Word (f-string holes, concatenation, URL and header values). */
+export function toWord(v: PyVal): Word {
+  switch (v.kind) {
+    case 'string':
+      return v.word;
+    case 'number':
+      return litWord(numberText(v.value));
+    case 'bool':
+      return litWord(v.value ? 'True' : 'False');
+    case 'null':
+      return litWord('None');
+    case 'unknown':
+      return { parts: [{ kind: 'unknown', text: v.text }] };
+    case 'ref':
+      return { parts: [{ kind: 'unknown', text: describe(v.path) }] };
+    case 'jsontext': {
+      const t = literalJson(v.value);
+      return t === null ? { parts: [{ kind: 'unknown', text: 'json.dumps(...)' }] } : litWord(t);
+    }
+    case 'func':
+      return { parts: [{ kind: 'unknown', text: describe(v.fn.name) }] };
+    default:
+      return { parts: [{ kind: 'unknown', text: 'object' }] };
+  }
+}
+
+/** The value as call-model JSON (for bodies). */
+export function toValue(v: PyVal): Value {
+  if (isValue(v)) return v;
+  switch (v.kind) {
+    case 'ref':
+      return unknown(describe(v.path));
+    case 'jsontext': {
+      const t = literalJson(v.value);
+      return t === null ? unknown('json.dumps(...)') : { kind: 'string', word: litWord(t) };
+    }
+    case 'func':
+      return unknown(describe(v.fn.name));
+    case 'client':
+    case 'clientattr':
+      return unknown('client object');
+  }
+}
+
+/** JSON text of a fully literal value, or null. */
+export function literalJson(v: Value): string | null {
+  const out = plain(v, 0);
+  if (out === FAIL) return null;
+  try {
+    return JSON.stringify(out);
+  } catch {
+    return null;
+  }
+}
+
+const FAIL = Symbol('fail');
+function plain(v: Value, depth: number): unknown {
+  if (depth > 64) return FAIL;
+  switch (v.kind) {
+    case 'null':
+      return null;
+    case 'bool':
+    case 'number':
+      return v.value;
+    case 'string':
+      return v.word.parts.every((p) => p.kind === 'lit') ? v.word.parts.map((p) => (p as { text: string }).text).join('') : FAIL;
+    case 'array': {
+      const out: unknown[] = [];
+      for (const x of v.items) {
+        const y = plain(x, depth + 1);
+        if (y === FAIL) return FAIL;
+        out.push(y);
+      }
+      return out;
+    }
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of v.entries) {
+        const y = plain(x, depth + 1);
+        if (y === FAIL) return FAIL;
+        if (k !== '__proto__') out[k] = y;
+      }
+      return out;
+    }
+    default:
+      return FAIL;
+  }
+}
+
+/** Python truthiness where it is known: `None`, `''`, `0`, `False`, empty containers. */
+export function truthy(v: PyVal): boolean | undefined {
+  switch (v.kind) {
+    case 'null':
+      return false;
+    case 'bool':
+      return v.value;
+    case 'number':
+      return v.value !== 0;
+    case 'string':
+      if (v.word.parts.length === 0) return false;
+      return v.word.parts.some((p) => p.kind === 'lit' && p.text !== '') ? true : undefined;
+    case 'array':
+      return v.items.length > 0;
+    case 'object':
+      return v.entries.length > 0;
+    case 'client':
+    case 'func':
+      return true;
+    default:
+      return undefined;
+  }
+}
+
+/** Sets `path` inside an object value (creating objects on the way), returning the new object. */
+export function setPath(obj: Value, path: string[], v: Value): Value {
+  if (path.length === 0) return v;
+  const base: Value = obj.kind === 'object' ? obj : { kind: 'object', entries: [] };
+  if (base.kind !== 'object') return base;
+  const [k, ...rest] = path;
+  const entries = base.entries.slice();
+  const i = entries.findIndex(([x]) => x === k);
+  const child = setPath(i >= 0 ? entries[i][1] : { kind: 'object', entries: [] }, rest, v);
+  if (i >= 0) entries[i] = [k, child];
+  else entries.push([k, child]);
+  return { kind: 'object', entries };
+}
