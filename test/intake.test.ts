@@ -47,6 +47,22 @@ describe('cleaning', () => {
     expect(clean('C:\\>curl https://x').text).toBe('curl https://x');
     expect(clean('% curl https://x').text).toBe('curl https://x');
   });
+  it('carries `export X=...` from a dropped shell block into the Python block it sets up', () => {
+    const r = clean('```bash\nexport ANTHROPIC_BASE_URL=https://api.minimax.io/anthropic\n```\n\nThen:\n```python\nimport anthropic\nclient = anthropic.Anthropic()\nclient.messages.create(model="m", max_tokens=1, messages=[])\n```');
+    expect(r.language).toBe('python');
+    expect(r.text).toContain('os.environ["ANTHROPIC_BASE_URL"] = "https://api.minimax.io/anthropic"');
+    expect(r.text.split('\n').length).toBe(11);
+  });
+  it('keeps the code before a lone closing fence when prose follows it', () => {
+    const r = clean('client = OpenAI(base_url="https://x/v1")\nclient.chat.completions.create(model="m")\n```\n\n<SectionTab>Next</SectionTab>');
+    expect(r.text).toContain('client.chat.completions.create');
+    expect(r.text).not.toContain('SectionTab');
+  });
+  it('reads an IPython !curl cell as shell, with the cell\'s string variables', () => {
+    const r = clean('MODEL_ID = "gemini-2.5-flash" # @param\n\n!curl "https://x/models/${MODEL_ID}:generateContent" \\\n  -d \'{}\'');
+    expect(r.language).toBe('shell');
+    expect(r.text).toBe("MODEL_ID='gemini-2.5-flash'\n\ncurl \"https://x/models/${MODEL_ID}:generateContent\" \\\n  -d '{}'");
+  });
   it('keeps the + side of a diff', () => {
     const r = clean('- curl https://old/v1/messages \\\n+ curl http://localhost:1234/v1/messages \\\n   -d "{}"');
     expect(r.text).toContain('localhost:1234');

@@ -71,6 +71,11 @@ export function intake(raw: string, filename?: string): Intake | Failure {
   }
   text = applyDiff(text, notes);
   text = stripLineNumbers(text, notes);
+  const nb = hint !== 'shell' ? notebookShell(text, notes) : null;
+  if (nb !== null) {
+    text = nb;
+    hint = 'shell';
+  }
   text = stripPrompts(text, notes);
   if (text.trim() === '') return fail('empty_input', 'The input holds no code: paste an API example (a curl command or a code snippet).');
 
@@ -102,21 +107,59 @@ function extractFences(text: string): { text: string; language?: Language } | nu
       open = null;
     }
   }
+  const isRequest = (from: number, to: number) =>
+    /\bcurl\b|\.create\(|\.complete\(|requests\.|httpx\.|fetch\(|Invoke-RestMethod|\bcompletion\(|OpenAI\(|Anthropic\(/.test(lines.slice(from, to).join('\n'));
   if (open) {
-    const after = lines.slice(open.start).some((l) => l.trim() !== '');
-    // A lone fence with nothing after it closes a block whose opening was not copied.
-    if (!after && !blocks.length) blocks.push({ lang: open.lang, start: 0, end: open.start - 1 });
-    else blocks.push({ lang: open.lang, start: open.start, end: lines.length });
+    // An unmatched fence: either an opening whose close was not copied, or a close whose
+    // opening was not: keep the side that holds the request.
+    const before = { lang: open.lang, start: blocks.length ? blocks[blocks.length - 1].end + 1 : 0, end: open.start - 1 };
+    const after = { lang: open.lang, start: open.start, end: lines.length };
+    const afterHasText = lines.slice(open.start).some((l) => l.trim() !== '');
+    if (!blocks.length && (!afterHasText || (!isRequest(after.start, after.end) && isRequest(before.start, before.end))))
+      blocks.push({ ...before, lang: undefined });
+    else blocks.push(after);
   }
   if (!blocks.length) return null;
-  const isRequest = (b: (typeof blocks)[number]) =>
-    /\bcurl\b|\.create\(|requests\.|httpx\.|fetch\(|Invoke-RestMethod|\bcompletion\(/.test(lines.slice(b.start, b.end).join('\n'));
-  const lead = blocks.find(isRequest) ?? blocks[0];
+  const lead = blocks.find((b) => isRequest(b.start, b.end)) ?? blocks[0];
   const chosen = blocks.filter((b) => b.lang === lead.lang || b.lang === undefined || lead.lang === undefined);
   // Blank out everything else, keeping line numbers stable.
-  const keep = new Set<number>();
-  for (const b of chosen) for (let i = b.start; i < b.end; i++) keep.add(i);
-  return { text: lines.map((l, i) => (keep.has(i) ? l : '')).join('\n'), language: lead.lang };
+  const keep = new Map<number, string>();
+  for (const b of chosen) for (let i = b.start; i < b.end; i++) keep.set(i, lines[i]);
+  // `export X=...` in a dropped shell block sets the environment the chosen code runs in
+  // (a docs page: "export ANTHROPIC_BASE_URL=...", then the Python call): carry it over.
+  if (lead.lang === 'python')
+    for (const b of blocks)
+      if (!chosen.includes(b) && (b.lang === 'shell' || b.lang === undefined))
+        for (let i = b.start; i < b.end; i++) {
+          const m = /^\s*export\s+([A-Za-z_]\w*)=(["']?)([^"'\s]*)\2\s*$/.exec(lines[i]);
+          if (m) keep.set(i, `import os; os.environ[${JSON.stringify(m[1])}] = ${JSON.stringify(m[3])}`);
+        }
+  return { text: lines.map((l, i) => keep.get(i) ?? '').join('\n'), language: lead.lang };
+}
+
+/**
+ * An IPython cell that runs `!curl` with the notebook's string variables
+ * (`MODEL_ID = "..."` then `!curl .../${MODEL_ID}...`): read it as shell, the
+ * string assignments becoming shell assignments.
+ */
+function notebookShell(text: string, notes: string[]): string | null {
+  if (!/^\s*!\s*curl\b/m.test(text)) return null;
+  const out: string[] = [];
+  let inBang = false;
+  for (const line of text.split('\n')) {
+    const bang = /^(\s*)!\s*(curl\b.*)$/.exec(line);
+    const assign = /^\s*([A-Za-z_]\w*)\s*=\s*(["'])([^"'\n]*)\2/.exec(line);
+    if (bang) {
+      out.push(bang[2]);
+      inBang = /\\\s*$/.test(line);
+    } else if (inBang) {
+      out.push(line);
+      inBang = /\\\s*$/.test(line);
+    } else if (assign) out.push(`${assign[1]}='${assign[3].replace(/'/g, '')}'`);
+    else out.push('');
+  }
+  notes.push('A notebook cell: its !curl command was read as shell, with the cell\'s string variables.');
+  return out.join('\n');
 }
 
 /**
