@@ -96,6 +96,8 @@ export const Protocol = z.enum([
   'anthropic-messages',
   'gemini-native',
   'ollama-native',
+  'dashscope-native',
+  'cohere-native',
   'models-list',
   'embeddings',
   'other',

@@ -35,6 +35,7 @@ import {
   isStandardField,
   matchEndpoint,
   protocolMapping,
+  sdkWire,
   type HostInfo,
 } from './knowledge.js';
 import { analyseThinking, flatten, isThinkingPath } from './thinking.js';
@@ -170,7 +171,12 @@ export function extract(fe: FrontEndResult, ctx: ExtractContext): ParseExampleRe
   }
 
   // ---------- URL ----------
-  const urlWord = call.url;
+  // `os.getenv("BASE", "https://...")`: the default the code falls back to stands for the value.
+  const fb = call.url.parts.find((p): p is EnvPart => p.kind === 'env' && !p.assigned && !!p.fallback);
+  const urlWord: Word = fb
+    ? { parts: call.url.parts.map((p) => (p.kind === 'env' && !p.assigned && p.fallback ? { ...p, assigned: [lit(p.fallback)] } : p)) }
+    : call.url;
+  if (fb) warnings.push({ code: 'base_url_default', message: `The URL comes from ${fb.name}; the default the code falls back to was used.` });
   let urlText = expandWord(urlWord);
   let base_url: string | null = null;
   let host: string | null = null;
@@ -182,6 +188,7 @@ export function extract(fe: FrontEndResult, ctx: ExtractContext): ParseExampleRe
 
   if (!urlWord.parts.length || !urlText.trim()) {
     warnings.push({ code: 'base_url_missing', message: 'The example names no URL and no client; base_url is left empty for you to fill in.' });
+    if (sdkWire(call.client_info?.sdk, call.client) === 'anthropic') protocol = 'anthropic-messages';
   } else {
     const first = urlWord.parts[0];
     if (first.kind === 'env' && !first.assigned) {
@@ -309,6 +316,12 @@ export function extract(fe: FrontEndResult, ctx: ExtractContext): ParseExampleRe
   if (authFound) {
     auth = authFound.auth;
     keyEnv = authFound.keyEnv;
+    // os.environ["gsk_..."]: a key pasted where the variable's name belongs.
+    if (keyEnv && classifyCredential(keyEnv).kind === 'secret' && !/^[A-Z][A-Z0-9_]*$/.test(keyEnv)) {
+      secrets.add(keyEnv);
+      warnings.push({ code: 'secret_redacted', message: `A literal API key stands where the ${authFound.where} names its variable; it was not copied anywhere. Revoke it.` });
+      keyEnv = null;
+    }
     const kw = authFound.keyWord;
     if (kw) {
       for (const v of assignedLiterals(kw)) classifyAndRecord(v, authFound.where, true);

@@ -5,6 +5,7 @@ import endpointsData from '../generated/endpoints.js';
 import hostsData from '../generated/hosts.js';
 import fieldsData from '../generated/request-fields.js';
 import vendorsData from '../generated/vendors.js';
+import sdksData from '../generated/sdks.js';
 import type { Protocol } from '../data/schemas.js';
 
 export type ProtocolMapping = (typeof endpointsData.mappings)[number];
@@ -86,4 +87,17 @@ export function isLocalHost(host: string): boolean {
     h === 'host.docker.internal' ||
     /\.local$/.test(h)
   );
+}
+
+const SDK_WIRE = new Map(sdksData.sdks.map((s) => [s.id, s.wire]));
+const CLIENT_WIRES = new Map<string, Set<string>>();
+for (const s of sdksData.sdks) CLIENT_WIRES.set(s.client, (CLIENT_WIRES.get(s.client) ?? new Set()).add(s.wire));
+/**
+ * The wire an SDK speaks (grammar/sdks.yaml), by SDK id or by the call's client
+ * name when that names one wire only: for fragments whose URL the paste does not show.
+ */
+export function sdkWire(id: string | undefined, client?: string): string | undefined {
+  if (id && SDK_WIRE.has(id)) return SDK_WIRE.get(id);
+  const wires = client ? CLIENT_WIRES.get(client) : undefined;
+  return wires && wires.size === 1 ? [...wires][0] : undefined;
 }

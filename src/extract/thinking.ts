@@ -78,7 +78,8 @@ export function analyseThinking(body: Record<string, unknown>, opts: { host: str
   for (const p of paths) if (isThinkingPath(p, rule.id)) params[p] = flat[p];
   const warnings: ThinkingResult['warnings'] = [];
   let mode: ThinkingResult['mode'] = 'auto';
-  const off = (rule.off ?? []).some((o) => o.path in flat && valueEquals(flat[o.path], o.equals));
+  const offPatterns = rule.always_on ? [...(rule.off ?? []), ...(thinkingData.generic_off ?? [])] : (rule.off ?? []);
+  const off = offPatterns.some((o) => o.path in flat && valueEquals(flat[o.path], o.equals));
   const on = (rule.on ?? []).some((o) => o.path in flat && (o.equals === undefined || valueEquals(flat[o.path], o.equals)));
   if (rule.always_on) {
     mode = 'enabled';

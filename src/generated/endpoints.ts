@@ -57,6 +57,14 @@ const data: Endpoints = {
       "protocol": "ollama-native"
     },
     {
+      "path": "(?<base>.*?)/api/v1/services/aigc/(?:text|multimodal)-generation/generation",
+      "protocol": "dashscope-native"
+    },
+    {
+      "path": "(?<base>.*?)/v2/chat",
+      "protocol": "cohere-native"
+    },
+    {
       "path": "(?<base>.*?)/models",
       "protocol": "models-list"
     }
@@ -115,6 +123,36 @@ const data: Endpoints = {
           "to": "extra_body.google.thinking_config.include_thoughts"
         }
       ]
+    },
+    {
+      "protocol": "dashscope-native",
+      "label": "DashScope's native generation API",
+      "wire": "openai",
+      "base": "host_openai_base",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "translate": [
+        {
+          "from": "parameters.enable_thinking",
+          "to": "enable_thinking"
+        },
+        {
+          "from": "parameters.thinking_budget",
+          "to": "thinking_budget"
+        }
+      ]
+    },
+    {
+      "protocol": "cohere-native",
+      "label": "Cohere's native v2 chat API",
+      "wire": "openai",
+      "base": "host_openai_base",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      }
     },
     {
       "protocol": "ollama-native",

@@ -139,6 +139,33 @@ const data: RequestFields = {
       "prompt",
       "images"
     ],
+    "dashscope-native": [
+      "model",
+      "input",
+      "parameters"
+    ],
+    "cohere-native": [
+      "model",
+      "messages",
+      "tools",
+      "documents",
+      "citation_options",
+      "response_format",
+      "safety_mode",
+      "max_tokens",
+      "stop_sequences",
+      "temperature",
+      "seed",
+      "frequency_penalty",
+      "presence_penalty",
+      "k",
+      "p",
+      "logprobs",
+      "tool_choice",
+      "strict_tools",
+      "stream",
+      "thinking"
+    ],
     "models-list": [],
     "embeddings": [
       "model",

@@ -1,0 +1,100 @@
+// The extractor's decisions, one case each, through parseExample (so the case
+// reads like the paste a user makes). Each pins a behaviour that once was
+// wrong or that DESIGN.md leaves to us (see README, "Decisions").
+import { describe, expect, it } from 'vitest';
+import { parseExample } from '../src/api.js';
+import { generateKey } from '../src/extract/secrets.js';
+
+const ok = async (text: string, filename?: string) => {
+  const r: any = await parseExample(text, { filename });
+  if (!r.ok) throw new Error(`${r.code}: ${r.error}`);
+  return r;
+};
+const codes = (r: any) => r.warnings.map((w: any) => w.code);
+
+describe('base_url and protocol', () => {
+  it('anthropic wire: the root without /v1', async () => {
+    const r = await ok(`curl https://api.deepseek.com/anthropic/v1/messages -H "x-api-key: $DEEPSEEK_API_KEY" -d '{"model":"deepseek-flash","max_tokens":10,"messages":[]}'`);
+    expect([r.draft.base_url, r.draft.wire, r.draft.auth]).toEqual(['https://api.deepseek.com/anthropic', 'anthropic', { in: 'header', name: 'x-api-key', scheme: null }]);
+  });
+  it('Azure deployments: deployment root, deployment as model, api-version in query', async () => {
+    const r = await ok(`curl "https://res.openai.azure.com/openai/deployments/gpt4o/chat/completions?api-version=2024-10-21" -H "api-key: $AZURE_OPENAI_API_KEY" -d '{"messages":[]}'`);
+    expect([r.draft.base_url, r.draft.upstream_model, r.draft.query]).toEqual(['https://res.openai.azure.com/openai/deployments/gpt4o', 'gpt4o', { 'api-version': '2024-10-21' }]);
+  });
+  it('a host that is an unset variable is refused, naming it', async () => {
+    const r: any = await parseExample(`curl $AZURE_OPENAI_ENDPOINT/openai/deployments/x/chat/completions -d '{}'`);
+    expect(r).toMatchObject({ ok: false, code: 'unresolved_base_url' });
+    expect(r.error).toContain('AZURE_OPENAI_ENDPOINT');
+  });
+  it('a path placeholder such as {account_id} is refused (DESIGN.md)', async () => {
+    const r: any = await parseExample(`curl https://api.cloudflare.com/client/v4/accounts/{account_id}/ai/v1/chat/completions -d '{"model":"m","messages":[]}'`);
+    expect(r).toMatchObject({ ok: false, code: 'unresolved_base_url' });
+  });
+  it('a non-chat endpoint without a chat body is unsupported; a /models listing alone has no model', async () => {
+    expect(await parseExample(`curl https://api.replicate.com/v1/models/a/b/predictions -d '{"input":{}}'`)).toMatchObject({ ok: false, code: 'unsupported_protocol' });
+    expect(await parseExample(`curl https://api.groq.com/openai/v1/models -H "Authorization: Bearer $GROQ_API_KEY"`)).toMatchObject({ ok: false, code: 'no_model' });
+  });
+  it('maps DashScope native generation and Cohere v2 chat to their OpenAI-compatible roots', async () => {
+    const d = await ok(`curl https://dashscope-intl.aliyuncs.com/api/v1/services/aigc/text-generation/generation -H "Authorization: Bearer $DASHSCOPE_API_KEY" -d '{"model":"qwen-plus","input":{"messages":[]},"parameters":{"enable_thinking":false}}'`);
+    expect([d.draft.base_url, d.draft.thinking_params, d.draft.thinking_mode]).toEqual(['https://dashscope-intl.aliyuncs.com/compatible-mode/v1', { enable_thinking: false }, 'disabled']);
+    expect(codes(d)).toContain('mapped_protocol');
+    const c = await ok('import cohere\nco = cohere.ClientV2()\nco.chat(model="command-a-03-2025", messages=[])\n');
+    expect([c.draft.base_url, c.detected.key_env]).toEqual(['https://api.cohere.ai/compatibility/v1', 'CO_API_KEY']);
+  });
+  it('uses the default of os.getenv("BASE", "https://...") as the base URL, with a warning', async () => {
+    const r = await ok('import os\nfrom openai import OpenAI\nclient = OpenAI(base_url=os.getenv("LLM_BASE", "https://api.together.xyz/v1"), api_key=os.environ["TOGETHER_API_KEY"])\nclient.chat.completions.create(model="m", messages=[])\n');
+    expect(r.draft.base_url).toBe('https://api.together.xyz/v1');
+    expect(codes(r)).toContain('base_url_default');
+  });
+  it('an Anthropic SDK fragment with no client keeps the anthropic wire', async () => {
+    const r = await ok('message = client.messages.create(model="claude-sonnet-4-5", max_tokens=1024, messages=[{"role": "user", "content": "Hi"}])\n', 'x.py');
+    expect([r.draft.base_url, r.draft.wire]).toEqual([null, 'anthropic']);
+  });
+});
+
+describe('auth and keys', () => {
+  it('a local server with a dummy key takes no key', async () => {
+    const r = await ok(`curl http://localhost:11434/v1/chat/completions -H "Authorization: Bearer ollama" -d '{"model":"qwen3:8b","messages":[]}'`);
+    expect([r.draft.auth, r.draft.api_key_env, r.detected.key_env]).toEqual([{ in: 'none' }, null, null]);
+  });
+  it('a decorated placeholder names the likely variable in a warning', async () => {
+    const r = await ok(`curl https://api.together.xyz/v1/chat/completions -H "Authorization: Bearer <TOGETHER_API_KEY>" -d '{"model":"m","messages":[]}'`);
+    expect(r.detected.key_env).toBeNull();
+    expect(r.warnings.find((w: any) => w.code === 'placeholder_key').message).toContain('TOGETHER_API_KEY');
+  });
+  it('a key pasted where the variable name belongs is redacted, not reported as key_env', async () => {
+    const k = generateKey('groq');
+    const r = await ok(`import os\nfrom groq import Groq\nclient = Groq(api_key=os.environ["${k}"])\nclient.chat.completions.create(model="m", messages=[])\n`);
+    expect(r.detected.key_env).toBeNull();
+    expect(codes(r)).toContain('secret_redacted');
+    expect(JSON.stringify(r)).not.toContain(k.slice(4, 12));
+  });
+});
+
+describe('thinking', () => {
+  it('on an unknown host, reasoning_effort alone is generic, chat_template_kwargs wins when present', async () => {
+    const g = await ok(`curl https://llm.example.com/v1/chat/completions -H "Authorization: Bearer $K" -d '{"model":"m","messages":[],"reasoning_effort":"high"}'`);
+    expect(g.draft.thinking_capability).toBe('generic_reasoning_effort');
+    const c = await ok(`curl https://llm.example.com/v1/chat/completions -H "Authorization: Bearer $K" -d '{"model":"m","messages":[],"reasoning_effort":"high","chat_template_kwargs":{"enable_thinking":true}}'`);
+    expect(c.draft.thinking_capability).toBe('chat_template_kwargs');
+  });
+  it('local servers are told apart by port: Ollama 11434, vLLM 8000', async () => {
+    const o = await ok(`curl http://localhost:11434/v1/chat/completions -d '{"model":"m","messages":[],"reasoning_effort":"low"}'`);
+    const v = await ok(`curl http://127.0.0.1:8000/v1/chat/completions -d '{"model":"m","messages":[],"chat_template_kwargs":{"enable_thinking":false}}'`);
+    expect([o.detected.vendor, o.draft.thinking_capability, v.detected.vendor, v.draft.thinking_capability, v.draft.thinking_mode]).toEqual(['ollama', 'ollama_reasoning', 'vllm', 'chat_template_kwargs', 'disabled']);
+  });
+  it('Ollama native think: true maps to the compatible endpoint with no field and thinking on', async () => {
+    const r = await ok(`curl http://localhost:11434/api/chat -d '{"model":"qwen3","messages":[],"think":true}'`);
+    expect([r.draft.base_url, r.draft.thinking_params, r.draft.thinking_mode]).toEqual(['http://localhost:11434/v1', {}, 'enabled']);
+  });
+  it('an always-on model told to stop thinking gets a warning, not silence', async () => {
+    const r = await ok(`curl https://api.deepseek.com/chat/completions -H "Authorization: Bearer $DEEPSEEK_API_KEY" -d '{"model":"deepseek-reasoner","messages":[],"thinking":{"type":"disabled"}}'`);
+    expect([r.draft.thinking_capability, r.draft.thinking_mode]).toEqual(['always_on', 'enabled']);
+    expect(codes(r)).toContain('thinking_always_on');
+  });
+  it('venice_parameters keeps its non-thinking fields as request_params', async () => {
+    const r = await ok(`curl https://api.venice.ai/api/v1/chat/completions -H "Authorization: Bearer $VENICE_API_KEY" -d '{"model":"m","messages":[],"venice_parameters":{"disable_thinking":true,"enable_web_search":"auto"},"top_k":40}'`);
+    expect(r.draft.thinking_params).toEqual({ 'venice_parameters.disable_thinking': true });
+    expect(r.draft.request_params).toEqual({ venice_parameters: { enable_web_search: 'auto' }, top_k: 40 });
+  });
+});
