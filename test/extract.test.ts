@@ -57,6 +57,12 @@ describe('auth and keys', () => {
     const r = await ok(`curl http://localhost:11434/v1/chat/completions -H "Authorization: Bearer ollama" -d '{"model":"qwen3:8b","messages":[]}'`);
     expect([r.draft.auth, r.draft.api_key_env, r.detected.key_env]).toEqual([{ in: 'none' }, null, null]);
   });
+  it('follows a variable that only aliases another one to the key\'s real source', async () => {
+    const r = await ok('set GROQ_KEY=%GROQ_API_KEY%\ncurl https://api.groq.com/openai/v1/chat/completions -H "Authorization: Bearer %GROQ_KEY%" -d "{\\"model\\": \\"m\\"}"', 'x.cmd');
+    expect(r.detected.key_env).toBe('GROQ_API_KEY');
+    const b = await ok(`KEY=$OPENAI_API_KEY\ncurl https://api.openai.com/v1/chat/completions -H "Authorization: Bearer $KEY" -d '{"model":"gpt-5"}'`);
+    expect(b.detected.key_env).toBe('OPENAI_API_KEY');
+  });
   it('a decorated placeholder names the likely variable in a warning', async () => {
     const r = await ok(`curl https://api.together.xyz/v1/chat/completions -H "Authorization: Bearer <TOGETHER_API_KEY>" -d '{"model":"m","messages":[]}'`);
     expect(r.detected.key_env).toBeNull();

@@ -495,7 +495,10 @@ function findAuth(call: HttpCall, queryAuth: { name: string; value: string } | n
 function pickKeyEnv(w: Word): string | null {
   const envs = w.parts.filter((p): p is EnvPart => p.kind === 'env');
   if (!envs.length) return null;
-  return (envs.find((e) => /KEY|TOKEN|SECRET|AUTH/i.test(e.name)) ?? envs[0]).name;
+  let e: EnvPart = envs.find((x) => /KEY|TOKEN|SECRET|AUTH/i.test(x.name)) ?? envs[0];
+  // `set KEY=%GROQ_API_KEY%` / `KEY=$OPENAI_API_KEY`: an alias of another variable; the key comes from that one.
+  for (let hops = 0; hops < 8 && e.assigned?.length === 1 && e.assigned[0].kind === 'env'; hops++) e = e.assigned[0];
+  return e.name;
 }
 
 /** Removes thinking sub-fields from a request field (venice_parameters minus disable_thinking). */
