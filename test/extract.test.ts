@@ -53,6 +53,12 @@ describe('base_url and protocol', () => {
 });
 
 describe('auth and keys', () => {
+  it('reports auth header names in their canonical spelling', async () => {
+    const r = await ok(`curl https://api.openai.com/v1/chat/completions -H "authorization: Bearer $OPENAI_API_KEY" -d '{"model":"gpt-5"}'`);
+    expect(r.draft.auth).toEqual({ in: 'header', name: 'Authorization', scheme: 'Bearer' });
+    const a = await ok(`curl https://api.anthropic.com/v1/messages -H "X-API-Key: $ANTHROPIC_API_KEY" -d '{"model":"claude-sonnet-4-5","max_tokens":1}'`);
+    expect(a.draft.auth).toEqual({ in: 'header', name: 'x-api-key', scheme: null });
+  });
   it('a local server with a dummy key takes no key', async () => {
     const r = await ok(`curl http://localhost:11434/v1/chat/completions -H "Authorization: Bearer ollama" -d '{"model":"qwen3:8b","messages":[]}'`);
     expect([r.draft.auth, r.draft.api_key_env, r.detected.key_env]).toEqual([{ in: 'none' }, null, null]);

@@ -480,7 +480,7 @@ function findAuth(call: HttpCall, queryAuth: { name: string; value: string } | n
         word = { parts: mergeLits([lit(first.text.slice(m[0].length)), ...word.parts.slice(1)]) };
       }
     }
-    return { auth: { in: 'header', name: h.name, scheme }, keyEnv: pickKeyEnv(word), keyWord: word, where: `${h.name} header` };
+    return { auth: { in: 'header', name: AUTH_HEADERS.get(n)!.name, scheme }, keyEnv: pickKeyEnv(word), keyWord: word, where: `${h.name} header` };
   }
   if (call.basic_auth) {
     return { auth: { in: 'header', name: 'Authorization', scheme: 'Basic' }, keyEnv: pickKeyEnv(call.basic_auth), keyWord: call.basic_auth, where: '-u credentials' };

@@ -69,7 +69,8 @@ export function isStandardField(protocol: Protocol, field: string): boolean {
 }
 export const PER_CALL = new Set(fieldsData.per_call);
 export const CLIENT_HEADERS = new Set(fieldsData.client_headers.map((h) => h.toLowerCase()));
-export const AUTH_HEADERS = new Map(fieldsData.auth_headers.map((h) => [h.name.toLowerCase(), h.scheme]));
+/** Lower-case header name -> its canonical spelling and default scheme. */
+export const AUTH_HEADERS = new Map(fieldsData.auth_headers.map((h) => [h.name.toLowerCase(), h]));
 export const AUTH_QUERY = new Set(fieldsData.auth_query);
 
 /** Loopback or private-network hosts: local servers that usually take no key. */

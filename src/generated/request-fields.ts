@@ -215,7 +215,7 @@ const data: RequestFields = {
   ],
   "auth_headers": [
     {
-      "name": "authorization",
+      "name": "Authorization",
       "scheme": "Bearer"
     },
     {
@@ -231,7 +231,7 @@ const data: RequestFields = {
       "scheme": null
     },
     {
-      "name": "x-auth-token",
+      "name": "X-Auth-Token",
       "scheme": null
     },
     {
