@@ -68,6 +68,8 @@ describe('auth and keys', () => {
     expect(r.detected.key_env).toBe('GROQ_API_KEY');
     const b = await ok(`KEY=$OPENAI_API_KEY\ncurl https://api.openai.com/v1/chat/completions -H "Authorization: Bearer $KEY" -d '{"model":"gpt-5"}'`);
     expect(b.detected.key_env).toBe('OPENAI_API_KEY');
+    const p = await ok(`export DEEPSEEK_API_KEY=\${YOUR_API_KEY}\ncurl https://api.deepseek.com/chat/completions -H "Authorization: Bearer $DEEPSEEK_API_KEY" -d '{"model":"deepseek-flash"}'`);
+    expect(p.detected.key_env).toBe('DEEPSEEK_API_KEY');
   });
   it('a decorated placeholder names the likely variable in a warning', async () => {
     const r = await ok(`curl https://api.together.xyz/v1/chat/completions -H "Authorization: Bearer <TOGETHER_API_KEY>" -d '{"model":"m","messages":[]}'`);

@@ -497,7 +497,9 @@ function pickKeyEnv(w: Word): string | null {
   if (!envs.length) return null;
   let e: EnvPart = envs.find((x) => /KEY|TOKEN|SECRET|AUTH/i.test(x.name)) ?? envs[0];
   // `set KEY=%GROQ_API_KEY%` / `KEY=$OPENAI_API_KEY`: an alias of another variable; the key comes from that one.
-  for (let hops = 0; hops < 8 && e.assigned?.length === 1 && e.assigned[0].kind === 'env'; hops++) e = e.assigned[0];
+  // Not to a placeholder, though: `export ANTHROPIC_API_KEY=${YOUR_API_KEY}` means "put your key in ANTHROPIC_API_KEY".
+  for (let hops = 0; hops < 8 && e.assigned?.length === 1 && e.assigned[0].kind === 'env' && !/^(YOUR|MY)_|_HERE$/i.test(e.assigned[0].name); hops++)
+    e = e.assigned[0];
   return e.name;
 }
 
