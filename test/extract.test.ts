@@ -46,6 +46,11 @@ describe('base_url and protocol', () => {
     expect(r.draft.base_url).toBe('https://api.together.xyz/v1');
     expect(codes(r)).toContain('base_url_default');
   });
+  it('uses the default of os.getenv("MODEL", "...") as the model, as the code would', async () => {
+    const r = await ok('import os, requests\nMODEL = os.getenv("DEEPSEEK_MODEL", "deepseek-chat")\nrequests.post("https://api.deepseek.com/chat/completions", headers={"Authorization": f"Bearer {os.getenv(\'DEEPSEEK_API_KEY\')}"}, json={"model": MODEL, "messages": []})\n');
+    expect(r.draft.upstream_model).toBe('deepseek-chat');
+    expect(codes(r)).toContain('model_default');
+  });
   it('an Anthropic SDK fragment with no client keeps the anthropic wire', async () => {
     const r = await ok('message = client.messages.create(model="claude-sonnet-4-5", max_tokens=1024, messages=[{"role": "user", "content": "Hi"}])\n', 'x.py');
     expect([r.draft.base_url, r.draft.wire]).toEqual([null, 'anthropic']);

@@ -46,6 +46,8 @@ describe('key shapes', () => {
   it('names the variable a decorated placeholder points at', () => {
     expect(classifyCredential('<TOGETHER_API_KEY>')).toEqual({ kind: 'placeholder', likely_env: 'TOGETHER_API_KEY' });
     expect(classifyCredential('GEMINI_API_KEY')).toEqual({ kind: 'placeholder', likely_env: 'GEMINI_API_KEY' });
+    expect(classifyCredential('<YOUR_XAI_API_KEY>')).toEqual({ kind: 'placeholder', likely_env: 'XAI_API_KEY' });
+    expect(classifyCredential('YOUR_API_KEY')).toEqual({ kind: 'placeholder', likely_env: undefined });
   });
 
   it('finds a key-shaped token in a comment and reports its line', () => {

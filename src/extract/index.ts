@@ -291,8 +291,13 @@ export function extract(fe: FrontEndResult, ctx: ExtractContext): ParseExampleRe
   else if (modelVal?.kind === 'string') {
     const w = modelVal.word;
     const t = expandWord(w);
+    const fallback = w.parts.length === 1 && w.parts[0].kind === 'env' && !w.parts[0].assigned ? w.parts[0].fallback : undefined;
     if (w.parts.every((p) => p.kind === 'lit' || (p.kind === 'env' && p.assigned))) upstream_model = t;
-    else {
+    else if (fallback) {
+      // os.getenv("MODEL", "deepseek-chat"): the code runs with the default when the variable is unset.
+      upstream_model = fallback;
+      warnings.push({ code: 'model_default', message: `The model comes from ${(w.parts[0] as EnvPart).name}; the default the code falls back to was used.` });
+    } else {
       const names = envNames(w);
       warnings.push({ code: 'model_from_variable', message: `The model comes from ${names.length ? 'the variable ' + names[0] : 'code the example does not show'}; set upstream_model by hand.` });
     }

@@ -122,8 +122,10 @@ export function isPlaceholder(v: string): boolean {
 
 /** The variable a placeholder such as `<TOGETHER_API_KEY>` or `"GEMINI_API_KEY"` points at. */
 function likelyEnv(v: string): string | undefined {
-  const inner = v.replace(/^[<[{$%(]+|[>\]}%)]+$/g, '').replace(/^\$\{?|\}$/g, '');
-  return ENV_NAME_LITERAL.test(inner) && /KEY|TOKEN|SECRET/.test(inner) ? inner : undefined;
+  // <YOUR_XAI_API_KEY> / YOUR_GROQ_API_KEY_HERE point at XAI_API_KEY / GROQ_API_KEY.
+  const inner = v.replace(/^[<[{$%(]+|[>\]}%)]+$/g, '').replace(/^\$\{?|\}$/g, '').replace(/^(YOUR|MY)_/i, '').replace(/_HERE$/i, '');
+  const generic = /^(API_KEY|API_TOKEN|ACCESS_TOKEN|SECRET_KEY|AUTH_TOKEN|ACCESS_KEY)$/;
+  return ENV_NAME_LITERAL.test(inner) && /KEY|TOKEN|SECRET/.test(inner) && !generic.test(inner) ? inner : undefined;
 }
 
 /**
