@@ -369,7 +369,7 @@ export function extract(fe: FrontEndResult, ctx: ExtractContext): ParseExampleRe
         warnings.push({ code: 'key_host_mismatch', message: `The key looks like a ${c.vendor} key but the endpoint belongs to ${vendor}.` });
     } else if (c.kind === 'placeholder' && !assigned) {
       if (c.likely_env)
-        warnings.push({ code: 'placeholder_key', message: `The key is the placeholder ${c.likely_env}, not a reference; the sample probably means the variable ${c.likely_env}.` });
+        warnings.push({ code: 'placeholder_key', message: `The key is a placeholder, not a reference; the sample probably means the variable ${c.likely_env}.` });
     }
     return c.kind;
   }
