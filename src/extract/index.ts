@@ -485,7 +485,9 @@ function findAuth(call: HttpCall, queryAuth: { name: string; value: string } | n
         word = { parts: mergeLits([lit(first.text.slice(m[0].length)), ...word.parts.slice(1)]) };
       }
     }
-    return { auth: { in: 'header', name: AUTH_HEADERS.get(n)!.name, scheme }, keyEnv: pickKeyEnv(word), keyWord: word, where: `${h.name} header` };
+    // An SDK call's auth header is the client's doing: name what the user wrote, the key argument.
+    const where = call.client_info ? "client's key argument" : `${h.name} header`;
+    return { auth: { in: 'header', name: AUTH_HEADERS.get(n)!.name, scheme }, keyEnv: pickKeyEnv(word), keyWord: word, where };
   }
   if (call.basic_auth) {
     return { auth: { in: 'header', name: 'Authorization', scheme: 'Basic' }, keyEnv: pickKeyEnv(call.basic_auth), keyWord: call.basic_auth, where: '-u credentials' };

@@ -196,7 +196,7 @@ function resolveClient(sdk: SdkEntry, opts: Array<[string, PyVal]>, env: BuildEn
     baseDefaulted = true;
   }
   if (base && hasEnv(base))
-    env.warn('env_base_url', `The base URL comes from an environment variable (${envName(base)}), not from the code.`, line);
+    env.warn('env_base_url', `The base URL comes from the environment variable ${envName(base)}, read when the client is built.`, line);
   if (base && hasUnknown(base)) env.warn('unknown_value', 'The base URL could not be evaluated from the code; part of it is unknown.', line);
 
   let key: Word | null = null;
@@ -472,7 +472,7 @@ function litellmCall(sdk: SdkEntry, args: CallArgs, env: BuildEnv, line: number 
         base = litWord(provider.base_url);
         baseDefaulted = true;
       }
-      if (base && hasEnv(base)) env.warn('env_base_url', `The base URL comes from an environment variable (${envName(base)}), not from the code.`, line);
+      if (base && hasEnv(base)) env.warn('env_base_url', `The base URL comes from the environment variable ${envName(base)}, read when the client is built.`, line);
       const path = provider.endpoint.includes('{model}') ? fillModel(provider.endpoint, modelWord(body)) : litWord(provider.endpoint);
       if (provider.endpoint.includes('{model}')) body = genaiLike(body);
       url = base ? concatWords(joinUrl(base, ''), path) : { parts: [] };
