@@ -27,8 +27,10 @@ async function frontEnd(input: Intake): Promise<FrontEndResult | Failure> {
       const { parsePython } = await import('./python/index.js');
       return parsePython(input.text);
     }
-    default:
-      return fail('unsupported_language', `${input.language === 'typescript' ? 'TypeScript' : 'JavaScript'} examples are not supported yet; paste the vendor's curl or Python example instead.`);
+    default: {
+      const { parseJavaScript } = await import('./js/index.js');
+      return parseJavaScript(input.text, input.language === 'typescript');
+    }
   }
 }
 

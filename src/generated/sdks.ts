@@ -2080,6 +2080,862 @@ const data: Sdks = {
       "endpoints": {},
       "chat_endpoint": "/chat/completions",
       "source": "run-llama/llama_index llama-index-integrations/llms/llama-index-llms-openai (api_base from OPENAI_API_BASE, default https://api.openai.com/v1; additional_kwargs merged into the request); OpenAILike subclasses it"
+    },
+    {
+      "id": "openai-node",
+      "language": "javascript",
+      "kind": "client",
+      "client": "openai-sdk",
+      "names": [
+        "openai:default",
+        "openai:OpenAI",
+        "OpenAI"
+      ],
+      "wire": "openai",
+      "default_base_url": "https://api.openai.com/v1",
+      "default_key_env": "OPENAI_API_KEY",
+      "base_url_env": "OPENAI_BASE_URL",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "baseURL"
+        ],
+        "api_key": [
+          "apiKey"
+        ],
+        "headers": [
+          "defaultHeaders"
+        ],
+        "query": [
+          "defaultQuery"
+        ]
+      },
+      "endpoints": {
+        "chat.completions.create": "/chat/completions",
+        "chat.completions.parse": "/chat/completions",
+        "chat.completions.stream": {
+          "path": "/chat/completions",
+          "stream": true
+        },
+        "chat.completions.runTools": "/chat/completions",
+        "completions.create": "/completions",
+        "responses.create": "/responses",
+        "responses.parse": "/responses",
+        "responses.stream": {
+          "path": "/responses",
+          "stream": true
+        },
+        "embeddings.create": "/embeddings",
+        "models.list": {
+          "path": "/models",
+          "method": "GET"
+        }
+      },
+      "chat_endpoint": "/chat/completions",
+      "source": "openai/openai-node src/client.ts (apiKey = readEnv('OPENAI_API_KEY'); baseURL = readEnv('OPENAI_BASE_URL') || https://api.openai.com/v1; authHeaders Authorization: Bearer; withOptions)"
+    },
+    {
+      "id": "azure-openai-node",
+      "language": "javascript",
+      "kind": "client",
+      "client": "openai-sdk",
+      "names": [
+        "openai:AzureOpenAI",
+        "AzureOpenAI"
+      ],
+      "wire": "openai",
+      "style": "azure",
+      "default_base_url": null,
+      "default_key_env": "AZURE_OPENAI_API_KEY",
+      "base_url_env": "AZURE_OPENAI_ENDPOINT",
+      "auth": {
+        "name": "api-key",
+        "scheme": null
+      },
+      "args": {
+        "base_url": [
+          "baseURL"
+        ],
+        "api_key": [
+          "apiKey"
+        ],
+        "bearer_token": [
+          "azureADTokenProvider"
+        ],
+        "headers": [
+          "defaultHeaders"
+        ],
+        "query": [
+          "defaultQuery"
+        ],
+        "azure_endpoint": [
+          "endpoint"
+        ],
+        "azure_deployment": [
+          "deployment"
+        ],
+        "api_version": [
+          "apiVersion"
+        ]
+      },
+      "endpoints": {
+        "chat.completions.create": "/chat/completions",
+        "chat.completions.parse": "/chat/completions",
+        "chat.completions.stream": {
+          "path": "/chat/completions",
+          "stream": true
+        },
+        "chat.completions.runTools": "/chat/completions",
+        "completions.create": "/completions",
+        "responses.create": "/responses",
+        "responses.parse": "/responses",
+        "responses.stream": {
+          "path": "/responses",
+          "stream": true
+        },
+        "embeddings.create": "/embeddings",
+        "models.list": {
+          "path": "/models",
+          "method": "GET"
+        }
+      },
+      "chat_endpoint": "/chat/completions",
+      "source": "openai/openai-node src/azure.ts (endpoint or AZURE_OPENAI_ENDPOINT -> baseURL `${endpoint}/openai`; /deployments/{deployment or model} before /chat/completions, /completions, /embeddings; apiVersion or OPENAI_API_VERSION as ?api-version=; apiKey or AZURE_OPENAI_API_KEY in api-key; azureADTokenProvider as Authorization: Bearer)"
+    },
+    {
+      "id": "anthropic-node",
+      "language": "javascript",
+      "kind": "client",
+      "client": "anthropic-sdk",
+      "names": [
+        "@anthropic-ai/sdk:default",
+        "@anthropic-ai/sdk:Anthropic",
+        "Anthropic"
+      ],
+      "wire": "anthropic",
+      "default_base_url": "https://api.anthropic.com",
+      "default_key_env": "ANTHROPIC_API_KEY",
+      "base_url_env": "ANTHROPIC_BASE_URL",
+      "auth": {
+        "name": "x-api-key",
+        "scheme": null
+      },
+      "args": {
+        "base_url": [
+          "baseURL"
+        ],
+        "api_key": [
+          "apiKey"
+        ],
+        "bearer_token": [
+          "authToken"
+        ],
+        "headers": [
+          "defaultHeaders"
+        ],
+        "query": [
+          "defaultQuery"
+        ]
+      },
+      "endpoints": {
+        "messages.create": "/v1/messages",
+        "messages.stream": {
+          "path": "/v1/messages",
+          "stream": true
+        },
+        "messages.parse": "/v1/messages",
+        "messages.countTokens": "/v1/messages/count_tokens",
+        "completions.create": "/v1/complete",
+        "models.list": {
+          "path": "/v1/models",
+          "method": "GET"
+        }
+      },
+      "chat_endpoint": "/v1/messages",
+      "source": "anthropics/anthropic-sdk-typescript src/client.ts (baseURL = readEnv('ANTHROPIC_BASE_URL') || https://api.anthropic.com; apiKey = readEnv('ANTHROPIC_API_KEY') in x-api-key; authToken = readEnv('ANTHROPIC_AUTH_TOKEN') as Authorization: Bearer); README (messages.create)"
+    },
+    {
+      "id": "mistral-node",
+      "language": "javascript",
+      "kind": "client",
+      "client": "mistralai",
+      "names": [
+        "@mistralai/mistralai:Mistral",
+        "Mistral"
+      ],
+      "wire": "openai",
+      "default_base_url": "https://api.mistral.ai",
+      "default_key_env": "MISTRAL_API_KEY",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "serverURL"
+        ],
+        "api_key": [
+          "apiKey"
+        ]
+      },
+      "endpoints": {
+        "chat.complete": "/v1/chat/completions",
+        "chat.stream": {
+          "path": "/v1/chat/completions",
+          "stream": true
+        },
+        "chat.parse": "/v1/chat/completions",
+        "fim.complete": "/v1/fim/completions",
+        "embeddings.create": "/v1/embeddings",
+        "models.list": {
+          "path": "/v1/models",
+          "method": "GET"
+        }
+      },
+      "chat_endpoint": "/v1/chat/completions",
+      "source": "mistralai/client-ts src/lib/config.ts (ServerList global https://api.mistral.ai; serverURL option), src/lib/security.ts (Authorization: Bearer apiKey ?? env().MISTRAL_API_KEY), src/funcs/chatComplete.ts (POST /v1/chat/completions; the request is camelCase in JS and snake_case on the wire)"
+    },
+    {
+      "id": "groq-node",
+      "language": "javascript",
+      "kind": "client",
+      "client": "groq",
+      "names": [
+        "groq-sdk:default",
+        "groq-sdk:Groq",
+        "Groq"
+      ],
+      "wire": "openai",
+      "default_base_url": "https://api.groq.com",
+      "default_key_env": "GROQ_API_KEY",
+      "base_url_env": "GROQ_BASE_URL",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "baseURL"
+        ],
+        "api_key": [
+          "apiKey"
+        ],
+        "headers": [
+          "defaultHeaders"
+        ],
+        "query": [
+          "defaultQuery"
+        ]
+      },
+      "endpoints": {
+        "chat.completions.create": "/openai/v1/chat/completions",
+        "embeddings.create": "/openai/v1/embeddings",
+        "models.list": {
+          "path": "/openai/v1/models",
+          "method": "GET"
+        }
+      },
+      "chat_endpoint": "/openai/v1/chat/completions",
+      "source": "groq/groq-typescript src/index.ts (baseURL = readEnv('GROQ_BASE_URL') || https://api.groq.com; apiKey = readEnv('GROQ_API_KEY')); chat path as groq-python's /openai/v1/chat/completions"
+    },
+    {
+      "id": "together-node",
+      "language": "javascript",
+      "kind": "client",
+      "client": "together",
+      "names": [
+        "together-ai:default",
+        "together-ai:Together",
+        "Together"
+      ],
+      "wire": "openai",
+      "default_base_url": "https://api.together.ai/v1",
+      "default_key_env": "TOGETHER_API_KEY",
+      "base_url_env": "TOGETHER_BASE_URL",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "baseURL"
+        ],
+        "api_key": [
+          "apiKey"
+        ],
+        "headers": [
+          "defaultHeaders"
+        ],
+        "query": [
+          "defaultQuery"
+        ]
+      },
+      "endpoints": {
+        "chat.completions.create": "/chat/completions",
+        "chat.completions.parse": "/chat/completions",
+        "chat.completions.stream": {
+          "path": "/chat/completions",
+          "stream": true
+        },
+        "chat.completions.runTools": "/chat/completions",
+        "completions.create": "/completions",
+        "responses.create": "/responses",
+        "responses.parse": "/responses",
+        "responses.stream": {
+          "path": "/responses",
+          "stream": true
+        },
+        "embeddings.create": "/embeddings",
+        "models.list": {
+          "path": "/models",
+          "method": "GET"
+        }
+      },
+      "chat_endpoint": "/chat/completions",
+      "source": "togethercomputer/together-typescript src/client.ts (baseURL = readEnv('TOGETHER_BASE_URL') || https://api.together.ai/v1; apiKey = readEnv('TOGETHER_API_KEY'); Authorization: Bearer)"
+    },
+    {
+      "id": "cerebras-node",
+      "language": "javascript",
+      "kind": "client",
+      "client": "cerebras",
+      "names": [
+        "@cerebras/cerebras_cloud_sdk:default",
+        "@cerebras/cerebras_cloud_sdk:Cerebras",
+        "Cerebras"
+      ],
+      "wire": "openai",
+      "default_base_url": "https://api.cerebras.ai",
+      "default_key_env": "CEREBRAS_API_KEY",
+      "base_url_env": "CEREBRAS_BASE_URL",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "baseURL"
+        ],
+        "api_key": [
+          "apiKey"
+        ],
+        "headers": [
+          "defaultHeaders"
+        ],
+        "query": [
+          "defaultQuery"
+        ]
+      },
+      "endpoints": {
+        "chat.completions.create": "/v1/chat/completions",
+        "completions.create": "/v1/completions",
+        "models.list": {
+          "path": "/v1/models",
+          "method": "GET"
+        }
+      },
+      "chat_endpoint": "/v1/chat/completions",
+      "source": "Cerebras/cerebras-cloud-sdk-node src/index.ts (baseURL = readEnv('CEREBRAS_BASE_URL') || https://api.cerebras.ai; apiKey = readEnv('CEREBRAS_API_KEY'); Authorization: Bearer); src/resources/chat/completions.ts posts /v1/chat/completions"
+    },
+    {
+      "id": "ai-sdk-core",
+      "language": "javascript",
+      "kind": "function",
+      "client": "vercel-ai-sdk",
+      "names": [
+        "ai:generateText",
+        "ai:streamText",
+        "ai:generateObject",
+        "ai:streamObject",
+        "generateText",
+        "streamText"
+      ],
+      "wire": "openai",
+      "default_base_url": null,
+      "default_key_env": null,
+      "auth": null,
+      "endpoints": {
+        "generateText": "/",
+        "streamText": {
+          "path": "/",
+          "stream": true
+        },
+        "generateObject": "/",
+        "streamObject": {
+          "path": "/",
+          "stream": true
+        }
+      },
+      "chat_endpoint": "/",
+      "source": "vercel/ai packages/ai (generateText/streamText({ model, system, prompt, messages, maxOutputTokens, providerOptions, headers }))"
+    },
+    {
+      "id": "ai-sdk-openai",
+      "language": "javascript",
+      "kind": "client",
+      "client": "vercel-ai-sdk",
+      "names": [
+        "@ai-sdk/openai:createOpenAI",
+        "@ai-sdk/openai:openai",
+        "createOpenAI"
+      ],
+      "wire": "openai",
+      "default_base_url": "https://api.openai.com/v1",
+      "default_key_env": "OPENAI_API_KEY",
+      "base_url_env": "OPENAI_BASE_URL",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "baseURL"
+        ],
+        "api_key": [
+          "apiKey"
+        ],
+        "headers": [
+          "headers"
+        ]
+      },
+      "endpoints": {
+        "languageModel": "/responses",
+        "responses": "/responses",
+        "chat": "/chat/completions",
+        "completion": "/completions"
+      },
+      "chat_endpoint": "/chat/completions",
+      "source": "vercel/ai packages/openai/src/openai-provider.ts (baseURL option or OPENAI_BASE_URL or https://api.openai.com/v1; OPENAI_API_KEY as Authorization: Bearer; provider(id) and languageModel(id) are Responses models, chat(id) Chat Completions)"
+    },
+    {
+      "id": "ai-sdk-openai-compatible",
+      "language": "javascript",
+      "kind": "client",
+      "client": "vercel-ai-sdk",
+      "names": [
+        "@ai-sdk/openai-compatible:createOpenAICompatible",
+        "createOpenAICompatible"
+      ],
+      "wire": "openai",
+      "default_base_url": null,
+      "default_key_env": null,
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "baseURL"
+        ],
+        "api_key": [
+          "apiKey"
+        ],
+        "headers": [
+          "headers"
+        ],
+        "query": [
+          "queryParams"
+        ]
+      },
+      "endpoints": {
+        "languageModel": "/chat/completions",
+        "chatModel": "/chat/completions",
+        "completionModel": "/completions"
+      },
+      "chat_endpoint": "/chat/completions",
+      "source": "vercel/ai packages/openai-compatible/src/openai-compatible-provider.ts (Authorization: Bearer only when apiKey is given; queryParams on every URL; provider(id) is a chat model) and chat/openai-compatible-chat-language-model.ts (providerOptions[name] spread into the body)"
+    },
+    {
+      "id": "ai-sdk-anthropic",
+      "language": "javascript",
+      "kind": "client",
+      "client": "vercel-ai-sdk-anthropic",
+      "names": [
+        "@ai-sdk/anthropic:createAnthropic",
+        "@ai-sdk/anthropic:anthropic",
+        "createAnthropic"
+      ],
+      "wire": "anthropic",
+      "default_base_url": "https://api.anthropic.com/v1",
+      "default_key_env": "ANTHROPIC_API_KEY",
+      "auth": {
+        "name": "x-api-key",
+        "scheme": null
+      },
+      "args": {
+        "base_url": [
+          "baseURL"
+        ],
+        "api_key": [
+          "apiKey"
+        ],
+        "headers": [
+          "headers"
+        ]
+      },
+      "endpoints": {
+        "languageModel": "/messages",
+        "chat": "/messages",
+        "messages": "/messages"
+      },
+      "chat_endpoint": "/messages",
+      "source": "vercel/ai packages/anthropic/src/anthropic-provider.ts (baseURL default https://api.anthropic.com/v1, the model posts `${baseURL}/messages`; ANTHROPIC_API_KEY in x-api-key)"
+    },
+    {
+      "id": "ai-sdk-deepseek",
+      "language": "javascript",
+      "kind": "client",
+      "client": "vercel-ai-sdk",
+      "names": [
+        "@ai-sdk/deepseek:createDeepSeek",
+        "@ai-sdk/deepseek:deepseek",
+        "createDeepSeek"
+      ],
+      "wire": "openai",
+      "default_base_url": "https://api.deepseek.com",
+      "default_key_env": "DEEPSEEK_API_KEY",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "baseURL"
+        ],
+        "api_key": [
+          "apiKey"
+        ],
+        "headers": [
+          "headers"
+        ]
+      },
+      "endpoints": {
+        "languageModel": "/chat/completions",
+        "chat": "/chat/completions"
+      },
+      "chat_endpoint": "/chat/completions",
+      "source": "vercel/ai packages/deepseek/src/deepseek-provider.ts (baseURL default https://api.deepseek.com, older releases https://api.deepseek.com/v1; DEEPSEEK_API_KEY as Authorization: Bearer)"
+    },
+    {
+      "id": "ai-sdk-xai",
+      "language": "javascript",
+      "kind": "client",
+      "client": "vercel-ai-sdk",
+      "names": [
+        "@ai-sdk/xai:createXai",
+        "@ai-sdk/xai:xai",
+        "createXai"
+      ],
+      "wire": "openai",
+      "default_base_url": "https://api.x.ai/v1",
+      "default_key_env": "XAI_API_KEY",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "baseURL"
+        ],
+        "api_key": [
+          "apiKey"
+        ],
+        "headers": [
+          "headers"
+        ]
+      },
+      "endpoints": {
+        "languageModel": "/chat/completions",
+        "chat": "/chat/completions"
+      },
+      "chat_endpoint": "/chat/completions",
+      "source": "@ai-sdk/xai createXai, as the index holds its built source (baseURL default https://api.x.ai/v1, XAI_API_KEY as Authorization: Bearer; the chat model posts /chat/completions)"
+    },
+    {
+      "id": "ai-sdk-perplexity",
+      "language": "javascript",
+      "kind": "client",
+      "client": "vercel-ai-sdk",
+      "names": [
+        "@ai-sdk/perplexity:createPerplexity",
+        "@ai-sdk/perplexity:perplexity",
+        "createPerplexity"
+      ],
+      "wire": "openai",
+      "default_base_url": "https://api.perplexity.ai",
+      "default_key_env": "PERPLEXITY_API_KEY",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "baseURL"
+        ],
+        "api_key": [
+          "apiKey"
+        ],
+        "headers": [
+          "headers"
+        ]
+      },
+      "endpoints": {
+        "languageModel": "/chat/completions"
+      },
+      "chat_endpoint": "/chat/completions",
+      "source": "vercel/ai packages/perplexity/src/perplexity-provider.ts (baseURL default https://api.perplexity.ai; PERPLEXITY_API_KEY as Authorization: Bearer)"
+    },
+    {
+      "id": "ai-sdk-openrouter",
+      "language": "javascript",
+      "kind": "client",
+      "client": "vercel-ai-sdk",
+      "names": [
+        "@openrouter/ai-sdk-provider:createOpenRouter",
+        "@openrouter/ai-sdk-provider:openrouter",
+        "createOpenRouter"
+      ],
+      "wire": "openai",
+      "default_base_url": "https://openrouter.ai/api/v1",
+      "default_key_env": "OPENROUTER_API_KEY",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "baseURL",
+          "baseUrl"
+        ],
+        "api_key": [
+          "apiKey"
+        ],
+        "headers": [
+          "headers"
+        ]
+      },
+      "endpoints": {
+        "languageModel": "/chat/completions",
+        "chat": "/chat/completions",
+        "completion": "/completions"
+      },
+      "chat_endpoint": "/chat/completions",
+      "source": "@openrouter/ai-sdk-provider createOpenRouter, as the index holds its source (baseURL ?? baseUrl ?? https://openrouter.ai/api/v1; OPENROUTER_API_KEY as Authorization: Bearer)"
+    },
+    {
+      "id": "ai-sdk-groq",
+      "language": "javascript",
+      "kind": "client",
+      "client": "vercel-ai-sdk",
+      "names": [
+        "@ai-sdk/groq:createGroq",
+        "@ai-sdk/groq:groq",
+        "createGroq"
+      ],
+      "wire": "openai",
+      "default_base_url": "https://api.groq.com/openai/v1",
+      "default_key_env": "GROQ_API_KEY",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "baseURL"
+        ],
+        "api_key": [
+          "apiKey"
+        ],
+        "headers": [
+          "headers"
+        ]
+      },
+      "endpoints": {
+        "languageModel": "/chat/completions",
+        "chat": "/chat/completions"
+      },
+      "chat_endpoint": "/chat/completions",
+      "source": "not read from the source; https://ai-sdk.dev/v5/providers/ai-sdk-providers/groq (default prefix https://api.groq.com/openai/v1, GROQ_API_KEY in Authorization)"
+    },
+    {
+      "id": "ai-sdk-mistral",
+      "language": "javascript",
+      "kind": "client",
+      "client": "vercel-ai-sdk",
+      "names": [
+        "@ai-sdk/mistral:createMistral",
+        "@ai-sdk/mistral:mistral",
+        "createMistral"
+      ],
+      "wire": "openai",
+      "default_base_url": "https://api.mistral.ai/v1",
+      "default_key_env": "MISTRAL_API_KEY",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "baseURL"
+        ],
+        "api_key": [
+          "apiKey"
+        ],
+        "headers": [
+          "headers"
+        ]
+      },
+      "endpoints": {
+        "languageModel": "/chat/completions",
+        "chat": "/chat/completions"
+      },
+      "chat_endpoint": "/chat/completions",
+      "source": "not read from the source; @ai-sdk/mistral's MistralProviderSettings docs (default prefix https://api.mistral.ai/v1, MISTRAL_API_KEY in Authorization)"
+    },
+    {
+      "id": "ai-sdk-togetherai",
+      "language": "javascript",
+      "kind": "client",
+      "client": "vercel-ai-sdk",
+      "names": [
+        "@ai-sdk/togetherai:createTogetherAI",
+        "@ai-sdk/togetherai:togetherai",
+        "createTogetherAI"
+      ],
+      "wire": "openai",
+      "default_base_url": "https://api.together.xyz/v1",
+      "default_key_env": "TOGETHER_API_KEY",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "baseURL"
+        ],
+        "api_key": [
+          "apiKey"
+        ],
+        "headers": [
+          "headers"
+        ]
+      },
+      "endpoints": {
+        "languageModel": "/chat/completions",
+        "chatModel": "/chat/completions",
+        "completionModel": "/completions"
+      },
+      "chat_endpoint": "/chat/completions",
+      "source": "not read from the source; https://ai-sdk.dev/v5/providers/ai-sdk-providers/togetherai (default prefix https://api.together.xyz/v1, TOGETHER_API_KEY; the v4 docs named TOGETHER_AI_API_KEY)"
+    },
+    {
+      "id": "ai-sdk-fireworks",
+      "language": "javascript",
+      "kind": "client",
+      "client": "vercel-ai-sdk",
+      "names": [
+        "@ai-sdk/fireworks:createFireworks",
+        "@ai-sdk/fireworks:fireworks",
+        "createFireworks"
+      ],
+      "wire": "openai",
+      "default_base_url": "https://api.fireworks.ai/inference/v1",
+      "default_key_env": "FIREWORKS_API_KEY",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "baseURL"
+        ],
+        "api_key": [
+          "apiKey"
+        ],
+        "headers": [
+          "headers"
+        ]
+      },
+      "endpoints": {
+        "languageModel": "/chat/completions",
+        "chatModel": "/chat/completions",
+        "completionModel": "/completions"
+      },
+      "chat_endpoint": "/chat/completions",
+      "source": "not read from the source; https://v4.ai-sdk.dev/providers/ai-sdk-providers/fireworks (default prefix https://api.fireworks.ai/inference/v1, FIREWORKS_API_KEY in Authorization)"
+    },
+    {
+      "id": "ai-sdk-cerebras",
+      "language": "javascript",
+      "kind": "client",
+      "client": "vercel-ai-sdk",
+      "names": [
+        "@ai-sdk/cerebras:createCerebras",
+        "@ai-sdk/cerebras:cerebras",
+        "createCerebras"
+      ],
+      "wire": "openai",
+      "default_base_url": "https://api.cerebras.ai/v1",
+      "default_key_env": "CEREBRAS_API_KEY",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "baseURL"
+        ],
+        "api_key": [
+          "apiKey"
+        ],
+        "headers": [
+          "headers"
+        ]
+      },
+      "endpoints": {
+        "languageModel": "/chat/completions",
+        "chat": "/chat/completions"
+      },
+      "chat_endpoint": "/chat/completions",
+      "source": "not read from the source; https://ai-sdk.dev/providers/ai-sdk-providers/cerebras (default prefix https://api.cerebras.ai/v1, CEREBRAS_API_KEY in Authorization)"
+    },
+    {
+      "id": "ai-sdk-moonshotai",
+      "language": "javascript",
+      "kind": "client",
+      "client": "vercel-ai-sdk",
+      "names": [
+        "@ai-sdk/moonshotai:createMoonshotAI",
+        "@ai-sdk/moonshotai:moonshotai",
+        "createMoonshotAI"
+      ],
+      "wire": "openai",
+      "default_base_url": "https://api.moonshot.ai/v1",
+      "default_key_env": "MOONSHOT_API_KEY",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "baseURL"
+        ],
+        "api_key": [
+          "apiKey"
+        ],
+        "headers": [
+          "headers"
+        ]
+      },
+      "endpoints": {
+        "languageModel": "/chat/completions",
+        "chatModel": "/chat/completions"
+      },
+      "chat_endpoint": "/chat/completions",
+      "source": "not read from the source; https://ai-sdk.dev/providers/ai-sdk-providers/moonshotai (default prefix https://api.moonshot.ai/v1, MOONSHOT_API_KEY in Authorization)"
     }
   ],
   "litellm_providers": [

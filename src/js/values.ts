@@ -1,0 +1,326 @@
+// The JavaScript evaluator's values: the call model's JSON-like `Value`
+// (strings are Words, so env references survive), plus what JS code passes
+// around before it becomes a request: imported names, clients, functions,
+// the text of `JSON.stringify(x)`, AI SDK model objects, `undefined`.
+// Guarantee: conversions never throw and never invent a value: what cannot be
+// rendered becomes an explicit `unknown` part or value.
+import { lit, litWord, mergeLits, type Part, type Value, type Word } from '../call/model.js';
+import type { Endpoint, SdkEntry } from './sdks.js';
+
+/** An imported or global name: `openai:default`, `openai:*` (a module object), `process.env`, `fetch`. */
+export interface RefVal {
+  kind: 'ref';
+  path: string;
+}
+
+/** A client object: an SDK client or an `axios.create(...)` instance. */
+export interface ClientObj {
+  id: number;
+  kind: 'sdk' | 'http';
+  sdk?: SdkEntry;
+  /** The options object's entries, in source order (`withOptions(...)` merged in). */
+  opts: Array<[string, JsVal]>;
+  /** axios instance defaults. */
+  headers: Array<[string, Word]>;
+  params: Array<[string, Word]>;
+  baseUrl?: Word;
+  basicAuth?: Word;
+  line: number;
+  pos: number;
+}
+
+export interface ClientVal {
+  kind: 'client';
+  client: ClientObj;
+}
+
+/** An attribute path on a client (`client.chat.completions`, `api.defaults.headers`). */
+export interface ClientAttrVal {
+  kind: 'clientattr';
+  client: ClientObj;
+  path: string[];
+}
+
+export interface FuncDef {
+  name: string;
+  /** The ESTree function node. */
+  node: unknown;
+  scope: unknown;
+  state: 'new' | 'running' | 'done';
+  ret?: JsVal;
+}
+
+export interface FuncVal {
+  kind: 'func';
+  fn: FuncDef;
+}
+
+/** `JSON.stringify(x)`: a string whose content is the JSON of x. */
+export interface JsonTextVal {
+  kind: 'jsontext';
+  value: Value;
+}
+
+/** An AI SDK model object (`openai("gpt-4o")`, `provider.chat("m")`). */
+export interface AiModelVal {
+  kind: 'aimodel';
+  client: ClientObj;
+  endpoint: Endpoint;
+  model: Value;
+  pos: number;
+}
+
+/** `new Request(url, init)`. */
+export interface RequestVal {
+  kind: 'request';
+  url: JsVal;
+  init?: JsVal;
+}
+
+export interface UndefVal {
+  kind: 'undef';
+}
+
+/** An object literal as the code holds it: members may be clients, functions, models. */
+export interface JsObject {
+  kind: 'object';
+  entries: Array<[string, JsVal]>;
+}
+
+export interface JsArray {
+  kind: 'array';
+  items: JsVal[];
+}
+
+type Scalar = Exclude<Value, { kind: 'object' } | { kind: 'array' }>;
+
+export type JsVal = Scalar | JsObject | JsArray | RefVal | ClientVal | ClientAttrVal | FuncVal | JsonTextVal | AiModelVal | RequestVal | UndefVal;
+
+export const unknown = (text: string): Value => ({ kind: 'unknown', text });
+export const NULL: Value = { kind: 'null' };
+export const UNDEF: UndefVal = { kind: 'undef' };
+export const str = (s: string): Value => ({ kind: 'string', word: litWord(s) });
+
+const MAX_TEXT = 16 * 1024;
+
+/** Caps a word's literal text so repeated concatenation stays bounded. */
+export function capWord(w: Word): Word {
+  let total = 0;
+  const parts: Part[] = [];
+  for (const p of w.parts) {
+    if (p.kind === 'lit') {
+      if (total + p.text.length > MAX_TEXT) {
+        parts.push(lit(p.text.slice(0, Math.max(0, MAX_TEXT - total))), { kind: 'unknown', text: 'text cut: too long' });
+        break;
+      }
+      total += p.text.length;
+    }
+    parts.push(p);
+    if (parts.length > 4096) break;
+  }
+  return { parts: mergeLits(parts) };
+}
+
+export function isScalar(v: JsVal): v is Scalar {
+  return ['null', 'bool', 'number', 'string', 'unknown'].includes(v.kind);
+}
+
+/** Absent in JavaScript's sense for an option: `undefined` or `null`. */
+export function isAbsent(v: JsVal | undefined): boolean {
+  return !v || v.kind === 'undef' || v.kind === 'null';
+}
+
+/** A plain dotted name (`config.apiKey`) is safe to show; anything else gets a description. */
+export function describe(path: string): string {
+  if (!/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(path) || path.length > 120) return 'expression';
+  // An unquoted key pasted where a name goes is a plain name too: never echo a key-like segment.
+  return path
+    .split('.')
+    .map((seg) => (seg.length >= 20 && /\d/.test(seg) && /[a-z]/i.test(seg) && !/^[A-Z0-9_]+$/.test(seg) ? 'name' : seg))
+    .join('.');
+}
+
+/** JavaScript's rendering of a number in templates and concatenation. */
+export function numberText(n: number): string {
+  return String(n);
+}
+
+/** The value as a string Word (template holes, concatenation, URL and header values). */
+export function toWord(v: JsVal): Word {
+  switch (v.kind) {
+    case 'string':
+      return v.word;
+    case 'number':
+      return litWord(numberText(v.value));
+    case 'bool':
+      return litWord(v.value ? 'true' : 'false');
+    case 'null':
+      return litWord('null');
+    case 'undef':
+      return litWord('undefined');
+    case 'unknown':
+      return { parts: [{ kind: 'unknown', text: v.text }] };
+    case 'ref':
+      return { parts: [{ kind: 'unknown', text: describe(v.path) }] };
+    case 'jsontext': {
+      const t = literalJson(v.value);
+      return t === null ? { parts: [{ kind: 'unknown', text: 'JSON.stringify(...)' }] } : litWord(t);
+    }
+    case 'func':
+      return { parts: [{ kind: 'unknown', text: describe(v.fn.name) }] };
+    case 'array': {
+      // Array.prototype.toString: items joined by commas.
+      const words: Word[] = [];
+      v.items.slice(0, 64).forEach((x, i) => {
+        if (i) words.push(litWord(','));
+        words.push(x.kind === 'null' || x.kind === 'undef' ? litWord('') : toWord(x));
+      });
+      return { parts: mergeLits(words.flatMap((w) => w.parts)) };
+    }
+    default:
+      return { parts: [{ kind: 'unknown', text: 'object' }] };
+  }
+}
+
+/** The value as call-model JSON (for bodies); `undefined` members are dropped as JSON.stringify drops them. */
+export function toValue(v: JsVal, depth = 0): Value {
+  if (isScalar(v)) return v;
+  if (depth > 64) return unknown('too deeply nested');
+  switch (v.kind) {
+    case 'object': {
+      const entries: Array<[string, Value]> = [];
+      for (const [k, x] of v.entries) if (x.kind !== 'undef' && x.kind !== 'func') entries.push([k, toValue(x, depth + 1)]);
+      return { kind: 'object', entries };
+    }
+    case 'array':
+      return { kind: 'array', items: v.items.map((x) => toValue(x, depth + 1)) };
+    case 'undef':
+      return NULL;
+    case 'ref':
+      return unknown(describe(v.path));
+    case 'jsontext': {
+      const t = literalJson(v.value);
+      return t === null ? unknown('JSON.stringify(...)') : { kind: 'string', word: litWord(t) };
+    }
+    case 'func':
+      return unknown(describe(v.fn.name));
+    case 'aimodel':
+      return v.model;
+    default:
+      return unknown('object');
+  }
+}
+
+/** JSON text of a fully literal value, or null. */
+export function literalJson(v: Value): string | null {
+  const out = plain(v, 0);
+  if (out === FAIL) return null;
+  try {
+    return JSON.stringify(out);
+  } catch {
+    return null;
+  }
+}
+
+const FAIL = Symbol('fail');
+function plain(v: Value, depth: number): unknown {
+  if (depth > 64) return FAIL;
+  switch (v.kind) {
+    case 'null':
+      return null;
+    case 'bool':
+    case 'number':
+      return v.value;
+    case 'string':
+      return v.word.parts.every((p) => p.kind === 'lit') ? v.word.parts.map((p) => (p as { text: string }).text).join('') : FAIL;
+    case 'array': {
+      const out: unknown[] = [];
+      for (const x of v.items) {
+        const y = plain(x, depth + 1);
+        if (y === FAIL) return FAIL;
+        out.push(y);
+      }
+      return out;
+    }
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of v.entries) {
+        const y = plain(x, depth + 1);
+        if (y === FAIL) return FAIL;
+        if (k !== '__proto__') out[k] = y;
+      }
+      return out;
+    }
+    default:
+      return FAIL;
+  }
+}
+
+/** JavaScript truthiness where it is known. */
+export function truthy(v: JsVal): boolean | undefined {
+  switch (v.kind) {
+    case 'null':
+    case 'undef':
+      return false;
+    case 'bool':
+      return v.value;
+    case 'number':
+      return v.value !== 0 && !Number.isNaN(v.value);
+    case 'string':
+      if (v.word.parts.length === 0) return false;
+      return v.word.parts.some((p) => p.kind === 'lit' && p.text !== '') ? true : undefined;
+    case 'array':
+    case 'object':
+    case 'client':
+    case 'func':
+    case 'aimodel':
+    case 'request':
+    case 'jsontext':
+      return true;
+    default:
+      return undefined;
+  }
+}
+
+/** Sets `path` inside an object value (creating objects on the way), returning the new object. */
+export function setPath(obj: JsVal, path: string[], v: JsVal): JsVal {
+  if (path.length === 0) return v;
+  if (obj.kind === 'array' && /^\d+$/.test(path[0])) {
+    const i = Number(path[0]);
+    if (i > obj.items.length || i > 10_000) return obj;
+    const items = obj.items.slice();
+    items[i] = setPath(items[i] ?? { kind: 'object', entries: [] }, path.slice(1), v);
+    return { kind: 'array', items };
+  }
+  const base: JsObject = obj.kind === 'object' ? obj : { kind: 'object', entries: [] };
+  const [k, ...rest] = path;
+  const entries = base.entries.slice();
+  const i = entries.findIndex(([x]) => x === k);
+  const child = setPath(i >= 0 ? entries[i][1] : { kind: 'object', entries: [] }, rest, v);
+  if (i >= 0) entries[i] = [k, child];
+  else entries.push([k, child]);
+  return { kind: 'object', entries };
+}
+
+/** Object entries with later keys replacing earlier ones in place (JS object literal semantics). */
+export function putEntry<T>(entries: Array<[string, T]>, k: string, v: T): void {
+  const i = entries.findIndex(([x]) => x === k);
+  if (i >= 0) entries[i] = [k, v];
+  else entries.push([k, v]);
+}
+
+/** camelCase -> snake_case, as Speakeasy SDKs and the AI SDK rename request fields. */
+export function snake(k: string): string {
+  return k.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+}
+
+/** Renames keys to snake_case recursively, except inside JSON schemas and tool parameter objects. */
+export function snakeKeys(v: Value, depth = 0): Value {
+  if (depth > 32) return v;
+  if (v.kind === 'array') return { kind: 'array', items: v.items.map((x) => snakeKeys(x, depth + 1)) };
+  if (v.kind !== 'object') return v;
+  return {
+    kind: 'object',
+    entries: v.entries.map(([k, x]): [string, Value] => [snake(k), ['schema', 'parameters', 'properties', 'metadata'].includes(k) ? x : snakeKeys(x, depth + 1)]),
+  };
+}
