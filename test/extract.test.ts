@@ -30,6 +30,11 @@ describe('base_url and protocol', () => {
     const r: any = await parseExample(`curl https://api.cloudflare.com/client/v4/accounts/{account_id}/ai/v1/chat/completions -d '{"model":"m","messages":[]}'`);
     expect(r).toMatchObject({ ok: false, code: 'unresolved_base_url' });
   });
+  it('a variable in the URL path is named as a variable', async () => {
+    const r: any = await parseExample('const url = `https://api.cloudflare.com/client/v4/accounts/${process.env.CF_ACCOUNT}/ai/v1/chat/completions`;\nawait fetch(url, { method: "POST", body: JSON.stringify({ model: "m", messages: [] }) });', { filename: 'x.js' });
+    expect(r).toMatchObject({ ok: false, code: 'unresolved_base_url' });
+    expect(r.error).toContain('variable CF_ACCOUNT');
+  });
   it('a non-chat endpoint without a chat body is unsupported; a /models listing alone has no model', async () => {
     expect(await parseExample(`curl https://api.replicate.com/v1/models/a/b/predictions -d '{"input":{}}'`)).toMatchObject({ ok: false, code: 'unsupported_protocol' });
     expect(await parseExample(`curl https://api.groq.com/openai/v1/models -H "Authorization: Bearer $GROQ_API_KEY"`)).toMatchObject({ ok: false, code: 'no_model' });

@@ -69,6 +69,10 @@ describe('cleaning', () => {
     expect(r.text).toContain('localhost:1234');
     expect(r.text).not.toContain('old');
   });
+  it('removes line numbers glued to the code when every line carries the next one', () => {
+    expect(clean('1from openai import OpenAI\n2\n3client = OpenAI()').text).toBe('from openai import OpenAI\n\nclient = OpenAI()');
+    expect(clean('12 + x\nimport os\nprint(1)').text).toBe('12 + x\nimport os\nprint(1)');
+  });
   it('removes pasted line numbers', () => {
     expect(clean('1  import os\n2  from openai import OpenAI\n3  client = OpenAI()').text).toBe('import os\nfrom openai import OpenAI\nclient = OpenAI()');
   });

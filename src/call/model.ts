@@ -224,3 +224,47 @@ export function mergeObjects(a: Value, b: Value): Value {
   const entries = a.entries.filter(([k]) => !b.entries.some(([k2]) => k2 === k));
   return { kind: 'object', entries: [...entries, ...b.entries] };
 }
+
+/** JSON text of a fully literal value (no references, no unknowns), or null. */
+export function literalJson(v: Value): string | null {
+  const FAIL = Symbol('fail');
+  const plain = (x: Value, depth: number): unknown => {
+    if (depth > 64) return FAIL;
+    switch (x.kind) {
+      case 'null':
+        return null;
+      case 'bool':
+      case 'number':
+        return x.value;
+      case 'string':
+        return isLiteral(x.word) ? literalText(x.word) : FAIL;
+      case 'array': {
+        const out: unknown[] = [];
+        for (const y of x.items) {
+          const z = plain(y, depth + 1);
+          if (z === FAIL) return FAIL;
+          out.push(z);
+        }
+        return out;
+      }
+      case 'object': {
+        const out: Record<string, unknown> = {};
+        for (const [k, y] of x.entries) {
+          const z = plain(y, depth + 1);
+          if (z === FAIL) return FAIL;
+          if (k !== '__proto__') out[k] = z;
+        }
+        return out;
+      }
+      default:
+        return FAIL;
+    }
+  };
+  const out = plain(v, 0);
+  if (out === FAIL) return null;
+  try {
+    return JSON.stringify(out);
+  } catch {
+    return null;
+  }
+}

@@ -225,7 +225,7 @@ export function extract(fe: FrontEndResult, ctx: ExtractContext): ParseExampleRe
     // DESIGN: a path that holds a placeholder ({account_id}, <resource>) or an unset variable cannot be registered as is.
     const hole = /\{([^}]*)\}|<([^>]*)>/.exec(basePath);
     if (hole) {
-      const v = /^\$\{([^}]+)\}/.exec(basePath.slice(hole.index))?.[1];
+      const v = basePath[hole.index - 1] === '$' ? hole[1] : undefined;
       return failWith('unresolved_base_url', v ? `The URL path holds the variable ${v}, whose value the example does not show; fill it in and paste again.` : `The URL path holds the placeholder ${JSON.stringify(hole[0])}; replace it with your own value and paste again.`);
     }
     for (const [k, v] of u.searchParams) {

@@ -179,6 +179,20 @@ function applyDiff(text: string, notes: string[]): string {
 
 /** `1  curl ...` / `01 | import os` copies from a docs viewer with line numbers. */
 function stripLineNumbers(text: string, notes: string[]): string {
+  const separated = stripSeparatedLineNumbers(text, notes);
+  if (separated !== text) return separated;
+  const lines = text.split('\n');
+  // Numbers glued to the code (`1from openai import OpenAI`, `2`, `3client = ...`): only
+  // when every line carries the next number, so code that starts with digits is safe.
+  const numbered = lines.length >= 3 && lines.every((l, i) => l === '' && i === lines.length - 1 ? true : new RegExp(`^${i + Number(/^\d+/.exec(lines[0])?.[0] ?? NaN)}(?!\d)`).test(l));
+  if (numbered) {
+    notes.push('Line numbers copied with the code were removed.');
+    return lines.map((l) => l.replace(/^\d+/, '')).join('\n');
+  }
+  return text;
+}
+
+function stripSeparatedLineNumbers(text: string, notes: string[]): string {
   const lines = text.split('\n');
   const nonEmpty = lines.filter((l) => l.trim() !== '');
   if (nonEmpty.length < 2) return text;
@@ -246,30 +260,54 @@ function stripPrompts(text: string, notes: string[]): string {
  */
 export function sniff(text: string, hint?: Language): Language | undefined {
   const code = text.replace(/^\s*(#|\/\/|REM\b|::).*$/gim, '');
-  const curlLine = /(^|[\s;|&(`!])curl(\.exe)?\s+[^\n]*/m.test(code) && /(^|\n)\s*(?:[\w]+=\S*\s+|time\s+|sudo\s+|!)?curl(\.exe)?\b/.test(code);
+  const curlLine =
+    /(^|[\s;|&(`!])curl(\.exe)?\s+[^\n]*/m.test(code) &&
+    /(^|\n)\s*(?:[\w]+=\S*\s+|time\s+|sudo\s+|!|\w+=\$\(\s*)?curl(\.exe)?\b/.test(code);
   const ps = /\$env:\w+|`\s*$|\bcurl\.exe\b|Invoke-(RestMethod|WebRequest)\b|ConvertTo-Json/m.test(code);
   // cmd.exe: `^` continuations or %NAME% references (a name, not %5B-style URL escapes).
   const cmd = (/\^\s*$/m.test(code) || (/(^|[\s"=:])%[A-Za-z_]\w*%/m.test(code) && !/'[^'\n]*'/.test(code))) && !ps;
-  const py =
-    /^\s*(import\s+[\w.]+|from\s+[\w.]+\s+import\b|def\s+\w+\(|async\s+def\b|print\(|with\s+\w+.*:\s*$|for\s+\w+\s+in\s+.*:\s*$)/m.test(code) ||
-    /\bos\.(environ|getenv)\b|\bNone\b|\bTrue\b|\bFalse\b|\w+\s*=\s*\w+\.\w+\(.*\w+=/.test(code) ||
-    /^\s*\w+\s*=\s*(OpenAI|Anthropic|AsyncOpenAI|AzureOpenAI|Mistral|Groq|Together|Cerebras|ChatOpenAI)\(/m.test(code);
-  const js =
-    /^\s*(const|let|var|import\s+[\w{*]|export\s|async\s+function|function\s+\w+)\b|\brequire\(|=>|\bawait\s+fetch\(|process\.env\.|new\s+(OpenAI|Anthropic)\(/m.test(code);
+  // Python and JavaScript share much (await, import, objects): count the signals only one has.
+  const count = (res: RegExp[]) => res.reduce((n, re) => n + (re.test(code) ? 1 : 0), 0);
+  const pyScore = count([
+    /^\s*import\s+[\w.]+(\s+as\s+\w+)?(\s*,\s*[\w.]+)*\s*$/m, // import os / import os, json (no `from "..."`)
+    /^\s*from\s+[\w.]+\s+import\b/m,
+    /^\s*(async\s+)?def\s+\w+\(/m,
+    /^\s*(with|for|if|elif|while|try|except|else)\b[^\n{]*:\s*$/m,
+    /\bos\.(environ|getenv)\b|\buserdata\.get\(/,
+    /\b(None|True|False)\b/,
+    /\(\s*(\w+\s*=\s*[^=\s][^\n]*,\s*)*\w+\s*=(?!=)\s*[^=\s]/, // keyword arguments: f(model="x")
+    /\bf["']/,
+    /^\s*print\(/m,
+  ]);
+  const jsScore = count([
+    /^\s*(const|let|var)\s+[\w{[]/m,
+    /^\s*import\s+([\w$]+|\{[^}]*\}|\*\s*as\s+\w+)(\s*,\s*\{[^}]*\})?\s+from\s+['"]/m,
+    /^\s*import\s+['"]/m,
+    /\brequire\(\s*['"]/,
+    /=>/,
+    /\bprocess\.env\b|\bimport\.meta\.env\b|\bDeno\.env\b/,
+    /;\s*$/m,
+    /\bnew\s+[A-Z]\w*\(/,
+    /\b(fetch|axios(\.\w+)?)\(\s*['"`]/,
+    /^\s*(export\s+(default\s+)?|async\s+function\b|function\s+\w+\s*\()/m,
+    /\bconsole\.log\(/,
+    /`[^`\n]*\$\{/,
+  ]);
+  const py = pyScore > 0 && pyScore >= jsScore;
+  const js = jsScore > 0 && jsScore > pyScore;
   const ts = /\b(interface|type)\s+\w+\s*[={<]|:\s*(string|number|boolean|any|unknown)\b|\bas\s+const\b|import\s+type\b/.test(code);
   const shellish = curlLine || /^\s*(export\s+\w+=|\w+=\S+;?\s*$|http\s+POST\b|wget\s)/m.test(code);
 
   if (/(^|[\s=(|;])(Invoke-RestMethod|Invoke-WebRequest)\b/i.test(code) || (/\$\w+\s*=\s*@\{/.test(code) && /\b(irm|iwr|curl|wget)\s+-(Uri|Method)\b/i.test(code))) return 'powershell';
-  if (hint === 'python' && py) return 'python';
-  if ((hint === 'javascript' || hint === 'typescript') && js) return ts || hint === 'typescript' ? 'typescript' : 'javascript';
+  if (hint === 'python' && pyScore) return 'python';
+  if ((hint === 'javascript' || hint === 'typescript') && jsScore) return ts || hint === 'typescript' ? 'typescript' : 'javascript';
   if (curlLine && !(py && !/^\s*!?curl/m.test(code)) && !(js && /fetch\(|axios/.test(code))) {
     if (hint === 'powershell' || ps) return 'powershell';
     if (hint === 'cmd' || cmd) return 'cmd';
     return 'shell';
   }
-  if (py && !(js && !/\bimport\s+\w+$|from\s+\S+\s+import/m.test(code))) return 'python';
-  if (js) return ts ? 'typescript' : 'javascript';
   if (py) return 'python';
+  if (js) return ts ? 'typescript' : 'javascript';
   if (shellish && hint && ['shell', 'cmd', 'powershell'].includes(hint)) return hint;
   if (hint && hint !== 'shell' && /[({=]/.test(code)) return hint;
   return undefined;

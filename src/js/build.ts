@@ -20,6 +20,7 @@ import {
   type Word,
 } from '../call/model.js';
 import { parseJsonWord } from '../call/json-words.js';
+import { annotate, appendQuery, joinUrl, safeEncode } from '../call/url.js';
 import { chatEndpoint, isAiSdkProvider, providerOptionsKey, snakeCaseBody, type Endpoint, type SdkEntry } from './sdks.js';
 import { isAbsent, putEntry, snake, snakeKeys, str, toValue, toWord, unknown, type AiModelVal, type ClientObj, type JsVal } from './values.js';
 
@@ -46,59 +47,8 @@ export function opt(opts: Array<[string, JsVal]>, names: string[] | undefined, e
   return found;
 }
 
-/** Marks env parts the paste itself assigned (`export OPENAI_BASE_URL=...`), recursively once. */
-export function annotate(w: Word, pasteEnv: Map<string, Word>): Word {
-  if (!w.parts.some((p) => p.kind === 'env' && pasteEnv.has(p.name))) return w;
-  return {
-    ...w,
-    parts: w.parts.map((p): Part => {
-      if (p.kind !== 'env' || p.assigned || !pasteEnv.has(p.name)) return p;
-      const assigned = pasteEnv.get(p.name)!.parts.map((q) => (q.kind === 'env' && pasteEnv.has(q.name) && q.name !== p.name ? { ...q, assigned: pasteEnv.get(q.name)!.parts } : q));
-      return { ...p, assigned };
-    }),
-  };
-}
-
 const hasEnv = (w: Word) => w.parts.some((p) => p.kind === 'env');
 const hasUnknown = (w: Word) => w.parts.some((p) => p.kind === 'unknown');
-
-/** base + path as the SDKs join them: the base's trailing `/` dropped. */
-export function joinUrl(base: Word, path: string): Word {
-  const parts = base.parts.slice();
-  const last = parts[parts.length - 1];
-  if (last && last.kind === 'lit') {
-    const t = last.text.replace(/\/+$/, '');
-    if (t) parts[parts.length - 1] = lit(t);
-    else parts.pop();
-  }
-  return concatWords({ parts }, litWord(path));
-}
-
-/** encodeURIComponent that never throws (a lone surrogate is kept as is). */
-export function safeEncode(s: string, fn: (x: string) => string = encodeURIComponent): string {
-  try {
-    return fn(s);
-  } catch {
-    return s;
-  }
-}
-
-function encodeWord(w: Word): Word {
-  return { parts: w.parts.map((p) => (p.kind === 'lit' ? lit(safeEncode(p.text)) : p)) };
-}
-
-/** Appends `k=v` pairs to a URL, after `?` or `&` as the URL already has a query or not. */
-export function appendQuery(url: Word, entries: Array<[string, Word]>): Word {
-  if (!entries.length) return url;
-  const text = url.parts.map((p) => (p.kind === 'lit' ? p.text : '')).join('');
-  let out = url;
-  let sep = text.includes('?') ? '&' : '?';
-  for (const [k, v] of entries) {
-    out = concatWords(out, litWord(sep + safeEncode(k) + '='), encodeWord(v));
-    sep = '&';
-  }
-  return out;
-}
 
 /** Headers / query parameters as name -> Word pairs: an object, `new Headers(...)`, `[[k, v], ...]`; null when unknown. */
 export function pairsOf(v: JsVal | undefined): Array<[string, Word]> | null {

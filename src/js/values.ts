@@ -4,7 +4,9 @@
 // the text of `JSON.stringify(x)`, AI SDK model objects, `undefined`.
 // Guarantee: conversions never throw and never invent a value: what cannot be
 // rendered becomes an explicit `unknown` part or value.
-import { lit, litWord, mergeLits, type Part, type Value, type Word } from '../call/model.js';
+import { lit, litWord, literalJson, mergeLits, type Part, type Value, type Word } from '../call/model.js';
+
+export { literalJson };
 import type { Endpoint, SdkEntry } from './sdks.js';
 
 /** An imported or global name: `openai:default`, `openai:*` (a module object), `process.env`, `fetch`. */
@@ -208,51 +210,6 @@ export function toValue(v: JsVal, depth = 0): Value {
       return v.model;
     default:
       return unknown('object');
-  }
-}
-
-/** JSON text of a fully literal value, or null. */
-export function literalJson(v: Value): string | null {
-  const out = plain(v, 0);
-  if (out === FAIL) return null;
-  try {
-    return JSON.stringify(out);
-  } catch {
-    return null;
-  }
-}
-
-const FAIL = Symbol('fail');
-function plain(v: Value, depth: number): unknown {
-  if (depth > 64) return FAIL;
-  switch (v.kind) {
-    case 'null':
-      return null;
-    case 'bool':
-    case 'number':
-      return v.value;
-    case 'string':
-      return v.word.parts.every((p) => p.kind === 'lit') ? v.word.parts.map((p) => (p as { text: string }).text).join('') : FAIL;
-    case 'array': {
-      const out: unknown[] = [];
-      for (const x of v.items) {
-        const y = plain(x, depth + 1);
-        if (y === FAIL) return FAIL;
-        out.push(y);
-      }
-      return out;
-    }
-    case 'object': {
-      const out: Record<string, unknown> = {};
-      for (const [k, x] of v.entries) {
-        const y = plain(x, depth + 1);
-        if (y === FAIL) return FAIL;
-        if (k !== '__proto__') out[k] = y;
-      }
-      return out;
-    }
-    default:
-      return FAIL;
   }
 }
 

@@ -12,7 +12,8 @@
 // it cannot evaluate becomes an explicit `unknown` value; warnings never quote
 // a literal from the input.
 import { concatWords, env as envPart, lit, litWord, literalText, valueFromJson, type HttpCall, type Warning, type Word } from '../call/model.js';
-import { aiModelEndpoint, aiModelOnlyCall, aiSdkCall, axiosCall, clientOnlyCall, fetchCall, opt, pairsOf, safeEncode, sdkCall, type BuildEnv } from './build.js';
+import { aiModelEndpoint, aiModelOnlyCall, aiSdkCall, axiosCall, clientOnlyCall, fetchCall, opt, pairsOf, sdkCall, type BuildEnv } from './build.js';
+import { safeEncode } from '../call/url.js';
 import { endpointOf, fragmentSdk, instanceSdk, isAiSdkProvider, JS_SDKS, normaliseMethod, sdkByName, type SdkEntry } from './sdks.js';
 import {
   capWord,

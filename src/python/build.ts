@@ -21,6 +21,10 @@ import {
   type Word,
 } from '../call/model.js';
 import { parseJsonWord } from '../call/json-words.js';
+import { annotate, appendQuery, joinUrl } from '../call/url.js';
+
+/** requests and httpx encode a space in a query as `+`. */
+const PY_QUERY = { spaceAsPlus: true };
 import { chatEndpoint, litellmProvider, type Endpoint, type SdkEntry } from './sdks.js';
 import { toValue, toWord, type ClientObj, type PyVal } from './values.js';
 
@@ -49,56 +53,11 @@ export function kwarg(kwargs: Array<[string, PyVal]>, names: string[] | undefine
   return found;
 }
 
-/** Marks env parts the paste itself assigned (`export OPENAI_BASE_URL=...`), recursively once. */
-export function annotate(w: Word, pasteEnv: Map<string, Word>): Word {
-  if (!w.parts.some((p) => p.kind === 'env' && pasteEnv.has(p.name))) return w;
-  return {
-    ...w,
-    parts: w.parts.map((p): Part => {
-      if (p.kind !== 'env' || p.assigned || !pasteEnv.has(p.name)) return p;
-      const assigned = pasteEnv.get(p.name)!.parts.map((q) => (q.kind === 'env' && pasteEnv.has(q.name) && q.name !== p.name ? { ...q, assigned: pasteEnv.get(q.name)!.parts } : q));
-      return { ...p, assigned };
-    }),
-  };
-}
-
 function hasEnv(w: Word): boolean {
   return w.parts.some((p) => p.kind === 'env');
 }
 function hasUnknown(w: Word): boolean {
   return w.parts.some((p) => p.kind === 'unknown');
-}
-
-/** base + path as the SDKs join them: the base's trailing `/` dropped. */
-export function joinUrl(base: Word, path: string): Word {
-  const parts = base.parts.slice();
-  const last = parts[parts.length - 1];
-  if (last && last.kind === 'lit') {
-    const t = last.text.replace(/\/+$/, '');
-    if (t) parts[parts.length - 1] = lit(t);
-    else parts.pop();
-  }
-  return concatWords({ parts }, litWord(path));
-}
-
-function encodeQueryText(s: string): string {
-  return encodeURIComponent(s).replace(/%20/g, '+');
-}
-function encodeWord(w: Word): Word {
-  return { parts: w.parts.map((p) => (p.kind === 'lit' ? lit(encodeQueryText(p.text)) : p)) };
-}
-
-/** Appends `k=v` pairs to a URL, after `?` or `&` as the URL already has a query or not. */
-export function appendQuery(url: Word, entries: Array<[string, Word]>): Word {
-  if (!entries.length) return url;
-  const text = url.parts.map((p) => (p.kind === 'lit' ? p.text : '')).join('');
-  let out = url;
-  let sep = text.includes('?') ? '&' : '?';
-  for (const [k, v] of entries) {
-    out = concatWords(out, litWord(sep + encodeQueryText(k) + '='), encodeWord(v));
-    sep = '&';
-  }
-  return out;
 }
 
 /** A dict of headers / query parameters as name -> Word pairs, or null when unknown. */
@@ -330,7 +289,7 @@ export function sdkCall(req: SdkRequest, env: BuildEnv): HttpCall {
     url = r.base ? concatWords(joinUrl(r.base, ''), path) : { parts: [] };
   }
   query.push(...(pairsOf(kwarg(opts, sdk.args?.query)) ?? []), ...split.query);
-  url = appendQuery(url, query);
+  url = appendQuery(url, query, PY_QUERY);
 
   // openai<1.0 with api_type "azure" sent the key in api-key, as AzureOpenAI does.
   const headers = authHeaders(req.legacyAzure ? { auth: { name: 'api-key', scheme: null } } : sdk, r);
@@ -486,7 +445,7 @@ function litellmCall(sdk: SdkEntry, args: CallArgs, env: BuildEnv, line: number 
       }
     }
   }
-  url = appendQuery(url, [...query, ...split.query]);
+  url = appendQuery(url, [...query, ...split.query], PY_QUERY);
   for (const [k, v] of split.headers) setHeader(headers, k, v);
   return {
     client: sdk.client,
@@ -578,7 +537,7 @@ export function httpCall(req: HttpRequest, env: BuildEnv): HttpCall {
     }
   }
   const params = [...(session?.params ?? []), ...(pairsOf(kwarg(args.kwargs, ['params'])) ?? [])];
-  url = appendQuery(url, params);
+  url = appendQuery(url, params, PY_QUERY);
   const headers: Header[] = [];
   for (const [k, v] of session?.headers ?? []) setHeader(headers, k, annotate(v, env.pasteEnv));
   const h = kwarg(args.kwargs, ['headers']);
