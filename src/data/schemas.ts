@@ -273,6 +273,10 @@ export const Sdk = z.object({
   call_drop: z.array(z.string()).optional(),
   /** LangChain `init_chat_model(..., model_provider=P)` / `"P:model"`: the provider name that builds this model. */
   langchain_provider: z.string().optional(),
+  /** How the SDK writes the request body's keys: as written, or camelCase sent as snake_case (Speakeasy SDKs). */
+  body_case: z.enum(['as_written', 'snake']).default('as_written'),
+  /** Vercel AI SDK providers: how their camelCase `providerOptions` reach the body. */
+  provider_options_case: z.enum(['as_written', 'snake']).default('as_written'),
   /** Module-level configuration (`openai.api_base = ...`): module name and attribute -> role. */
   module: z.object({ name: z.string(), config: z.record(z.string(), z.string()) }).optional(),
   source: z.string().optional(),

@@ -2259,6 +2259,7 @@ const data: Sdks = {
     },
     {
       "id": "mistral-node",
+      "body_case": "snake",
       "language": "javascript",
       "kind": "client",
       "client": "mistralai",
@@ -2474,6 +2475,7 @@ const data: Sdks = {
     },
     {
       "id": "ai-sdk-openai",
+      "provider_options_case": "snake",
       "language": "javascript",
       "kind": "client",
       "client": "vercel-ai-sdk",
@@ -2621,6 +2623,7 @@ const data: Sdks = {
     },
     {
       "id": "ai-sdk-xai",
+      "provider_options_case": "snake",
       "language": "javascript",
       "kind": "client",
       "client": "vercel-ai-sdk",
@@ -2727,6 +2730,7 @@ const data: Sdks = {
     },
     {
       "id": "ai-sdk-groq",
+      "provider_options_case": "snake",
       "language": "javascript",
       "kind": "client",
       "client": "vercel-ai-sdk",
@@ -2762,6 +2766,7 @@ const data: Sdks = {
     },
     {
       "id": "ai-sdk-mistral",
+      "provider_options_case": "snake",
       "language": "javascript",
       "kind": "client",
       "client": "vercel-ai-sdk",

@@ -329,13 +329,6 @@ export function aiSdkCall(a: AiCallArgs, env: BuildEnv): HttpCall {
   return call;
 }
 
-/**
- * AI SDK providers with their own request mapping, whose camelCase provider
- * options go out snake_case (`parallelToolCalls` -> `parallel_tool_calls`);
- * the others are built on @ai-sdk/openai-compatible and spread them as written.
- */
-const SNAKE_PROVIDER_OPTIONS = new Set(['ai-sdk-openai', 'ai-sdk-xai', 'ai-sdk-groq', 'ai-sdk-mistral']);
-
 /** One provider's `providerOptions` object as body fields. */
 function providerOptionEntries(po: Value, style: 'chat' | 'responses' | 'messages', sdk: SdkEntry): Array<[string, Value]> {
   if (po.kind !== 'object') return [];
@@ -350,7 +343,8 @@ function providerOptionEntries(po: Value, style: 'chat' | 'responses' | 'message
     if (k === 'reasoningEffort') out.push([style === 'responses' ? 'reasoning.effort' : 'reasoning_effort', v]);
     else if (k === 'reasoningSummary' && style === 'responses') out.push(['reasoning.summary', v]);
     else if (k === 'textVerbosity') out.push(['verbosity', v]);
-    else if (SNAKE_PROVIDER_OPTIONS.has(sdk.id)) out.push([snake(k), v]);
+    // Providers with their own request mapping send camelCase options snake_case (grammar/sdks.yaml).
+    else if (sdk.provider_options_case === 'snake') out.push([snake(k), v]);
     // Providers built on @ai-sdk/openai-compatible (and OpenRouter's) spread their options into the body as written.
     else out.push([k, v]);
   }

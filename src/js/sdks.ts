@@ -18,12 +18,11 @@ export interface Endpoint {
 
 /**
  * Entries whose JavaScript request objects are camelCase while the wire is
- * snake_case (Speakeasy-generated SDKs: `maxTokens` goes out as `max_tokens`).
- * The schema has no field for this yet; see the note in the JS front-end report.
+ * snake_case (Speakeasy-generated SDKs: `maxTokens` goes out as `max_tokens`):
+ * `body_case: snake` in grammar/sdks.yaml.
  */
-const SNAKE_CASE_BODY = new Set(['mistral-node']);
 export function snakeCaseBody(sdk: SdkEntry): boolean {
-  return SNAKE_CASE_BODY.has(sdk.id);
+  return sdk.body_case === 'snake';
 }
 
 /** A Vercel AI SDK provider: its methods make models, `generateText` sends. */
