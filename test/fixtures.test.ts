@@ -19,13 +19,16 @@ function leaks(out: string, keys: string[]): string[] {
 }
 
 describe('fixture set', () => {
-  it('has at least 25 curl samples from 12 vendors and 25 Python samples from 12 vendors', () => {
+  it('has at least 25 curl and 25 Python samples from 12 vendors each, and 15 JS/TS samples from 10 vendors', () => {
     const shell = fixtures.filter((f) => ['sh', 'cmd', 'ps1'].includes(f.ext));
     const py = fixtures.filter((f) => f.ext === 'py');
     expect(shell.length).toBeGreaterThanOrEqual(25);
     expect(new Set(shell.map((f) => f.vendor)).size).toBeGreaterThanOrEqual(12);
     expect(py.length).toBeGreaterThanOrEqual(25);
     expect(new Set(py.map((f) => f.vendor)).size).toBeGreaterThanOrEqual(12);
+    const js = fixtures.filter((f) => ['js', 'ts'].includes(f.ext));
+    expect(js.length).toBeGreaterThanOrEqual(15);
+    expect(new Set(js.map((f) => f.vendor)).size).toBeGreaterThanOrEqual(10);
   });
   it('every fixture has labels and a generated output', () => {
     const missing = fixtures.filter((f) => !f.expected?.labels || !f.expected?.output).map((f) => f.rel);
