@@ -15,7 +15,7 @@ export interface ParseOptions {
   filename?: string;
 }
 
-async function frontEnd(input: Intake): Promise<FrontEndResult | Failure> {
+async function frontEnd(input: Intake): Promise<FrontEndResult> {
   switch (input.language) {
     case 'shell':
     case 'cmd':
@@ -27,7 +27,8 @@ async function frontEnd(input: Intake): Promise<FrontEndResult | Failure> {
       const { parsePython } = await import('./python/index.js');
       return parsePython(input.text);
     }
-    default: {
+    case 'javascript':
+    case 'typescript': {
       const { parseJavaScript } = await import('./js/index.js');
       return parseJavaScript(input.text, input.language === 'typescript');
     }
@@ -48,7 +49,6 @@ export function parseExample(text: string, opts: ParseOptions = {}): Promise<Par
     const input = intake(text, opts.filename);
     if ('ok' in input) return input;
     const fe = await frontEnd(input);
-    if ('ok' in fe) return fe;
     return extract(fe, { language: input.language, text: input.text, notes: input.notes });
   }, String(text));
 }
@@ -70,7 +70,6 @@ export function inspect(text: string, opts: ParseOptions = {}): Promise<InspectR
     const input = intake(text, opts.filename);
     if ('ok' in input) return input;
     const fe = await frontEnd(input);
-    if ('ok' in fe) return fe;
     const secrets = scanText(input.text).map((f) => f.value);
     // Literal credentials at credential sites are secrets even when no shape matches.
     for (const c of fe.calls) for (const cl of credentialLiterals(c)) if (classifyCredential(cl.value).kind === 'secret') secrets.push(cl.value);

@@ -12,7 +12,6 @@ export const ERROR_CODES = [
   'no_model',
   'unresolved_base_url',
   'unsupported_protocol',
-  'unsupported_language',
   'parse_error',
   'usage',
   'io_error',
