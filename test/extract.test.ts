@@ -81,6 +81,12 @@ describe('auth and keys', () => {
     const p = await ok(`export DEEPSEEK_API_KEY=\${YOUR_API_KEY}\ncurl https://api.deepseek.com/chat/completions -H "Authorization: Bearer $DEEPSEEK_API_KEY" -d '{"model":"deepseek-flash"}'`);
     expect(p.detected.key_env).toBe('DEEPSEEK_API_KEY');
   });
+  it('reads a key passed as the first positional argument where the SDK takes it there', async () => {
+    const k = generateKey('generic-sk');
+    const r = await ok(`import cohere\nco = cohere.ClientV2("${k}")\nco.chat(model="command-a-03-2025", messages=[])\n`);
+    expect(codes(r)).toContain('secret_redacted');
+    expect(r.detected.key_env).toBeNull();
+  });
   it('a decorated placeholder names the likely variable in a warning', async () => {
     const r = await ok(`curl https://api.together.xyz/v1/chat/completions -H "Authorization: Bearer <TOGETHER_API_KEY>" -d '{"model":"m","messages":[]}'`);
     expect(r.detected.key_env).toBeNull();

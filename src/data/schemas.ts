@@ -273,6 +273,10 @@ export const Sdk = z.object({
   call_drop: z.array(z.string()).optional(),
   /** LangChain `init_chat_model(..., model_provider=P)` / `"P:model"`: the provider name that builds this model. */
   langchain_provider: z.string().optional(),
+  /** Model ids LangChain's `init_chat_model` infers this provider from, when none is named (a regex). */
+  langchain_models: z.string().optional(),
+  /** The constructor takes the key as its first positional argument (`cohere.ClientV2("key")`). */
+  positional_key: z.boolean().default(false),
   /** How the SDK writes the request body's keys: as written, or camelCase sent as snake_case (Speakeasy SDKs). */
   body_case: z.enum(['as_written', 'snake']).default('as_written'),
   /** Vercel AI SDK providers: how their camelCase `providerOptions` reach the body. */

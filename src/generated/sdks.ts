@@ -321,6 +321,7 @@ const data: Sdks = {
     },
     {
       "id": "mistralai",
+      "positional_key": true,
       "language": "python",
       "kind": "client",
       "client": "mistralai",
@@ -1039,6 +1040,7 @@ const data: Sdks = {
     },
     {
       "id": "cohere-python",
+      "positional_key": true,
       "language": "python",
       "kind": "client",
       "client": "cohere",
@@ -1277,6 +1279,7 @@ const data: Sdks = {
       "language": "python",
       "kind": "model",
       "langchain_provider": "openai",
+      "langchain_models": "^(gpt-|o1|o3|o4|chatgpt|text-davinci)",
       "client": "langchain",
       "names": [
         "langchain_openai.ChatOpenAI",
@@ -1452,6 +1455,7 @@ const data: Sdks = {
       "language": "python",
       "kind": "model",
       "langchain_provider": "anthropic",
+      "langchain_models": "^claude",
       "client": "langchain",
       "names": [
         "langchain_anthropic.ChatAnthropic",
@@ -1604,6 +1608,7 @@ const data: Sdks = {
       "language": "python",
       "kind": "model",
       "langchain_provider": "mistralai",
+      "langchain_models": "^(mistral|mixtral|codestral|magistral)",
       "client": "langchain",
       "names": [
         "langchain_mistralai.ChatMistralAI",
@@ -1675,6 +1680,7 @@ const data: Sdks = {
       "language": "python",
       "kind": "model",
       "langchain_provider": "deepseek",
+      "langchain_models": "^deepseek",
       "client": "langchain",
       "names": [
         "langchain_deepseek.ChatDeepSeek",
@@ -1749,6 +1755,7 @@ const data: Sdks = {
       "language": "python",
       "kind": "model",
       "langchain_provider": "xai",
+      "langchain_models": "^grok",
       "client": "langchain",
       "names": [
         "langchain_xai.ChatXAI",
@@ -1897,6 +1904,7 @@ const data: Sdks = {
       "language": "python",
       "kind": "model",
       "langchain_provider": "fireworks",
+      "langchain_models": "^accounts/fireworks",
       "client": "langchain",
       "names": [
         "langchain_fireworks.ChatFireworks",

@@ -1221,7 +1221,7 @@ export class Walker implements BuildEnv {
   private construct(sdk: SdkEntry, args: CallArgs, node: SyntaxNode, line: number): PyVal {
     const c: ClientObj = { id: this.clients.length, kind: 'sdk', sdk, opts: [...args.kwargs], headers: [], params: [], line, pos: node.from };
     // Positional constructor arguments: cohere.ClientV2("key"), ChatOpenAI("gpt-4o")? Only the key for SDKs that take it first.
-    if (args.positional[0] && (sdk.id === 'cohere-python' || sdk.id === 'mistralai') && !kwarg(c.opts, sdk.args?.api_key)) c.opts.unshift(['api_key', args.positional[0]]);
+    if (args.positional[0] && sdk.positional_key && !kwarg(c.opts, sdk.args?.api_key)) c.opts.unshift(['api_key', args.positional[0]]);
     this.clients.push(c);
     if (sdk.kind === 'model') this.record(node.from, modelCall(c, [], this));
     return { kind: 'client', client: c };
@@ -1374,17 +1374,9 @@ const OPENAI_COMPAT: SdkEntry = (() => {
   };
 })();
 
-/** LangChain's provider inference from a model name (langchain/chat_models/base.py). */
+/** LangChain's provider inference from a model name: `langchain_models` in grammar/sdks.yaml. */
 function inferLangchainProvider(model: string): string | null {
-  const rules: Array<[RegExp, string]> = [
-    [/^(gpt-|o1|o3|o4|chatgpt|text-davinci)/, 'openai'],
-    [/^claude/, 'anthropic'],
-    [/^(mistral|mixtral|codestral|magistral)/, 'mistralai'],
-    [/^deepseek/, 'deepseek'],
-    [/^grok/, 'xai'],
-    [/^accounts\/fireworks/, 'fireworks'],
-  ];
-  for (const [re, p] of rules) if (re.test(model)) return p;
+  for (const sdk of PY_SDKS) if (sdk.langchain_provider && sdk.langchain_models && new RegExp(sdk.langchain_models).test(model)) return sdk.langchain_provider;
   return null;
 }
 
