@@ -134,7 +134,7 @@ function extractFences(text: string): { text: string; language?: Language } | nu
           const m = /^\s*export\s+([A-Za-z_]\w*)=(["']?)([^"'\s]*)\2\s*$/.exec(lines[i]);
           if (m) keep.set(i, `import os; os.environ[${JSON.stringify(m[1])}] = ${JSON.stringify(m[3])}`);
         }
-  return { text: lines.map((l, i) => keep.get(i) ?? '').join('\n'), language: lead.lang };
+  return { text: lines.map((_, i) => keep.get(i) ?? '').join('\n'), language: lead.lang };
 }
 
 /**

@@ -8,19 +8,17 @@
 import {
   concatWords,
   env as envPart,
-  lit,
   litWord,
   literalText,
   type Body,
   type EnvPart,
   type Header,
   type HttpCall,
-  type Part,
   type Value,
   type Word,
 } from '../call/model.js';
 import { parseJsonWord } from '../call/json-words.js';
-import { annotate, appendQuery, joinUrl, safeEncode } from '../call/url.js';
+import { annotate, appendQuery, joinUrl } from '../call/url.js';
 import { chatEndpoint, isAiSdkProvider, providerOptionsKey, snakeCaseBody, type Endpoint, type SdkEntry } from './sdks.js';
 import { isAbsent, putEntry, snake, snakeKeys, str, toValue, toWord, unknown, type AiModelVal, type ClientObj, type JsVal } from './values.js';
 

@@ -8,7 +8,6 @@
 import {
   concatWords,
   env as envPart,
-  lit,
   litWord,
   literalText,
   mergeObjects,
@@ -16,7 +15,6 @@ import {
   type EnvPart,
   type Header,
   type HttpCall,
-  type Part,
   type Value,
   type Word,
 } from '../call/model.js';
