@@ -56,6 +56,11 @@ describe('base_url and protocol', () => {
     expect(r.draft.upstream_model).toBe('deepseek-chat');
     expect(codes(r)).toContain('model_default');
   });
+  it('a model in the URL path that is only a variable is left empty, with a warning', async () => {
+    const r = await ok(`curl 'https://generativelanguage.googleapis.com/v1beta/models/\${MODEL_ID}:generateContent?key=\${GEMINI_API_KEY}' -d '{"contents":[]}'`);
+    expect(r.draft.upstream_model).toBeNull();
+    expect(codes(r)).toContain('model_from_variable');
+  });
   it('an Anthropic SDK fragment with no client keeps the anthropic wire', async () => {
     const r = await ok('message = client.messages.create(model="claude-sonnet-4-5", max_tokens=1024, messages=[{"role": "user", "content": "Hi"}])\n', 'x.py');
     expect([r.draft.base_url, r.draft.wire]).toEqual([null, 'anthropic']);

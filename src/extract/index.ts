@@ -21,7 +21,7 @@ import {
   type Warning,
   type Word,
 } from '../call/model.js';
-import { fail } from '../failure.js';
+import { fail, type Failure } from '../failure.js';
 import type { Auth, Draft, ParseExampleResult } from '../result.js';
 import type { Protocol } from '../data/schemas.js';
 import {
@@ -101,6 +101,7 @@ function partText(p: Part): string {
 }
 
 function bodyObject(call: HttpCall): Value | undefined {
+  // The body as an object Value, when it is one.
   return call.body?.type === 'json' && call.body.value.kind === 'object' ? call.body.value : undefined;
 }
 
@@ -137,294 +138,341 @@ interface AuthFinding {
   where: string;
 }
 
-export function extract(fe: FrontEndResult, ctx: ExtractContext): ParseExampleResult {
-  const secrets = new Secrets();
-  const warnings: Warning[] = [];
-  const found: FoundSecret[] = scanText(ctx.text);
-  for (const f of found) secrets.add(f.value);
-  const reportedLines = new Set<number>();
+type QueryAuth = { name: string; value: string };
 
-  const finish = <T extends object>(r: T): T => scrub(r, secrets.values);
-  const failWith = (code: Parameters<typeof fail>[0], msg: string) => finish(fail(code, msg, warnings.length ? warnings : undefined));
+/** The state one extraction threads through its stages: warnings and the secrets met so far. */
+class Run {
+  readonly secrets = new Secrets();
+  readonly warnings: Warning[] = [];
+  readonly found: FoundSecret[];
+  private readonly reportedLines = new Set<number>();
 
-  for (const n of ctx.notes ?? []) warnings.push({ code: 'intake', message: n });
-  warnings.push(...fe.warnings);
-
-  const calls = fe.calls;
-  if (!calls.length) {
-    return failWith('no_request_found', 'No HTTP request or SDK call was found in the example.');
+  constructor(text: string) {
+    this.found = scanText(text);
+    for (const f of this.found) this.secrets.add(f.value);
   }
+
+  warn(code: string, message: string, line?: number) {
+    this.warnings.push(line ? { code, message, line } : { code, message });
+  }
+
+  /** Every output leaves through here or `fail`: scrubbed of every secret met. */
+  finish<T extends object>(r: T): T {
+    return scrub(r, this.secrets.values);
+  }
+
+  fail(code: Parameters<typeof fail>[0], msg: string): Failure {
+    return this.finish(fail(code, msg, this.warnings.length ? this.warnings : undefined));
+  }
+
+  /** Classifies a credential the sample sends, remembering and reporting a secret. */
+  credential(raw: string, where: string, opts: { assigned: boolean; vendor: string | null }): string {
+    const c = classifyCredential(raw);
+    if (c.kind === 'secret') {
+      this.secrets.add(raw.trim());
+      this.secrets.add(raw.trim().replace(/^(Bearer|Basic|Token)\s+/i, ''));
+      const line = this.found.find((f) => raw.includes(f.value))?.line;
+      if (line) this.reportedLines.add(line);
+      this.warn(
+        'secret_redacted',
+        `A literal API key ${opts.assigned ? 'assigned in the example and used' : 'was found'} in the ${where}; it was not copied anywhere. Revoke it, and store a new key through the secure input.`,
+        line,
+      );
+      if (c.vendor && opts.vendor && c.vendor !== opts.vendor && c.vendor !== 'azure-openai')
+        this.warn('key_host_mismatch', `The key looks like a ${c.vendor} key but the endpoint belongs to ${opts.vendor}.`);
+    } else if (c.kind === 'placeholder' && !opts.assigned && c.likely_env) {
+      this.warn('placeholder_key', `The key is a placeholder, not a reference; the sample probably means the variable ${c.likely_env}.`);
+    }
+    return c.kind;
+  }
+
+  /** Key-shaped tokens elsewhere in the paste (comments, other commands) not yet reported. */
+  reportStrayKeys() {
+    for (const f of this.found) {
+      if (this.reportedLines.has(f.line)) continue;
+      this.reportedLines.add(f.line);
+      this.warn('secret_redacted', `A key-shaped token (${f.shape}) on line ${f.line} was not copied anywhere; if it is a real key, revoke it.`, f.line);
+    }
+  }
+}
+
+/** The chat call a paste makes (it may make several: a /models listing, then the call). */
+function pickCall(run: Run, calls: HttpCall[]): HttpCall {
   const ranked = calls.map((c, i) => ({ c, i, s: scoreCall(c) })).sort((a, b) => b.s - a.s || a.i - b.i);
   const call = ranked[0].c;
   for (const c of calls)
     for (const cl of credentialLiterals(c)) {
-      const k = classifyCredential(cl.value);
-      if (k.kind === 'secret' && !secrets.values.includes(cl.value)) {
-        secrets.add(cl.value);
-        if (c !== call || !/header|query|-u/.test(cl.where))
-          warnings.push({ code: 'secret_redacted', message: `A literal secret in the ${cl.where} was not copied anywhere; if it is a real key, revoke it.` });
-      }
+      if (classifyCredential(cl.value).kind !== 'secret' || run.secrets.values.includes(cl.value)) continue;
+      run.secrets.add(cl.value);
+      // The chosen call's auth sites are reported, with more detail, by readAuth.
+      if (c !== call || !/header|query|-u/.test(cl.where))
+        run.warn('secret_redacted', `A literal secret in the ${cl.where} was not copied anywhere; if it is a real key, revoke it.`);
     }
-  if (calls.length > 1) {
-    const others = calls.length - 1;
-    warnings.push({ code: 'multiple_requests', message: `The example makes ${calls.length} requests; the draft follows the chat request and ignores ${others} other(s).`, line: call.span?.line });
-  }
+  if (calls.length > 1)
+    run.warn('multiple_requests', `The example makes ${calls.length} requests; the draft follows the chat request and ignores ${calls.length - 1} other(s).`, call.span?.line);
+  return call;
+}
 
-  // ---------- URL ----------
+interface UrlInfo {
+  base_url: string | null;
+  host: string | null;
+  protocol: Protocol;
+  modelFromPath?: string;
+  query: Record<string, string>;
+  queryAuth: QueryAuth | null;
+  endpoint: string | null;
+}
+
+/** Splits the request URL into API root, endpoint (protocol), query and an auth query parameter. */
+function readUrl(run: Run, call: HttpCall): UrlInfo | Failure {
   // `os.getenv("BASE", "https://...")`: the default the code falls back to stands for the value.
   const fb = call.url.parts.find((p): p is EnvPart => p.kind === 'env' && !p.assigned && !!p.fallback);
   const urlWord: Word = fb
     ? { parts: call.url.parts.map((p) => (p.kind === 'env' && !p.assigned && p.fallback ? { ...p, assigned: [lit(p.fallback)] } : p)) }
     : call.url;
-  if (fb) warnings.push({ code: 'base_url_default', message: `The URL comes from ${fb.name}; the default the code falls back to was used.` });
-  let urlText = expandWord(urlWord);
-  let base_url: string | null = null;
-  let host: string | null = null;
-  let protocol: Protocol = 'openai-chat';
-  let modelFromPath: string | undefined;
-  const query: Record<string, string> = {};
-  let queryAuth: { name: string; word: Word | null; value: string } | null = null;
-  let endpoint: string | null = null;
+  if (fb) run.warn('base_url_default', `The URL comes from ${fb.name}; the default the code falls back to was used.`);
+  const urlText = expandWord(urlWord);
+  const info: UrlInfo = { base_url: null, host: null, protocol: 'openai-chat', query: {}, queryAuth: null, endpoint: null };
 
   if (!urlWord.parts.length || !urlText.trim()) {
-    warnings.push({ code: 'base_url_missing', message: 'The example names no URL and no client; base_url is left empty for you to fill in.' });
-    if (sdkWire(call.client_info?.sdk, call.client) === 'anthropic') protocol = 'anthropic-messages';
-  } else {
-    const first = urlWord.parts[0];
-    if (first.kind === 'env' && !first.assigned) {
-      return failWith('unresolved_base_url', `The URL starts with the variable ${first.name}, whose value the example does not show; set base_url to the endpoint it holds.`);
-    }
-    if (first.kind === 'unknown') return failWith('unresolved_base_url', 'The URL is computed by code the example does not show; set base_url by hand.');
-    let u: URL;
-    try {
-      u = new URL(urlText.trim());
-    } catch {
-      return failWith('unresolved_base_url', 'The request URL is not a valid absolute URL.');
-    }
-    host = u.host;
-    const hostText = decodeSafe(u.hostname);
-    if (/\$\{?[A-Za-z_]|<[^>]*>|\{[^}]*\}|YOUR[-_]|your[-_]|\[[^\]]*\]|<\?>/i.test(hostText)) {
-      const v = /\$\{?([A-Za-z_]\w*)/.exec(hostText)?.[1];
-      return failWith('unresolved_base_url', v ? `The host is the variable ${v}, whose value the example does not show; set base_url to the endpoint it holds.` : `The host ${JSON.stringify(decodeSafe(u.hostname))} is a placeholder; replace it with your resource's real host.`);
-    }
-    const path = decodeSafe(u.pathname).replace(/\/+$/, '');
-    const ep = matchEndpoint(path);
-    let basePath = path;
-    if (ep) {
-      protocol = ep.protocol;
-      basePath = ep.basePath;
-      modelFromPath = ep.model;
-    } else if (call.client_info) {
-      protocol = 'openai-chat';
-    } else if (bodyObject(call) && objectGet(bodyObject(call), 'messages')) {
-      protocol = 'openai-chat';
-      warnings.push({ code: 'unknown_endpoint', message: `The path ${JSON.stringify(path || '/')} is not a known chat endpoint; the body looks like chat completions, so base_url is the whole URL.` });
-    } else {
-      return failWith('unsupported_protocol', `The request goes to ${JSON.stringify(path || '/')}, which is neither an OpenAI chat-completions nor an Anthropic Messages endpoint; byok registers only those.`);
-    }
-    // DESIGN: a path that holds a placeholder ({account_id}, <resource>) or an unset variable cannot be registered as is.
-    const hole = /\{([^}]*)\}|<([^>]*)>/.exec(basePath);
-    if (hole) {
-      const v = basePath[hole.index - 1] === '$' ? hole[1] : undefined;
-      return failWith('unresolved_base_url', v ? `The URL path holds the variable ${v}, whose value the example does not show; fill it in and paste again.` : `The URL path holds the placeholder ${JSON.stringify(hole[0])}; replace it with your own value and paste again.`);
-    }
-    for (const [k, v] of u.searchParams) {
-      if (AUTH_QUERY.has(k.toLowerCase())) {
-        queryAuth = { name: k, word: null, value: v };
-        continue;
-      }
-      if (k === 'alt' || k === 'stream') continue; // per-call streaming switches
-      query[k] = v;
-    }
-    base_url = `${u.protocol}//${u.host}${basePath}`.replace(/\/+$/, '');
-    endpoint = `${u.protocol}//${u.host}${u.pathname}${u.search}`;
-    urlText = endpoint;
+    run.warn('base_url_missing', 'The example names no URL and no client; base_url is left empty for you to fill in.');
+    if (sdkWire(call.client_info?.sdk, call.client) === 'anthropic') info.protocol = 'anthropic-messages';
+    return info;
   }
-
-  // ---------- vendor ----------
-  const hinfo: HostInfo | null = host ? hostInfo(host) : null;
-  const vendor = hinfo?.vendor ?? null;
-
-  // ---------- body ----------
-  let body = (bodyObject(call) ? valueToJson(bodyObject(call)!) : {}) as Record<string, unknown>;
-  if (call.body?.type === 'text' && call.body.text.parts.length) {
-    warnings.push({ code: 'body_not_json', message: 'The request body is not JSON; model and parameters could not be read from it.' });
+  const first = urlWord.parts[0];
+  if (first.kind === 'env' && !first.assigned)
+    return run.fail('unresolved_base_url', `The URL starts with the variable ${first.name}, whose value the example does not show; set base_url to the endpoint it holds.`);
+  if (first.kind === 'unknown') return run.fail('unresolved_base_url', 'The URL is computed by code the example does not show; set base_url by hand.');
+  let u: URL;
+  try {
+    u = new URL(urlText.trim());
+  } catch {
+    return run.fail('unresolved_base_url', 'The request URL is not a valid absolute URL.');
   }
+  info.host = u.host;
+  const hostText = decodeSafe(u.hostname);
+  if (/\$\{?[A-Za-z_]|<[^>]*>|\{[^}]*\}|YOUR[-_]|your[-_]|\[[^\]]*\]|<\?>/i.test(hostText)) {
+    const v = /\$\{?([A-Za-z_]\w*)/.exec(hostText)?.[1];
+    return run.fail(
+      'unresolved_base_url',
+      v ? `The host is the variable ${v}, whose value the example does not show; set base_url to the endpoint it holds.` : `The host ${JSON.stringify(hostText)} is a placeholder; replace it with your resource's real host.`,
+    );
+  }
+  const path = decodeSafe(u.pathname).replace(/\/+$/, '');
+  const ep = matchEndpoint(path);
+  let basePath = path;
+  if (ep) {
+    info.protocol = ep.protocol;
+    basePath = ep.basePath;
+    info.modelFromPath = ep.model;
+  } else if (!call.client_info) {
+    if (!objectGet(bodyObject(call), 'messages'))
+      return run.fail('unsupported_protocol', `The request goes to ${JSON.stringify(path || '/')}, which is neither an OpenAI chat-completions nor an Anthropic Messages endpoint; byok registers only those.`);
+    run.warn('unknown_endpoint', `The path ${JSON.stringify(path || '/')} is not a known chat endpoint; the body looks like chat completions, so base_url is the whole URL.`);
+  }
+  // DESIGN: a path that holds a placeholder ({account_id}, <resource>) or an unset variable cannot be registered as is.
+  const hole = /\{([^}]*)\}|<([^>]*)>/.exec(basePath);
+  if (hole) {
+    const v = basePath[hole.index - 1] === '$' ? hole[1] : undefined;
+    return run.fail(
+      'unresolved_base_url',
+      v ? `The URL path holds the variable ${v}, whose value the example does not show; fill it in and paste again.` : `The URL path holds the placeholder ${JSON.stringify(hole[0])}; replace it with your own value and paste again.`,
+    );
+  }
+  for (const [k, v] of u.searchParams) {
+    if (AUTH_QUERY.has(k.toLowerCase())) info.queryAuth = { name: k, value: v };
+    else if (k !== 'alt' && k !== 'stream') info.query[k] = v; // alt=sse, stream: per-call switches
+  }
+  info.base_url = `${u.protocol}//${u.host}${basePath}`.replace(/\/+$/, '');
+  info.endpoint = `${u.protocol}//${u.host}${u.pathname}${u.search}`;
+  return info;
+}
 
-  // ---------- protocol mapping ----------
-  let wire: Draft['wire'] = 'openai';
-  const translated: Record<string, unknown> = {};
-  const translatedFrom = new Set<string>();
-  let modeOverride: Draft['thinking_mode'] | null = null;
-  const mapping = protocolMapping(protocol);
+interface Mapped {
+  wire: Draft['wire'];
+  base_url: string | null;
+  /** Thinking controls rewritten for the target wire, and the source paths they replace. */
+  translated: Record<string, unknown>;
+  translatedFrom: Set<string>;
+  modeOverride: Draft['thinking_mode'] | null;
+  /** The body's own fields mean nothing on the target (a native protocol mapped to another root). */
+  foreignBody: boolean;
+}
+
+/** The wire a protocol is registered on; other protocols mapped per grammar/endpoints.yaml. */
+function mapProtocol(run: Run, url: UrlInfo, hinfo: HostInfo | null, body: Record<string, unknown>): Mapped | Failure {
+  const { protocol } = url;
   if (protocol === 'models-list')
-    return failWith('no_model', 'The example only lists the vendor\'s models; it names no model to register. Pick one and pass it with --upstream-model.');
-  if (protocol === 'embeddings') return failWith('unsupported_protocol', 'The example calls an embeddings endpoint; byok registers chat models only.');
-  if (protocol === 'anthropic-messages') wire = 'anthropic';
-  if (mapping) {
-    wire = mapping.wire;
-    if (mapping.base === 'host_openai_base') {
-      if (!hinfo?.openai_base_url)
-        return failWith('unsupported_protocol', `The sample uses ${mapping.label} at a host with no known OpenAI-compatible endpoint; byok registers OpenAI chat-completions or Anthropic Messages models only.`);
-      base_url = hinfo.openai_base_url;
-    } else if (mapping.base === 'append') base_url = (base_url ?? '') + (mapping.append ?? '');
-    const flatBody = flatten(body);
-    const renamed: string[] = [];
-    for (const t of mapping.translate ?? []) {
-      if (!(t.from in flatBody)) continue;
-      const v = flatBody[t.from];
-      const rule = t.values?.find((r) => r.equals === v);
-      if (rule?.mode) modeOverride = rule.mode;
-      const to = rule ? rule.to : v;
-      if (to !== null && to !== undefined) translated[t.to] = to;
-      translatedFrom.add(t.from);
-      renamed.push(to === null || to === undefined ? `${t.from} needs no field there` : `${t.from} becomes ${t.to}`);
-    }
-    const target = mapping.base === 'same' ? 'Chat Completions at the same base URL' : `the vendor's OpenAI-compatible endpoint ${base_url}`;
-    warnings.push({ code: 'mapped_protocol', message: `The sample uses ${mapping.label}; the draft uses ${target}${renamed.length ? ` (${renamed.join('; ')})` : ''}.` });
+    return run.fail('no_model', "The example only lists the vendor's models; it names no model to register. Pick one and pass it with --upstream-model.");
+  if (protocol === 'embeddings') return run.fail('unsupported_protocol', 'The example calls an embeddings endpoint; byok registers chat models only.');
+  const out: Mapped = {
+    wire: protocol === 'anthropic-messages' ? 'anthropic' : 'openai',
+    base_url: url.base_url,
+    translated: {},
+    translatedFrom: new Set(),
+    modeOverride: null,
+    foreignBody: false,
+  };
+  const mapping = protocolMapping(protocol);
+  if (!mapping) return out;
+  out.wire = mapping.wire;
+  out.foreignBody = mapping.base !== 'same';
+  if (mapping.base === 'host_openai_base') {
+    if (!hinfo?.openai_base_url)
+      return run.fail('unsupported_protocol', `The sample uses ${mapping.label} at a host with no known OpenAI-compatible endpoint; byok registers OpenAI chat-completions or Anthropic Messages models only.`);
+    out.base_url = hinfo.openai_base_url;
+  } else if (mapping.base === 'append') out.base_url = (out.base_url ?? '') + (mapping.append ?? '');
+  const flatBody = flatten(body);
+  const renamed: string[] = [];
+  for (const t of mapping.translate ?? []) {
+    if (!(t.from in flatBody)) continue;
+    const v = flatBody[t.from];
+    const rule = t.values?.find((r) => r.equals === v);
+    if (rule?.mode) out.modeOverride = rule.mode;
+    const to = rule ? rule.to : v;
+    if (to !== null && to !== undefined) out.translated[t.to] = to;
+    out.translatedFrom.add(t.from);
+    renamed.push(to === null || to === undefined ? `${t.from} needs no field there` : `${t.from} becomes ${t.to}`);
   }
+  const target = mapping.base === 'same' ? 'Chat Completions at the same base URL' : `the vendor's OpenAI-compatible endpoint ${out.base_url}`;
+  run.warn('mapped_protocol', `The sample uses ${mapping.label}; the draft uses ${target}${renamed.length ? ` (${renamed.join('; ')})` : ''}.`);
+  return out;
+}
 
-  // ---------- model ----------
-  let upstream_model: string | null = null;
-  const modelVal = bodyObject(call) ? objectGet(bodyObject(call), 'model') : undefined;
-  if (modelFromPath) upstream_model = modelFromPath;
-  else if (modelVal?.kind === 'string') {
-    const w = modelVal.word;
-    const t = expandWord(w);
-    const fallback = w.parts.length === 1 && w.parts[0].kind === 'env' && !w.parts[0].assigned ? w.parts[0].fallback : undefined;
-    if (w.parts.every((p) => p.kind === 'lit' || (p.kind === 'env' && p.assigned))) upstream_model = t;
-    else if (fallback) {
-      // os.getenv("MODEL", "deepseek-chat"): the code runs with the default when the variable is unset.
-      upstream_model = fallback;
-      warnings.push({ code: 'model_default', message: `The model comes from ${(w.parts[0] as EnvPart).name}; the default the code falls back to was used.` });
-    } else {
-      const names = envNames(w);
-      warnings.push({ code: 'model_from_variable', message: `The model comes from ${names.length ? 'the variable ' + names[0] : 'code the example does not show'}; set upstream_model by hand.` });
-    }
-  } else if (modelVal) {
-    warnings.push({ code: 'model_from_variable', message: 'The model is computed by code the example does not show; set upstream_model by hand.' });
-  } else {
-    warnings.push({ code: 'model_missing', message: 'The example names no model; pass one with --upstream-model when you add it.' });
+/** The upstream model: from the path (Azure, Gemini), else the body's `model`. */
+function readModel(run: Run, call: HttpCall, fromPath: string | undefined): string | null {
+  const model = fromPath ?? modelFromBody(run, call);
+  if (model === null) return null;
+  if (/^\$\{?[A-Za-z_]\w*\}?$/.test(model)) {
+    run.warn('model_from_variable', `The model is the variable ${model.replace(/[${}]/g, '')}, whose value the example does not show; set upstream_model by hand.`);
+    return null;
   }
-  if (upstream_model && /^\$\{?[A-Za-z_]\w*\}?$/.test(upstream_model)) {
-    warnings.push({ code: 'model_from_variable', message: `The model is the variable ${upstream_model.replace(/[${}]/g, '')}, whose value the example does not show; set upstream_model by hand.` });
-    upstream_model = null;
-  } else if (upstream_model && /^(<.*>|\{.*\}|YOUR[-_].*|\.\.\.)$/i.test(upstream_model)) {
-    warnings.push({ code: 'model_placeholder', message: `The model ${JSON.stringify(upstream_model)} is a placeholder; set the real model id.` });
-  }
+  if (/^(<.*>|\{.*\}|YOUR[-_].*|\.\.\.)$/i.test(model)) run.warn('model_placeholder', `The model ${JSON.stringify(model)} is a placeholder; set the real model id.`);
+  return model;
+}
 
-  // ---------- auth ----------
-  const local = host ? isLocalHost(host) : false;
-  const authFound = findAuth(call, queryAuth);
-  let auth: Auth;
-  let keyEnv: string | null = null;
-  if (authFound) {
-    auth = authFound.auth;
-    keyEnv = authFound.keyEnv;
-    // os.environ["gsk_..."]: a key pasted where the variable's name belongs.
-    if (keyEnv && classifyCredential(keyEnv).kind === 'secret' && !/^[A-Z][A-Z0-9_]*$/.test(keyEnv)) {
-      secrets.add(keyEnv);
-      warnings.push({ code: 'secret_redacted', message: `A literal API key stands where the ${authFound.where} names its variable; it was not copied anywhere. Revoke it.` });
-      keyEnv = null;
-    }
-    const kw = authFound.keyWord;
-    if (kw) {
-      for (const v of assignedLiterals(kw)) classifyAndRecord(v, authFound.where, true);
-      const literal = kw.parts.filter((p) => p.kind === 'lit').map((p) => (p as { text: string }).text).join('');
-      const hasRef = kw.parts.some((p) => p.kind !== 'lit');
-      if (!hasRef) {
-        const cls = classifyAndRecord(literal, authFound.where, false);
-        if (cls === 'dummy' || cls === 'empty') {
-          if (local) auth = { in: 'none' };
-        }
-      } else if (literal.trim().length >= 16) {
-        classifyAndRecord(literal, authFound.where, false);
-      }
-      if (!keyEnv && kw.parts.some((p) => p.kind === 'unknown'))
-        warnings.push({ code: 'key_from_code', message: `The key in the ${authFound.where} comes from code the example does not show; its variable is unknown.` });
-    } else if (queryAuth) {
-      classifyAndRecord(queryAuth.value, `?${queryAuth.name}= query parameter`, false);
-    }
-  } else if (local) {
-    auth = { in: 'none' };
-  } else {
-    auth = { in: 'header', name: wire === 'anthropic' ? 'x-api-key' : 'Authorization', scheme: wire === 'anthropic' ? null : 'Bearer' };
-    warnings.push({ code: 'auth_missing', message: `The example sends no API key; the draft assumes the ${wire === 'anthropic' ? 'x-api-key header' : 'Authorization: Bearer header'}.` });
+function modelFromBody(run: Run, call: HttpCall): string | null {
+  const modelVal = objectGet(bodyObject(call), 'model');
+  if (!modelVal) {
+    run.warn('model_missing', 'The example names no model; pass one with --upstream-model when you add it.');
+    return null;
   }
-  if (mapping?.auth && auth.in !== 'none') auth = { in: 'header', ...mapping.auth };
-
-  function classifyAndRecord(raw: string, where: string, assigned: boolean): string {
-    const c = classifyCredential(raw);
-    if (c.kind === 'secret') {
-      secrets.add(raw.trim());
-      secrets.add(raw.trim().replace(/^(Bearer|Basic|Token)\s+/i, ''));
-      const line = found.find((f) => raw.includes(f.value))?.line;
-      if (line) reportedLines.add(line);
-      warnings.push({
-        code: 'secret_redacted',
-        message: `A literal API key ${assigned ? 'assigned in the example and used' : 'was found'} in the ${where}; it was not copied anywhere. Revoke it, and store a new key through the secure input.`,
-        ...(line ? { line } : {}),
-      });
-      if (c.vendor && vendor && c.vendor !== vendor && !(c.vendor === 'azure-openai'))
-        warnings.push({ code: 'key_host_mismatch', message: `The key looks like a ${c.vendor} key but the endpoint belongs to ${vendor}.` });
-    } else if (c.kind === 'placeholder' && !assigned) {
-      if (c.likely_env)
-        warnings.push({ code: 'placeholder_key', message: `The key is a placeholder, not a reference; the sample probably means the variable ${c.likely_env}.` });
-    }
-    return c.kind;
+  if (modelVal.kind !== 'string') {
+    run.warn('model_from_variable', 'The model is computed by code the example does not show; set upstream_model by hand.');
+    return null;
   }
-
-  for (const f of found) {
-    if (reportedLines.has(f.line)) continue;
-    reportedLines.add(f.line);
-    warnings.push({ code: 'secret_redacted', message: `A key-shaped token (${f.shape}) on line ${f.line} was not copied anywhere; if it is a real key, revoke it.`, line: f.line });
+  const w = modelVal.word;
+  const only = w.parts.length === 1 && w.parts[0].kind === 'env' && !w.parts[0].assigned ? w.parts[0] : undefined;
+  if (w.parts.every((p) => p.kind === 'lit' || (p.kind === 'env' && p.assigned))) return expandWord(w);
+  if (only?.fallback) {
+    // os.getenv("MODEL", "deepseek-chat"): the code runs with the default when the variable is unset.
+    run.warn('model_default', `The model comes from ${only.name}; the default the code falls back to was used.`);
+    return only.fallback;
   }
+  const names = envNames(w);
+  run.warn('model_from_variable', `The model comes from ${names.length ? 'the variable ' + names[0] : 'code the example does not show'}; set upstream_model by hand.`);
+  return null;
+}
 
-  // ---------- headers ----------
+/** Where the key goes and which variable the sample reads it from; literal keys are recorded as secrets. */
+function readAuth(run: Run, call: HttpCall, url: UrlInfo, wire: Draft['wire'], vendor: string | null): { auth: Auth; keyEnv: string | null } {
+  const local = url.host ? isLocalHost(url.host) : false;
+  const found = findAuth(call, url.queryAuth);
+  if (!found) {
+    if (local) return { auth: { in: 'none' }, keyEnv: null };
+    const anthropic = wire === 'anthropic';
+    run.warn('auth_missing', `The example sends no API key; the draft assumes the ${anthropic ? 'x-api-key header' : 'Authorization: Bearer header'}.`);
+    return { auth: { in: 'header', name: anthropic ? 'x-api-key' : 'Authorization', scheme: anthropic ? null : 'Bearer' }, keyEnv: null };
+  }
+  let { auth, keyEnv } = found;
+  // os.environ["gsk_..."]: a key pasted where the variable's name belongs.
+  if (keyEnv && classifyCredential(keyEnv).kind === 'secret' && !/^[A-Z][A-Z0-9_]*$/.test(keyEnv)) {
+    run.secrets.add(keyEnv);
+    run.warn('secret_redacted', `A literal API key stands where the ${found.where} names its variable; it was not copied anywhere. Revoke it.`);
+    keyEnv = null;
+  }
+  const kw = found.keyWord;
+  if (kw) {
+    for (const v of assignedLiterals(kw)) run.credential(v, found.where, { assigned: true, vendor });
+    const literal = kw.parts.map((p) => (p.kind === 'lit' ? p.text : '')).join('');
+    if (kw.parts.every((p) => p.kind === 'lit')) {
+      const cls = run.credential(literal, found.where, { assigned: false, vendor });
+      if ((cls === 'dummy' || cls === 'empty') && local) auth = { in: 'none' };
+    } else if (literal.trim().length >= 16) run.credential(literal, found.where, { assigned: false, vendor });
+    if (!keyEnv && kw.parts.some((p) => p.kind === 'unknown'))
+      run.warn('key_from_code', `The key in the ${found.where} comes from code the example does not show; its variable is unknown.`);
+  } else if (url.queryAuth) run.credential(url.queryAuth.value, `?${url.queryAuth.name}= query parameter`, { assigned: false, vendor });
+  return { auth, keyEnv };
+}
+
+/** Non-auth headers every call needs (client-managed ones left out, literal secrets refused). */
+function readHeaders(run: Run, call: HttpCall): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const h of call.headers) {
     const n = h.name.toLowerCase();
     if (AUTH_HEADERS.has(n) || CLIENT_HEADERS.has(n)) continue;
     const v = expandWord(h.value);
-    const cls = classifyCredential(v);
-    if (/token|key|secret|auth/i.test(n) && cls.kind === 'secret') {
-      secrets.add(v);
-      warnings.push({ code: 'secret_redacted', message: `The ${h.name} header holds a literal secret; it was not copied. Revoke it if it is real.` });
+    if (/token|key|secret|auth/i.test(n) && classifyCredential(v).kind === 'secret') {
+      run.secrets.add(v);
+      run.warn('secret_redacted', `The ${h.name} header holds a literal secret; it was not copied. Revoke it if it is real.`);
       continue;
     }
     headers[h.name] = v;
   }
+  return headers;
+}
 
-  // ---------- thinking ----------
-  const thinkingBody: Record<string, unknown> = { ...body };
-  for (const [k, v] of Object.entries(translated)) setPath(thinkingBody, k, v);
-  const th = analyseThinking(thinkingBody, { host, hostRule: hinfo?.thinking, model: upstream_model, wire });
-  warnings.push(...th.warnings);
-  const thinkingParams: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(th.params)) {
-    // Source paths that were translated are reported by their translation only.
-    if (translatedFrom.has(k)) continue;
-    thinkingParams[k] = v;
-  }
-  if (/\/no_think\b|\/think\b/.test(JSON.stringify(body.messages ?? '')))
-    warnings.push({ code: 'prompt_thinking_switch', message: 'A /think or /no_think switch sits in the messages: it is content, not a request field, and is not part of the draft.' });
-
-  // ---------- request params ----------
-  const request_params: Record<string, unknown> = {};
-  const flatTh = new Set(Object.keys(th.params));
+/** Top-level body fields that are neither standard, per-call content nor thinking controls. */
+function readRequestParams(body: Record<string, unknown>, protocol: Protocol, thinkingPaths: Set<string>, rule: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(body)) {
     if (k === 'model' || PER_CALL.has(k) || isStandardField(protocol, k)) continue;
-    if (mapping && mapping.base !== 'same') continue; // a native body's fields mean nothing on the target
-    const kept = stripThinking(k, v, flatTh, th.capability);
-    if (kept !== undefined) request_params[k] = kept;
+    const kept = stripThinking(k, v, thinkingPaths, rule);
+    if (kept !== undefined) out[k] = kept;
   }
+  return out;
+}
 
-  // ---------- the rest ----------
-  const stream = body.stream === true;
+export function extract(fe: FrontEndResult, ctx: ExtractContext): ParseExampleResult {
+  const run = new Run(ctx.text);
+  for (const n of ctx.notes ?? []) run.warn('intake', n);
+  run.warnings.push(...fe.warnings);
+  if (!fe.calls.length) return run.fail('no_request_found', 'No HTTP request or SDK call was found in the example.');
+
+  const call = pickCall(run, fe.calls);
+  const url = readUrl(run, call);
+  if ('ok' in url) return url;
+  const hinfo: HostInfo | null = url.host ? hostInfo(url.host) : null;
+  const vendor = hinfo?.vendor ?? null;
+  const body = (valueToJson(bodyObject(call) ?? { kind: 'object', entries: [] }) ?? {}) as Record<string, unknown>;
+  if (call.body?.type === 'text' && call.body.text.parts.length)
+    run.warn('body_not_json', 'The request body is not JSON; model and parameters could not be read from it.');
+
+  const mapped = mapProtocol(run, url, hinfo, body);
+  if ('ok' in mapped) return mapped;
+  const { wire, base_url } = mapped;
+  const upstream_model = readModel(run, call, url.modelFromPath);
+  let { auth, keyEnv } = readAuth(run, call, url, wire, vendor);
+  const mappingAuth = protocolMapping(url.protocol)?.auth;
+  if (mappingAuth && auth.in !== 'none') auth = { in: 'header', ...mappingAuth };
+  run.reportStrayKeys();
+  const headers = readHeaders(run, call);
+
+  // Thinking: over the body with the mapped protocol's translations in place.
+  const thinkingBody: Record<string, unknown> = { ...body };
+  for (const [k, v] of Object.entries(mapped.translated)) setPath(thinkingBody, k, v);
+  const th = analyseThinking(thinkingBody, { host: url.host, hostRule: hinfo?.thinking, model: upstream_model, wire });
+  run.warnings.push(...th.warnings);
+  // Source paths that were translated are reported by their translation only.
+  const thinkingParams = Object.fromEntries(Object.entries(th.params).filter(([k]) => !mapped.translatedFrom.has(k)));
+  if (/\/no_think\b|\/think\b/.test(JSON.stringify(body.messages ?? '')))
+    run.warn('prompt_thinking_switch', 'A /think or /no_think switch sits in the messages: it is content, not a request field, and is not part of the draft.');
+  const request_params = mapped.foreignBody ? {} : readRequestParams(body, url.protocol, new Set(Object.keys(th.params)), th.capability);
+
   const capabilities: Record<string, boolean> = {};
-  if (stream) capabilities.streaming = true;
+  if (body.stream === true) capabilities.streaming = true;
   if (Array.isArray(body.tools) && body.tools.length) capabilities.tools = true;
-  const mt = [body.max_tokens, body.max_completion_tokens, body.max_output_tokens].find((x) => typeof x === 'number') as number | undefined;
+  const maxTokens = [body.max_tokens, body.max_completion_tokens, body.max_output_tokens].find((x) => typeof x === 'number') as number | undefined;
   const api_key_env = auth.in === 'none' || !base_url ? null : `CUSTOM_KEY_${new URL(base_url).host.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
   if (auth.in === 'none') keyEnv = null;
 
@@ -436,42 +484,41 @@ export function extract(fe: FrontEndResult, ctx: ExtractContext): ParseExampleRe
     api_key_env,
     auth,
     headers,
-    query,
+    query: url.query,
     thinking_capability: th.capability,
-    thinking_mode: modeOverride ?? th.mode,
+    thinking_mode: mapped.modeOverride ?? th.mode,
     thinking_params: thinkingParams,
     request_params,
     capabilities,
-    max_tokens: mt ?? null,
+    max_tokens: maxTokens ?? null,
   };
   const curated = vendor && isCuratedVendor(vendor) ? vendor : null;
-  const endpointShown = endpoint ? redactQueryKey(endpoint, queryAuth?.name) : null;
-  const noteParts = [
+  const note = [
     upstream_model ? `Draft for ${upstream_model}` : 'Draft with no model yet',
     base_url ? `at ${base_url} (${wire} wire).` : '(base_url still to fill in).',
     api_key_env ? `The key goes in ${api_key_env} through the secure input, never in chat.` : auth.in === 'none' ? 'The endpoint takes no key.' : '',
     'Register it with `byok add --from-draft -`.',
+    curated ? `A curated template exists: \`byok add-template ${curated}\`.` : '',
   ];
-  if (curated) noteParts.push(`A curated template exists: \`byok add-template ${curated}\`.`);
-  return finish({
+  return run.finish({
     ok: true as const,
     draft,
     detected: {
       language: ctx.language,
       client: call.client,
       method: call.method,
-      endpoint: endpointShown,
+      endpoint: url.endpoint ? redactQueryKey(url.endpoint, url.queryAuth?.name) : null,
       key_env: keyEnv,
       vendor,
-      protocol,
+      protocol: url.protocol,
     },
-    warnings: dedupe(warnings),
+    warnings: dedupe(run.warnings),
     suggestion: curated ? { action: 'add_template', vendor: curated } : null,
-    note: noteParts.filter(Boolean).join(' '),
+    note: note.filter(Boolean).join(' '),
   });
 }
 
-function findAuth(call: HttpCall, queryAuth: { name: string; value: string } | null): AuthFinding | null {
+function findAuth(call: HttpCall, queryAuth: QueryAuth | null): AuthFinding | null {
   for (const h of call.headers) {
     const n = h.name.toLowerCase();
     if (!AUTH_HEADERS.has(n)) continue;
