@@ -12,13 +12,14 @@ const { parseExample } = await import(join(root, 'dist/api.js'));
 const { expandKeyMarkers } = await import(join(root, 'dist/extract/secrets.js'));
 const iterations = Number(process.argv[2] ?? 200);
 
-const inputs = { shell: [], python: [] };
+const inputs = { shell: [], python: [], js: [] };
 for (const v of readdirSync(join(root, 'fixtures'))) {
   const d = join(root, 'fixtures', v);
   if (!statSync(d).isDirectory()) continue;
   for (const f of readdirSync(d)) {
     if (/\.(sh|cmd|ps1)$/.test(f)) inputs.shell.push([f, expandKeyMarkers(readFileSync(join(d, f), 'utf8')).text]);
     if (/\.py$/.test(f)) inputs.python.push([f, expandKeyMarkers(readFileSync(join(d, f), 'utf8')).text]);
+    if (/\.(js|ts)$/.test(f)) inputs.js.push([f, expandKeyMarkers(readFileSync(join(d, f), 'utf8')).text]);
   }
 }
 
@@ -41,7 +42,7 @@ let t0 = performance.now();
 await parseExample(big);
 console.log(`large   one ${Math.round(big.length / 1024)} KiB curl paste: ${(performance.now() - t0).toFixed(1)} ms`);
 
-for (const [label, file] of [['curl', 'fixtures/deepseek/chat-thinking-export.sh'], ['python', 'fixtures/openai/py-chat-no-args.py']]) {
+for (const [label, file] of [['curl', 'fixtures/deepseek/chat-thinking-export.sh'], ['python', 'fixtures/openai/py-chat-no-args.py'], ['js', 'fixtures/openai/js-responses-default-client.ts']]) {
   const runs = [];
   for (let i = 0; i < 10; i++) {
     t0 = performance.now();
