@@ -106,6 +106,16 @@ describe('auth and keys', () => {
   });
 });
 
+describe('headers', () => {
+  it('keeps attribution headers, warning when their value is a placeholder', async () => {
+    const r = await ok(`curl https://openrouter.ai/api/v1/chat/completions -H "Authorization: Bearer $OPENROUTER_API_KEY" -H "HTTP-Referer: <YOUR_SITE_URL>" -H "X-Title: My App" -d '{"model":"openai/gpt-4o","messages":[]}'`);
+    expect(r.draft.headers).toEqual({ 'HTTP-Referer': '<YOUR_SITE_URL>', 'X-Title': 'My App' });
+    expect(r.warnings.filter((w: any) => w.code === 'placeholder_header').map((w: any) => w.message)).toEqual([
+      'The HTTP-Referer header holds the placeholder "<YOUR_SITE_URL>"; put your own value in it, or remove the header.',
+    ]);
+  });
+});
+
 describe('thinking', () => {
   it('on an unknown host, reasoning_effort alone is generic, chat_template_kwargs wins when present', async () => {
     const g = await ok(`curl https://llm.example.com/v1/chat/completions -H "Authorization: Bearer $K" -d '{"model":"m","messages":[],"reasoning_effort":"high"}'`);

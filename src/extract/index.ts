@@ -418,6 +418,8 @@ function readHeaders(run: Run, call: HttpCall): Record<string, string> {
       continue;
     }
     headers[h.name] = v;
+    if (/^\s*(<[^>]*>|\{\{?[^}]*\}\}?|\[[^\]]*\]|YOUR[-_][\w-]*)\s*$/i.test(v))
+      run.warn('placeholder_header', `The ${h.name} header holds the placeholder ${JSON.stringify(v.trim())}; put your own value in it, or remove the header.`);
   }
   return headers;
 }
