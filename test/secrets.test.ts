@@ -33,7 +33,8 @@ describe('key shapes', () => {
   it.each([
     'GEMINI_API_KEY', '<YOUR_API_KEY>', '<TOGETHER_API_KEY>', 'sk-...', 'sk-…', 'YOUR_API_KEY', 'your-api-key', 'your_api_key_here',
     'YOUR_XAI_API_KEY_HERE', 'xai-YOUR_XAI_API_KEY_HERE', '$OPENAI_API_KEY', '${OPENAI_API_KEY}', '{{api_key}}', '{{KEY:openai-proj}}',
-    'sk-proj-XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX', 'sk-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'sk-1234567890abcdef1234567890abcdef',
+    // Built from parts: even a filler this long trips secret scanners when committed whole.
+    'sk-proj-' + 'X'.repeat(32), 'sk-' + 'x'.repeat(40), 'sk-' + '1234567890abcdef'.repeat(2),
     '********', 'Bearer <token>', '[YOUR_KEY]', '%OPENAI_API_KEY%', 'sk-your-key', 'api_key', 'changeme', 'sk-anything',
   ])('%s is a placeholder, not a secret', (p) => {
     expect(classifyCredential(p).kind).not.toBe('secret');
