@@ -2,7 +2,7 @@
 // its base URL and an endpoint path, appends query parameters, and how values
 // the paste assigned to environment variables are attached to references.
 // Pure functions over Words; never throw.
-import { concatWords, lit, litWord, type Part, type Word } from './model.js';
+import { concatWords, lit, litWord, type Header, type Part, type Word } from './model.js';
 
 /** Marks env parts the paste itself assigned (`export OPENAI_BASE_URL=...`), recursively once. */
 export function annotate(w: Word, pasteEnv: Map<string, Word>): Word {
@@ -57,4 +57,11 @@ export function appendQuery(url: Word, entries: Array<[string, Word]>, opts: { s
     sep = '&';
   }
   return out;
+}
+
+/** Sets a header, replacing one of the same name (names compare case-insensitively). */
+export function setHeader(headers: Header[], name: string, value: Word): void {
+  const i = headers.findIndex((h) => h.name.toLowerCase() === name.toLowerCase());
+  if (i >= 0) headers[i] = { name, value };
+  else headers.push({ name, value });
 }

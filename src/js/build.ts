@@ -18,7 +18,9 @@ import {
   type Word,
 } from '../call/model.js';
 import { parseJsonWord } from '../call/json-words.js';
-import { annotate, appendQuery, joinUrl } from '../call/url.js';
+import { annotate, appendQuery, joinUrl, setHeader } from '../call/url.js';
+
+export { setHeader };
 import { chatEndpoint, isAiSdkProvider, providerOptionsKey, snakeCaseBody, type Endpoint, type SdkEntry } from './sdks.js';
 import { isAbsent, putEntry, snake, snakeKeys, str, toValue, toWord, unknown, type AiModelVal, type ClientObj, type JsVal } from './values.js';
 
@@ -63,12 +65,6 @@ export function pairsOf(v: JsVal | undefined): Array<[string, Word]> | null {
     return out;
   }
   return null;
-}
-
-export function setHeader(headers: Header[], name: string, value: Word): void {
-  const i = headers.findIndex((h) => h.name.toLowerCase() === name.toLowerCase());
-  if (i >= 0) headers[i] = { name, value };
-  else headers.push({ name, value });
 }
 
 function implicitEnv(name: string, pasteEnv: Map<string, Word>): Word {

@@ -19,7 +19,7 @@ import {
   type Word,
 } from '../call/model.js';
 import { parseJsonWord } from '../call/json-words.js';
-import { annotate, appendQuery, joinUrl } from '../call/url.js';
+import { annotate, appendQuery, joinUrl, setHeader } from '../call/url.js';
 
 /** requests and httpx encode a space in a query as `+`. */
 const PY_QUERY = { spaceAsPlus: true };
@@ -74,12 +74,6 @@ export function pairsOf(v: PyVal | undefined): Array<[string, Word]> | null {
     return out;
   }
   return null;
-}
-
-function setHeader(headers: Header[], name: string, value: Word): void {
-  const i = headers.findIndex((h) => h.name.toLowerCase() === name.toLowerCase());
-  if (i >= 0) headers[i] = { name, value };
-  else headers.push({ name, value });
 }
 
 function objectOf(entries: Array<[string, Value]>): Value {
