@@ -20,7 +20,6 @@ import {
 import { parseJsonWord } from '../call/json-words.js';
 import { annotate, appendQuery, joinUrl, setHeader } from '../call/url.js';
 
-export { setHeader };
 import { chatEndpoint, isAiSdkProvider, providerOptionsKey, snakeCaseBody, type Endpoint, type SdkEntry } from './sdks.js';
 import { isAbsent, putEntry, snake, snakeKeys, str, toValue, toWord, unknown, type AiModelVal, type ClientObj, type JsVal } from './values.js';
 
