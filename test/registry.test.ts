@@ -393,6 +393,15 @@ models:
     expect(registryText(dir)).toBe(bad);
   });
 
+  it('refuses a file that is not valid UTF-8 (a Latin-1 comment) rather than rewrite its bytes', async () => {
+    const dir = ws({ [REGISTRY_REL]: '' });
+    const bytes = Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from('\nversion: 1\nmodels: []\n')]);
+    writeFileSync(join(dir, REGISTRY_REL), bytes);
+    const r = await add(draft(), { workspace: dir });
+    expect(r).toMatchObject({ ok: false, code: 'invalid_registry' });
+    expect(readFileSync(join(dir, REGISTRY_REL)).equals(bytes)).toBe(true);
+  });
+
   it('refuses a file that does not validate, pointing at the field', async () => {
     const bad = userFile.replace('http://localhost:11434/v1', 'http://public.example.com/v1');
     const dir = ws({ [REGISTRY_REL]: bad });

@@ -93,7 +93,13 @@ export function parseRegistry(text: string | null): Registry | Failure {
 
 async function readText(path: string): Promise<string | null | Failure> {
   try {
-    return await readFile(path, 'utf8');
+    const bytes = await readFile(path);
+    try {
+      // Decoding with replacement characters and writing back would lose the user's bytes.
+      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      return fail('invalid_registry', `${REGISTRY_REL} is not valid UTF-8 text; byok will not rewrite it. Fix or convert the file first.`);
+    }
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return null;
