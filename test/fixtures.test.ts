@@ -9,14 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { parseExample } from '../src/api.js';
 import { expandKeyMarkers } from '../src/extract/secrets.js';
 import { listFixtures } from './helpers/fixtures.js';
+import { leaks } from './helpers/keys.js';
 
 const fixtures = listFixtures();
 
-function leaks(out: string, keys: string[]): string[] {
-  const hits: string[] = [];
-  for (const k of keys) for (let i = 0; i + 8 <= k.length; i++) if (out.includes(k.slice(i, i + 8))) hits.push(`window ${i} of a ${k.length}-char key`);
-  return hits;
-}
 
 describe('fixture set', () => {
   it('has at least 25 curl and 25 Python samples from 12 vendors each, and 15 JS/TS samples from 10 vendors', () => {

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parseExample } from '../src/api.js';
 import { generateKey } from '../src/extract/secrets.js';
 import { parseJavaScript } from '../src/js/index.js';
+import { keyWindows as windows } from './helpers/keys.js';
 
 const TOKENS = [
   'client.chat.completions.create(',
@@ -139,11 +140,6 @@ describe('parseJavaScript never throws and always returns', () => {
   });
 });
 
-function windows(key: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i + 8 <= key.length; i++) out.push(key.slice(i, i + 8));
-  return out;
-}
 
 const KEY_SITES: Array<(k: string) => string> = [
   (k) => `import OpenAI from "openai";\nconst client = new OpenAI({ apiKey: "${k}", baseURL: "https://api.deepseek.com" });\nawait client.chat.completions.create({ model: "deepseek-chat", messages: [] });\n`,

@@ -3,11 +3,12 @@
 // returns without throwing, in bounded time; and no key from the input ever
 // reaches a warning, nor, through the whole pipeline, any output. Keys are
 // built at run time from random bytes; none is written in this file.
-import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseExample } from '../src/api.js';
 import { parsePython } from '../src/python/index.js';
+import { generateKey } from '../src/extract/secrets.js';
+import { keyWindows as windows } from './helpers/keys.js';
 
 const TOKENS = [
   'client.chat.completions.create(',
@@ -128,15 +129,7 @@ describe('parsePython never throws and always returns', () => {
 });
 
 /** A key-shaped secret made now: a vendor-like prefix and random url-safe characters. */
-function freshKey(prefix: string): string {
-  return prefix + randomBytes(36).toString('base64url').replace(/[-_]/g, 'x').slice(0, 40);
-}
 
-function windows(key: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i + 8 <= key.length; i++) out.push(key.slice(i, i + 8));
-  return out;
-}
 
 const KEY_SITES: Array<(k: string) => string> = [
   (k) => `from openai import OpenAI\nclient = OpenAI(api_key="${k}", base_url="https://api.deepseek.com")\nclient.chat.completions.create(model="deepseek-chat", messages=[])\n`,
@@ -174,8 +167,8 @@ describe('warnings never quote a literal from the input', () => {
 
 describe('no key from the input in any output', () => {
   it.each(KEY_SITES.map((f, i) => [i, f] as const))('key site %i: not in front-end warnings, not in parseExample output', async (_i, site) => {
-    for (const prefix of ['sk-proj-', 'gsk_', 'sk-ant-api03-', '']) {
-      const key = freshKey(prefix);
+    for (const shape of ['openai-proj', 'groq', 'anthropic', 'generic-sk']) {
+      const key = generateKey(shape);
       const text = site(key);
       const fe = parsePython(text);
       const warn = JSON.stringify(fe.warnings);

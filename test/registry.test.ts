@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import keyShapes from '../src/generated/key-shapes.js';
+import { generateKey } from '../src/extract/secrets.js';
 import { add, addTemplate, get, listModels, remove, templates } from '../src/registry/index.js';
 import { parseDotenv } from '../src/registry/env.js';
 import { entryId, keyEnvForHost } from '../src/registry/ids.js';
@@ -15,26 +15,8 @@ import { findKeyShaped } from '../src/registry/key-scan.js';
 import { checkBaseUrl, checkHeader, checkModelId, checkPlainJson } from '../src/registry/validate.js';
 import { parseRegistry, REGISTRY_REL } from '../src/registry/store.js';
 
-const ALPHABET: Record<string, string> = {
-  alnum: 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789',
-  lowerhex: '0123456789abcdef',
-  hex: '0123456789abcdefABCDEF',
-  base64url: 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_',
-  'lower-alnum': 'abcdefghijklmnopqrstuvwxyz0123456789',
-  word: 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_',
-};
-/** A random string of the given key shape, made at run time. */
-function fakeKey(shapeId: string): string {
-  const shape = keyShapes.shapes.find((s) => s.id === shapeId)!;
-  return shape.parts
-    .map((p) => {
-      if ('lit' in p) return p.lit;
-      const n = p.len ? p.len[0] : p.range![0] + 8;
-      const abc = ALPHABET[p.charset];
-      return [...randomBytes(n)].map((b) => abc[b % abc.length]).join('');
-    })
-    .join('');
-}
+/** A random key of the given shape, made at run time from grammar/key-shapes.yaml. */
+const fakeKey = (shapeId: string) => generateKey(shapeId);
 
 function ws(files: Record<string, string> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'byok-reg-'));

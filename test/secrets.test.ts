@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { inspect, parseExample } from '../src/api.js';
 import { SHAPES, classifyCredential, generateKey, scanText, scrub, scrubString } from '../src/extract/secrets.js';
+import { leaks } from './helpers/keys.js';
 
 /** A deterministic random source from a fast-check seed. */
 const rng = (seed: number) => {
@@ -12,10 +13,8 @@ const rng = (seed: number) => {
   return () => ((x = (x * 1664525 + 1013904223) >>> 0) / 2 ** 32);
 };
 
-const leaked = (out: string, key: string) => {
-  for (let i = 0; i + 8 <= key.length; i++) if (out.includes(key.slice(i, i + 8))) return key.slice(0, 0) + `window@${i}`;
-  return null;
-};
+/** The first leaked window of a key in `out`, described; null when none leaked. */
+const leaked = (out: string, key: string) => leaks(out, [key])[0] ?? null;
 
 describe('key shapes', () => {
   it.each(SHAPES.map((s) => [s.id]))('a generated %s key is a secret and matches its own shape', (id) => {
