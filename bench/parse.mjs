@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { parseExample } = await import(join(root, 'dist/api.js'));
-const { expandKeyMarkers } = await import(join(root, 'dist/extract/secrets.js'));
+const { expandKeyMarkers } = await import(join(root, 'dist/secrets/index.js'));
 const iterations = Number(process.argv[2] ?? 200);
 
 const inputs = { shell: [], python: [], js: [] };

@@ -7,7 +7,7 @@ import { fail, type Failure } from './failure.js';
 import type { InspectResult, ParseExampleResult } from './result.js';
 import { decodeInput, intake, type Intake } from './intake/index.js';
 import { credentialLiterals, expandWord, extract } from './extract/index.js';
-import { classifyCredential, scanText, scrub } from './extract/secrets.js';
+import { classifyCredential, scanText, scrub } from './secrets/index.js';
 import { valueToJson, type FrontEndResult, type HttpCall, type Word } from './call/model.js';
 
 export interface ParseOptions {

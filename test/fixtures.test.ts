@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseExample } from '../src/api.js';
-import { expandKeyMarkers } from '../src/extract/secrets.js';
+import { expandKeyMarkers } from '../src/secrets/index.js';
 import { listFixtures } from './helpers/fixtures.js';
 import { leaks } from './helpers/keys.js';
 

@@ -7,11 +7,11 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { generateKey } from '../src/extract/secrets.js';
+import { generateKey } from '../src/secrets/index.js';
 import { add, addTemplate, get, listModels, remove, templates } from '../src/registry/index.js';
 import { parseDotenv } from '../src/registry/env.js';
 import { entryId, keyEnvForHost } from '../src/registry/ids.js';
-import { findKeyShaped } from '../src/registry/key-scan.js';
+import { findKeyShaped } from '../src/secrets/index.js';
 import { checkBaseUrl, checkHeader, checkModelId, checkPlainJson } from '../src/registry/validate.js';
 import { parseRegistry, REGISTRY_REL } from '../src/registry/store.js';
 

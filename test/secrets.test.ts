@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { inspect, parseExample } from '../src/api.js';
-import { SHAPES, classifyCredential, generateKey, scanText, scrub, scrubString } from '../src/extract/secrets.js';
+import { SHAPES, classifyCredential, generateKey, scanText, scrub, scrubString } from '../src/secrets/index.js';
 import { leaks } from './helpers/keys.js';
 
 /** A deterministic random source from a fast-check seed. */

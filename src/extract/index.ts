@@ -39,7 +39,7 @@ import {
   type HostInfo,
 } from './knowledge.js';
 import { analyseThinking, flatten, isThinkingPath } from './thinking.js';
-import { classifyCredential, scanText, scrub, matchShape, type FoundSecret } from './secrets.js';
+import { classifyCredential, scanText, scrub, matchShape, type FoundSecret } from '../secrets/index.js';
 
 /**
  * Literal text at every credential site of a call (auth headers, -u, auth

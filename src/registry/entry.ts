@@ -7,7 +7,7 @@ import type { Auth } from '../result.js';
 import { curatedModel, hostOf, isThinkingRule, vendorById, vendors, vendorServesHost, vendorsForHost } from '../vendors/load.js';
 import type { KeyLookup } from './env.js';
 import { keyEnvForHost, normalizeBaseUrl } from './ids.js';
-import { findKeyShaped, redactKeys } from './key-scan.js';
+import { findKeyShaped, redactKeys } from '../secrets/index.js';
 import { Entry } from './schema.js';
 import { checkPlainJson, entryProblems } from './validate.js';
 

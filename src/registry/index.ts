@@ -12,7 +12,7 @@ import { curatedModel, hostOf, vendorById, vendors } from '../vendors/load.js';
 import type { Vendor } from '../vendors/schema.js';
 import { checkCandidate, completeEntry, entryKeyPrompt, entryView, entryWarnings, fieldsFromInput, keyPrompt, type AddFields } from './entry.js';
 import { KeyLookup, resolveWorkspace } from './env.js';
-import { redactKeys } from './key-scan.js';
+import { redactKeys } from '../secrets/index.js';
 import { entryId, identityOf, keyEnvForHost } from './ids.js';
 import type { Entry } from './schema.js';
 import { changeRegistry, modelsSeq, readRegistry, REGISTRY_REL } from './store.js';

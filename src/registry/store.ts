@@ -23,7 +23,7 @@ import { Document, isMap, isSeq, LineCounter, parseDocument, type Node } from 'y
 import { fail, type Failure } from '../result.js';
 import { Entry, RegistryFile } from './schema.js';
 import { forbiddenKeyPath } from './validate.js';
-import { redactKeys } from './key-scan.js';
+import { redactKeys } from '../secrets/index.js';
 
 export const REGISTRY_REL = join('config', 'custom_models.yaml');
 const LOCK_STALE_MS = 15_000;

@@ -5,7 +5,7 @@
 // Guarantee: no message repeats a value that could hold a secret (a URL's
 // user:password or query, a header value on a credential header).
 import requestFields from '../generated/request-fields.js';
-import { findKeyInValue } from './key-scan.js';
+import { findKeyInValue } from '../secrets/index.js';
 
 export interface Problem {
   /** Dotted path inside the entry (`headers.X-Title`, `base_url`). */

@@ -5,7 +5,7 @@
 import { fail, type Failure } from '../result.js';
 import * as registry from './index.js';
 import type { AddFields } from './entry.js';
-import { redactKeys } from './key-scan.js';
+import { redactKeys } from '../secrets/index.js';
 
 export interface VerbContext {
   workspace: string;

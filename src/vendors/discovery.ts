@@ -14,7 +14,7 @@
 import { fail, type Failure } from '../result.js';
 import type { Auth } from '../result.js';
 import type { Vendor } from './schema.js';
-import { redactKeys } from '../registry/key-scan.js';
+import { redactKeys } from '../secrets/index.js';
 
 export interface CatalogModel {
   id: string;

@@ -1,5 +1,5 @@
 // How tests check that a key did not leak: no 8-character window of it may
-// appear in an output (the guarantee of scrub() in src/extract/secrets.ts).
+// appear in an output (the guarantee of scrub() in src/secrets/).
 
 /** Every 8-character window of a key. */
 export function keyWindows(key: string): string[] {

@@ -1,11 +1,51 @@
-// Key-shaped values: regexes built from grammar/key-shapes.yaml, used by the
-// registry to refuse an entry that carries a key anywhere. Only shapes that
-// start with a literal prefix (`sk-`, `xai-`, `AIza`...) are used here, so a
-// hex model id or a commit hash is never mistaken for a key. The shapes are
-// compiled once, in src/extract/secrets.ts, from the same data file.
-import { SHAPES, entropy, isStrongPlaceholder } from '../extract/secrets.js';
+// Scan: finds key-shaped tokens anywhere in a text (comments and prose
+// included): shape matches from the key table, and long tokens right after a
+// credential word.
+import { SHAPES, entropy } from './shapes.js';
+import { classifyCredential, isStrongPlaceholder } from './classify.js';
 
-export { entropy };
+export interface FoundSecret {
+  value: string;
+  line: number;
+  shape: string;
+  vendor: string | null;
+}
+
+/** Finds key-shaped tokens anywhere in the text (comments and prose included). */
+export function scanText(text: string): FoundSecret[] {
+  const found: FoundSecret[] = [];
+  const seen = new Set<string>();
+  for (const s of SHAPES) {
+    if (!s.scan) continue;
+    s.scan.lastIndex = 0;
+    for (let m = s.scan.exec(text); m; m = s.scan.exec(text)) {
+      const v = m[0];
+      if (seen.has(v) || isStrongPlaceholder(v)) continue;
+      if (entropy(v.slice(s.prefix.length)) < s.minEntropy) continue;
+      seen.add(v);
+      found.push({ value: v, line: lineOf(text, m.index), shape: s.id, vendor: s.vendor });
+    }
+  }
+  // Context-keyed: a long token right after "key", "token", "secret" or "Bearer".
+  const ctx = /(?:api[_-]?key|apikey|token|secret|bearer|authorization|x-api-key|api-key|password)["'\s]*[:=]?\s*["']?(?:Bearer\s+)?([A-Za-z0-9_\-.~+/=]{20,256})/gi;
+  for (let m = ctx.exec(text); m; m = ctx.exec(text)) {
+    const v = m[1].replace(/[.=]+$/, '');
+    if (seen.has(v) || v.length < 20) continue;
+    const c = classifyCredential(v);
+    if (c.kind !== 'secret') continue;
+    if (!/[0-9]/.test(v) || !/[A-Za-z]/.test(v) || entropy(v) < 3.0) continue;
+    seen.add(v);
+    found.push({ value: v, line: lineOf(text, m.index), shape: c.shape ?? 'generic', vendor: c.vendor });
+  }
+  return found;
+}
+
+function lineOf(text: string, offset: number): number {
+  let n = 1;
+  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) n++;
+  return n;
+}
+
 
 /** Key-shaped tokens in `text` (prefix-bearing shapes only, above their entropy floor). */
 function* keyTokens(text: string): Generator<{ token: string; shape: (typeof SHAPES)[number] }> {

@@ -1,0 +1,121 @@
+// Key shapes: the one table of key formats (grammar/key-shapes.yaml) compiled
+// to regexes, plus entropy and the run-time key generator that tests and the
+// fixture script use to expand `{{KEY:shape}}` markers. The regexes here and
+// the test generator both derive from the same `parts`, so they always agree.
+// Lowest layer: imports only generated data.
+import shapesData from '../generated/key-shapes.js';
+
+const CHARSETS: Record<string, string> = {
+  alnum: 'A-Za-z0-9',
+  hex: '0-9a-fA-F',
+  lowerhex: '0-9a-f',
+  base64url: 'A-Za-z0-9_-',
+  'lower-alnum': 'a-z0-9',
+  word: 'A-Za-z0-9_',
+};
+
+/** The characters of a charset, for generators. */
+export function charsetChars(name: string): string {
+  const spec = CHARSETS[name] ?? CHARSETS.alnum;
+  let out = '';
+  for (let i = 0; i < spec.length; i++) {
+    if (spec[i + 1] === '-' && i + 2 < spec.length) {
+      for (let c = spec.charCodeAt(i); c <= spec.charCodeAt(i + 2); c++) out += String.fromCharCode(c);
+      i += 2;
+    } else out += spec[i];
+  }
+  return out;
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export interface CompiledShape {
+  id: string;
+  vendor: string | null;
+  prefix: string;
+  anchored: RegExp;
+  /** Unanchored, with word boundaries; only for shapes that start with a literal prefix. */
+  scan: RegExp | null;
+  minEntropy: number;
+}
+
+function shapeSource(parts: (typeof shapesData.shapes)[number]['parts']): string {
+  return parts
+    .map((p) => {
+      if ('lit' in p) return escapeRe(p.lit);
+      const cls = `[${CHARSETS[p.charset]}]`;
+      if (p.range) return `${cls}{${p.range[0]},${p.range[1]}}`;
+      const lens = p.len ?? [1];
+      return lens.length === 1 ? `${cls}{${lens[0]}}` : `(?:${lens.map((n) => `${cls}{${n}}`).join('|')})`;
+    })
+    .join('');
+}
+
+export const SHAPES: CompiledShape[] = shapesData.shapes.map((s) => {
+  const src = shapeSource(s.parts);
+  const first = s.parts[0];
+  const prefix = 'lit' in first ? first.lit : '';
+  return {
+    id: s.id,
+    vendor: s.vendor,
+    prefix,
+    anchored: new RegExp(`^(?:${src})$`),
+    scan: prefix.length >= 3 ? new RegExp(`(?<![A-Za-z0-9_-])(?:${src})(?![A-Za-z0-9_-])`, 'g') : null,
+    minEntropy: s.min_entropy ?? 2.5,
+  };
+});
+
+/** Shannon entropy in bits per character. */
+export function entropy(s: string): number {
+  if (!s.length) return 0;
+  const counts = new Map<string, number>();
+  for (const c of s) counts.set(c, (counts.get(c) ?? 0) + 1);
+  let h = 0;
+  for (const n of counts.values()) {
+    const p = n / s.length;
+    h -= p * Math.log2(p);
+  }
+  return h;
+}
+
+export function matchShape(v: string): CompiledShape | null {
+  for (const s of SHAPES) {
+    if (!s.anchored.test(v)) continue;
+    const body = s.prefix ? v.slice(s.prefix.length) : v;
+    if (entropy(body) >= s.minEntropy) return s;
+  }
+  return null;
+}
+
+/**
+ * Builds a fresh key of the given shape from random bytes. Tests and the
+ * fixture script use it to expand `{{KEY:shape}}` markers at run time, so no
+ * realistic key is ever committed.
+ */
+export function generateKey(shapeId: string, random: () => number = Math.random): string {
+  const shape = shapesData.shapes.find((s) => s.id === shapeId);
+  if (!shape) throw new Error(`unknown key shape ${shapeId}`);
+  let out = '';
+  for (const p of shape.parts) {
+    if ('lit' in p) {
+      out += p.lit;
+      continue;
+    }
+    const chars = charsetChars(p.charset);
+    const lens = p.len ?? [1];
+    const n = p.range ? p.range[0] + Math.floor(random() * (p.range[1] - p.range[0] + 1)) : lens[Math.floor(random() * lens.length)];
+    for (let i = 0; i < n; i++) out += chars[Math.floor(random() * chars.length)];
+  }
+  return out;
+}
+
+/** Replaces every `{{KEY:shape}}` marker with a generated key; returns the text and the keys used. */
+export function expandKeyMarkers(text: string, random: () => number = Math.random): { text: string; keys: string[] } {
+  const keys: string[] = [];
+  const out = text.replace(/\{\{KEY:([a-z0-9-]+)\}\}/g, (_m, id: string) => {
+    const k = generateKey(id, random);
+    keys.push(k);
+    return k;
+  });
+  return { text: out, keys };
+}
