@@ -2,7 +2,7 @@
 // errors, add/add-template/list/get/remove results, comments and unknown
 // fields kept, corrupt files refused untouched. Made-up keys are built from
 // grammar/key-shapes.yaml with random bytes at run time; none is in the repo.
-import { randomBytes } from 'node:crypto';
+import { randomUUID, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -125,9 +125,10 @@ describe('validation rules', () => {
     expect(checkPlainJson({ x: Infinity }, 'request_params')).toMatch(/not finite/);
   });
 
-  it('key shapes: prefix-bearing keys are found, hex ids and placeholders are not', () => {
-    for (const id of ['openai-proj', 'anthropic', 'xai', 'gemini', 'groq', 'sk-hex32']) expect(findKeyShaped(`x ${fakeKey(id)} y`)).not.toBeNull();
-    expect(findKeyShaped(randomBytes(16).toString('hex'))).toBeNull();
+  it('key shapes: every shape is found (32-hex is the Azure key shape), commit hashes, UUIDs and placeholders are not', () => {
+    for (const id of ['openai-proj', 'anthropic', 'xai', 'gemini', 'groq', 'sk-hex32', 'azure-hex32']) expect(findKeyShaped(`x ${fakeKey(id)} y`)).not.toBeNull();
+    expect(findKeyShaped(randomBytes(20).toString('hex'))).toBeNull();
+    expect(findKeyShaped(randomUUID())).toBeNull();
     expect(findKeyShaped('sk-...')).toBeNull();
     expect(findKeyShaped('sk-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx')).toBeNull();
   });

@@ -85,6 +85,15 @@ export const Placeholders = z.object({
   env_name: z.string(),
   /** Dummy keys local servers accept; with a local host they mean `auth: none`. */
   dummy_keys: z.array(z.string()),
+  /** Names (header, query, cookie, body field, flag) whose value is a credential whatever its shape. */
+  credential_names: z.object({
+    /** A regex (case-insensitive) over the name, for every position. */
+    any: z.string(),
+    /** A regex over query and fragment parameter names only (`code`, `sig`). */
+    query: z.string(),
+    /** Names the patterns catch that documentedly carry no secret (lower case). */
+    not_secret: z.array(z.string()),
+  }),
 });
 export type Placeholders = z.input<typeof Placeholders>;
 

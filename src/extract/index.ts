@@ -39,7 +39,7 @@ import {
   type HostInfo,
 } from './knowledge.js';
 import { analyseThinking, flatten, isThinkingPath } from './thinking.js';
-import { classifyCredential, scanText, scrub, matchShape, type FoundSecret } from '../secrets/index.js';
+import { classifyCredential, scanText, scrub, matchShape, rememberSecret, type FoundSecret } from '../secrets/index.js';
 
 /**
  * Literal text at every credential site of a call (auth headers, -u, auth
@@ -86,7 +86,10 @@ class Secrets {
   values: string[] = [];
   add(v: string) {
     const t = v.trim();
-    if (t.length >= 4 && !this.values.includes(t)) this.values.push(t);
+    if (t.length >= 4 && !this.values.includes(t)) {
+      this.values.push(t);
+      rememberSecret(t);
+    }
   }
 }
 
@@ -149,7 +152,10 @@ class Run {
 
   constructor(text: string) {
     this.found = scanText(text);
-    for (const f of this.found) this.secrets.add(f.value);
+    for (const f of this.found) {
+      this.secrets.add(f.value);
+      for (const p of f.pieces ?? []) this.secrets.add(p);
+    }
   }
 
   warn(code: string, message: string, line?: number) {

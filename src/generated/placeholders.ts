@@ -41,7 +41,43 @@ const data: Placeholders = {
     "token-abc123",
     "fake-key",
     "sk-1234"
-  ]
+  ],
+  "credential_names": {
+    "any": "(^|[^a-z])(auth|authorization)([^a-z]|$)|key|token|secret|passw(or)?d|pwd|credential|session|cookie|signature|bearer",
+    "query": "^(code|sig|auth|access[-_]?code)$",
+    "not_secret": [
+      "idempotency-key",
+      "x-idempotency-key",
+      "key_id",
+      "keyid",
+      "key-id",
+      "public_key",
+      "publickey",
+      "max_tokens",
+      "max_completion_tokens",
+      "max_output_tokens",
+      "max_new_tokens",
+      "min_tokens",
+      "budget_tokens",
+      "thinking_budget_tokens",
+      "num_tokens",
+      "tokens",
+      "token_count",
+      "tokenizer",
+      "keywords",
+      "keyword",
+      "key_points",
+      "sort_key",
+      "partition_key",
+      "cache_key",
+      "prompt_cache_key",
+      "session_id_header",
+      "logit_bias_tokens",
+      "stop_tokens",
+      "skip_special_tokens",
+      "include_stop_str_in_output"
+    ]
+  }
 };
 
 export default data;

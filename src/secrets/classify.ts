@@ -9,6 +9,21 @@ const PLACEHOLDERS = placeholderData.patterns.map((p) => new RegExp(p, 'i'));
 const ENV_NAME_LITERAL = new RegExp(placeholderData.env_name);
 const STRONG = placeholderData.strong_patterns.map((p) => new RegExp(p, 'i'));
 const DUMMY = new Set(placeholderData.dummy_keys.map((k) => k.toLowerCase()));
+const CRED_ANY = new RegExp(placeholderData.credential_names.any, 'i');
+const CRED_QUERY = new RegExp(placeholderData.credential_names.query, 'i');
+const NOT_SECRET = new Set(placeholderData.credential_names.not_secret);
+
+/**
+ * Whether a header, query parameter, cookie, body field or flag so named holds
+ * a credential whatever its value looks like (grammar/placeholders.yaml
+ * credential_names). `query` adds the names only query strings use that way
+ * (`code`, `sig`).
+ */
+export function isCredentialName(name: string, position: 'any' | 'query' = 'any'): boolean {
+  const n = String(name).trim().toLowerCase();
+  if (!n || NOT_SECRET.has(n)) return false;
+  return CRED_ANY.test(n) || (position === 'query' && CRED_QUERY.test(n));
+}
 
 export type KeyClass =
   | { kind: 'empty' }
@@ -52,9 +67,19 @@ export function classifyCredential(raw: string): KeyClass {
   const v = normaliseCredential(raw);
   if (!v) return { kind: 'empty' };
   if (DUMMY.has(v.toLowerCase())) return { kind: 'dummy' };
+  // Past any key's length the placeholder patterns are not run (bounded work): a token is a secret, prose is not.
+  if (v.length > 1024) return /\s/.test(v) || !/[0-9]/.test(v) ? { kind: 'placeholder' } : { kind: 'secret', shape: null, vendor: null };
   const shape = matchShape(v);
   if (shape && !isStrongPlaceholder(v)) return { kind: 'secret', shape: shape.id, vendor: shape.vendor };
-  if (isPlaceholder(v) || /\s/.test(v)) return { kind: 'placeholder', likely_env: likelyEnv(v) };
+  if (isPlaceholder(v)) return { kind: 'placeholder', likely_env: likelyEnv(v) };
+  if (/\s/.test(v)) {
+    // A key split by a space or NBSP: a secret when a piece is one, or the pieces joined match a shape.
+    const pieces = v.split(/\s+/).filter(Boolean);
+    if (pieces.some((p) => p.length >= 8 && classifyCredential(p).kind === 'secret' && !/^[A-Za-z]+$/.test(p))) return { kind: 'secret', shape: null, vendor: null };
+    const joined = matchShape(pieces.join(''));
+    if (joined) return { kind: 'secret', shape: joined.id, vendor: joined.vendor };
+    return { kind: 'placeholder', likely_env: likelyEnv(v) };
+  }
   if (v.length >= 8 && /[0-9]/.test(v) && /[A-Za-z]/.test(v)) return { kind: 'secret', shape: null, vendor: null };
   if (v.length >= 16 && entropy(v) >= 3.0) return { kind: 'secret', shape: null, vendor: null };
   return { kind: 'placeholder', likely_env: likelyEnv(v) };

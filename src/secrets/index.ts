@@ -5,3 +5,4 @@ export * from './shapes.js';
 export * from './classify.js';
 export * from './scan.js';
 export * from './scrub.js';
+export * from './boundary.js';

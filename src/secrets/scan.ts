@@ -1,59 +1,275 @@
 // Scan: finds key-shaped tokens anywhere in a text (comments and prose
 // included): shape matches from the key table, and long tokens right after a
 // credential word.
-import { SHAPES, entropy } from './shapes.js';
+// Guarantees:
+// - Linear time: candidate positions come from one literal-prefix search (or
+//   one character-class run search for prefix-less shapes); each candidate is
+//   then checked with a sticky, bounded pattern. No pattern can rescan or
+//   backtrack over an unbounded run, so 256 KiB of spaces, quotes or keys
+//   costs a few milliseconds.
+// - A shape match needs no boundary on its left: `/bot<key>/`, `key-<key>`
+//   and `id_<key>` are found. Prefix-less shapes (32/64 hex) must be a whole
+//   run of their charset, so a commit hash or a longer hex run is not a key.
+// - A key split by spaces, NBSP or string quotes (`"gsk_abc" "def..."`) is
+//   found when its pieces joined match a shape; each piece is reported.
+// - The context rule (a long token after `api_key`, `token`, `Bearer`...) never
+//   takes structure for a key: hosts, URLs, paths and model ids are skipped,
+//   a credential word glued to a following letter (`tokenfactory`) is no
+//   credential word, and inside a URL path nothing is a key by context.
+import { SHAPES, entropy, type CompiledShape } from './shapes.js';
 import { classifyCredential, isStrongPlaceholder } from './classify.js';
 
 export interface FoundSecret {
+  /** The key (joined, when it was split). */
   value: string;
   line: number;
   shape: string;
   vendor: string | null;
+  /** The pieces as they stand in the text, when the key was split across strings or spaces. */
+  pieces?: string[];
 }
 
-/** Finds key-shaped tokens anywhere in the text (comments and prose included). */
-export function scanText(text: string): FoundSecret[] {
-  const found: FoundSecret[] = [];
-  const seen = new Set<string>();
-  for (const s of SHAPES) {
-    if (!s.scan) continue;
-    s.scan.lastIndex = 0;
-    for (let m = s.scan.exec(text); m; m = s.scan.exec(text)) {
-      const v = m[0];
-      if (seen.has(v) || isStrongPlaceholder(v)) continue;
-      if (entropy(v.slice(s.prefix.length)) < s.minEntropy) continue;
-      seen.add(v);
-      found.push({ value: v, line: lineOf(text, m.index), shape: s.id, vendor: s.vendor });
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Prefix-bearing shapes, with a sticky variant of their anchored pattern. */
+interface StickyShape {
+  shape: CompiledShape;
+  sticky: RegExp;
+  maxLen: number;
+}
+
+const PREFIXED: StickyShape[] = SHAPES.filter((s) => s.prefix.length >= 2).map((s) => ({
+  shape: s,
+  sticky: new RegExp(s.anchored.source.replace(/^\^/, '').replace(/\$$/, ''), 'y'),
+  maxLen: s.maxLen,
+}));
+const PREFIX_RE = new RegExp([...new Set(PREFIXED.map((p) => p.shape.prefix))].sort((a, b) => b.length - a.length).map(escapeRe).join('|'), 'g');
+
+/** Prefix-less shapes made of one charset part (hex keys): whole runs of that charset of an exact length. */
+interface RunShape {
+  shape: CompiledShape;
+  run: RegExp;
+  lens: Set<number>;
+}
+const RUN_SHAPES: RunShape[] = SHAPES.filter((s) => s.prefix.length < 2 && s.charsetRun).map((s) => ({
+  shape: s,
+  run: new RegExp(`[${s.charsetRun!.cls}]+`, 'g'),
+  lens: new Set(s.charsetRun!.lens),
+}));
+
+/** Characters a key body may hold (the union of the shape charsets): A-Z a-z 0-9 _ -. */
+function isKeyChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45;
+}
+/** What may sit between the pieces of a split key: spaces, tabs, NBSP, string quotes and `+` concatenation. */
+function isSplitChar(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0 || c === 34 || c === 39 || c === 96 || c === 43;
+}
+const MAX_SPLIT_GAP = 6;
+const MAX_PIECES = 4;
+const MAX_ATTEMPTS_PER_RUN = 32;
+const MAX_KEY = Math.max(...SHAPES.map((s) => s.maxLen));
+
+class Lines {
+  private starts: number[] | null = null;
+  constructor(private readonly text: string) {}
+  at(offset: number): number {
+    if (!this.starts) {
+      this.starts = [0];
+      for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) this.starts.push(i + 1);
     }
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
   }
-  // Context-keyed: a long token right after "key", "token", "secret" or "Bearer".
-  const ctx = /(?:api[_-]?key|apikey|token|secret|bearer|authorization|x-api-key|api-key|password)["'\s]*[:=]?\s*["']?(?:Bearer\s+)?([A-Za-z0-9_\-.~+/=]{20,256})/gi;
-  for (let m = ctx.exec(text); m; m = ctx.exec(text)) {
-    const v = m[1].replace(/[.=]+$/, '');
-    if (seen.has(v) || v.length < 20) continue;
-    const c = classifyCredential(v);
-    if (c.kind !== 'secret') continue;
-    if (!/[0-9]/.test(v) || !/[A-Za-z]/.test(v) || entropy(v) < 3.0) continue;
-    seen.add(v);
-    found.push({ value: v, line: lineOf(text, m.index), shape: c.shape ?? 'generic', vendor: c.vendor });
+}
+
+function shapeOk(v: string, s: CompiledShape): boolean {
+  return entropy(v.slice(s.prefix.length)) >= s.minEntropy && !isStrongPlaceholder(v);
+}
+
+/** The longest shape that matches at `pos`, or null. */
+function matchAt(text: string, pos: number): { value: string; shape: CompiledShape } | null {
+  let best: { value: string; shape: CompiledShape } | null = null;
+  for (const p of PREFIXED) {
+    if (!text.startsWith(p.shape.prefix, pos)) continue;
+    p.sticky.lastIndex = pos;
+    const m = p.sticky.exec(text);
+    if (m && (!best || m[0].length > best.value.length) && shapeOk(m[0], p.shape)) best = { value: m[0], shape: p.shape };
+  }
+  return best;
+}
+
+/** The end of the run of key characters that starts at or before `pos` (cached across calls on one text). */
+class Runs {
+  private start = -1;
+  private end = -1;
+  constructor(private readonly text: string) {}
+  endOf(pos: number): number {
+    if (pos >= this.start && pos < this.end) return this.end;
+    let e = pos;
+    while (e < this.text.length && isKeyChar(this.text.charCodeAt(e))) e++;
+    this.start = pos;
+    this.end = e;
+    return e;
+  }
+}
+
+/** A key split into pieces by spaces, NBSP, quotes or `+`, starting at `pos`; the joined key and its pieces. Bounded work. */
+function matchSplitAt(text: string, pos: number, runs: Runs): { value: string; shape: CompiledShape; pieces: string[]; end: number } | null {
+  const firstEnd = runs.endOf(pos);
+  if (firstEnd - pos >= MAX_KEY || !isSplitChar(text.charCodeAt(firstEnd))) return null;
+  const spans: [number, number][] = [];
+  let joined = '';
+  let i = pos;
+  let runEnd = firstEnd;
+  for (;;) {
+    spans.push([i, runEnd]);
+    joined += text.slice(i, runEnd);
+    if (joined.length >= MAX_KEY || spans.length >= MAX_PIECES) break;
+    let j = runEnd;
+    while (j < text.length && j - runEnd < MAX_SPLIT_GAP && isSplitChar(text.charCodeAt(j))) j++;
+    if (j === runEnd || !isKeyChar(text.charCodeAt(j))) break;
+    i = j;
+    runEnd = j;
+    while (runEnd < text.length && runEnd - i < MAX_KEY && isKeyChar(text.charCodeAt(runEnd))) runEnd++;
+  }
+  if (spans.length < 2) return null;
+  const m = matchAt(joined, 0);
+  if (!m) return null;
+  // Keep only the pieces the key covers.
+  const pieces: string[] = [];
+  let left = m.value.length;
+  let end = pos;
+  for (const [a, b] of spans) {
+    if (left <= 0) break;
+    const take = Math.min(b - a, left);
+    pieces.push(text.slice(a, a + take));
+    end = a + take;
+    left -= take;
+  }
+  return pieces.length > 1 ? { ...m, pieces, end } : null;
+}
+
+/** A piece that extends a key already matched whole must look random (upper, lower and digits), not like a word or model id. */
+function randomPiece(p: string): boolean {
+  return p.length < 8 || (/[0-9]/.test(p) && /[A-Z]/.test(p) && /[a-z]/.test(p));
+}
+
+/** Shape matches only (no context rule): what the output safety net uses. */
+export function scanShapes(text: string): FoundSecret[] {
+  const found: FoundSecret[] = [];
+  if (typeof text !== 'string' || text.length < 8) return found;
+  const lines = new Lines(text);
+  const runs = new Runs(text);
+  let attemptsRun = -1;
+  let attempts = 0;
+  const seen = new Set<string>();
+  const push = (f: FoundSecret) => {
+    if (seen.has(f.value)) return;
+    seen.add(f.value);
+    found.push(f);
+  };
+  PREFIX_RE.lastIndex = 0;
+  for (let m = PREFIX_RE.exec(text); m; m = PREFIX_RE.exec(text)) {
+    const pos = m.index;
+    // A run of key characters holding dozens of prefixes (`sk-sk-sk-...`) is filler, not keys: bounded attempts per run.
+    const runEnd = runs.endOf(pos);
+    if (runEnd === attemptsRun) {
+      if (++attempts > MAX_ATTEMPTS_PER_RUN) {
+        PREFIX_RE.lastIndex = runEnd;
+        continue;
+      }
+    } else {
+      attemptsRun = runEnd;
+      attempts = 1;
+    }
+    const hit = matchAt(text, pos);
+    let split = matchSplitAt(text, pos, runs);
+    if (split && hit && (split.value.length <= hit.value.length || (split.shape.id === hit.shape.id && !split.pieces.slice(1).every(randomPiece)))) split = null;
+    if (hit && !split) {
+      push({ value: hit.value, line: lines.at(pos), shape: hit.shape.id, vendor: hit.shape.vendor });
+      PREFIX_RE.lastIndex = pos + hit.value.length;
+      continue;
+    }
+    if (split) {
+      push({ value: split.value, line: lines.at(pos), shape: split.shape.id, vendor: split.shape.vendor, pieces: split.pieces });
+      PREFIX_RE.lastIndex = Math.max(pos + 1, split.end);
+      continue;
+    }
+    PREFIX_RE.lastIndex = pos + 1;
+  }
+  for (const r of RUN_SHAPES) {
+    r.run.lastIndex = 0;
+    for (let m = r.run.exec(text); m; m = r.run.exec(text)) {
+      const v = m[0];
+      if (!r.lens.has(v.length) || !/[0-9]/.test(v) || !/[a-zA-Z]/.test(v) || !shapeOk(v, r.shape)) continue;
+      push({ value: v, line: lines.at(m.index), shape: r.shape.id, vendor: r.shape.vendor });
+    }
   }
   return found;
 }
 
-function lineOf(text: string, offset: number): number {
-  let n = 1;
-  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) n++;
-  return n;
+/** Words that make the token after them a credential (each must end the word: `tokenfactory` is no credential word). */
+const CONTEXT_WORD = /api[_-]?key|apikey|access[_-]?key|subscription[_-]?key|secret|token|bearer|authorization|password|passwd|credentials?/gi;
+/** Characters of a context-keyed value: key characters and . ~ + / =. */
+function isValueChar(c: number): boolean {
+  return isKeyChar(c) || c === 46 || c === 126 || c === 43 || c === 47 || c === 61;
+}
+const SCHEME = /^(?:Bearer|Token|Basic)[ \t]{1,4}/i;
+
+/**
+ * Structure, not a key: a URL, a host name, or a path / model id made of
+ * word-like segments (`accounts/fireworks/models/llama-v3p1-8b-instruct`,
+ * `moonshotai/Kimi-K2.5-fast`). Only the context rule consults this: shape
+ * matches and values at credential sites are keys whatever they look like.
+ */
+export function looksStructural(v: string): boolean {
+  if (/:\/\//.test(v)) return true;
+  if (/^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,24}(?::\d{1,5})?(?:\/.*)?$/.test(v) && !/^[A-Za-z0-9_-]{20,}\./.test(v)) return true;
+  const segs = v.split(/[/._:-]+/).filter(Boolean);
+  if (segs.length < 2) return false;
+  return segs.every((s) => s.length <= 4 || /^[A-Za-z]+$/.test(s) || /^[A-Za-z]+\d{1,4}[A-Za-z]?$/.test(s) || /^\d{1,8}$/.test(s) || /^v\d+[a-z]*\d*$/i.test(s));
 }
 
-
-/** Key-shaped tokens in `text` (prefix-bearing shapes only, above their entropy floor). */
-function* keyTokens(text: string): Generator<{ token: string; shape: (typeof SHAPES)[number] }> {
-  for (const s of SHAPES) {
-    if (!s.scan) continue;
-    for (const m of text.matchAll(s.scan))
-      if (entropy(m[0].slice(s.prefix.length)) >= s.minEntropy && !isStrongPlaceholder(m[0])) yield { token: m[0], shape: s };
+/** Finds key-shaped tokens anywhere in the text (comments and prose included). Linear in the text's length. */
+export function scanText(text: string): FoundSecret[] {
+  const found = scanShapes(text);
+  if (typeof text !== 'string') return found;
+  const seen = new Set(found.map((f) => f.value));
+  const lines = new Lines(text);
+  CONTEXT_WORD.lastIndex = 0;
+  for (let m = CONTEXT_WORD.exec(text); m; m = CONTEXT_WORD.exec(text)) {
+    let i = m.index + m[0].length;
+    // The word must end here (`tokenfactory` is not `token`) and not sit in a URL path (`/token/...`).
+    if (/[A-Za-z0-9]/.test(text[i] ?? '') || text[m.index - 1] === '/' || text[i] === '/') continue;
+    // An identifier tail: `secret_key`, `token-v2` (bounded).
+    for (let n = 0; n < 20 && i < text.length && /[\w.-]/.test(text[i]); n++) i++;
+    for (let n = 0; n < 8 && i < text.length && /[\s"'`]/.test(text[i]); n++) i++;
+    if (text.startsWith('=>', i) || text.startsWith(':=', i)) i += 2;
+    else if (/[:=,]/.test(text[i] ?? '')) i++;
+    for (let n = 0; n < 8 && i < text.length && /[\s"'`]/.test(text[i]); n++) i++;
+    const scheme = SCHEME.exec(text.slice(i, i + 12));
+    if (scheme) i += scheme[0].length;
+    const start = i;
+    while (i < text.length && i - start <= 256 && isValueChar(text.charCodeAt(i))) i++;
+    const raw = text.slice(start, i);
+    CONTEXT_WORD.lastIndex = Math.max(CONTEXT_WORD.lastIndex, i);
+    if (raw.length > 256) continue;
+    const v = raw.replace(/[.=]+$/, '');
+    if (v.length < 20 || seen.has(v)) continue;
+    if (!/[0-9]/.test(v) || !/[A-Za-z]/.test(v) || entropy(v) < 3.0 || looksStructural(v)) continue;
+    const c = classifyCredential(v);
+    if (c.kind !== 'secret') continue;
+    seen.add(v);
+    found.push({ value: v, line: lines.at(m.index), shape: c.shape ?? 'generic', vendor: c.vendor });
   }
+  return found;
 }
 
 export interface KeyHit {
@@ -65,38 +281,36 @@ export interface KeyHit {
 
 /** The first key-shaped token in `text`, or null. Never returns the token itself. */
 export function findKeyShaped(text: string): KeyHit | null {
-  for (const { shape } of keyTokens(text)) return { shape: shape.id, vendor: shape.vendor };
-  return null;
+  const f = scanShapes(text)[0];
+  return f ? { shape: f.shape, vendor: f.vendor } : null;
 }
 
 /** `text` with every key-shaped token replaced: for messages that quote user input. */
 export function redactKeys(text: string): string {
   let out = text;
-  for (const { token } of keyTokens(text)) out = out.split(token).join('[key-shaped value]');
+  for (const f of scanShapes(text)) for (const piece of f.pieces ?? [f.value]) out = out.split(piece).join('[key-shaped value]');
   return out;
 }
 
-/** Walks strings and object keys of a JSON-like value; returns the dotted path of the first key-shaped one. */
-export function findKeyInValue(value: unknown, path = ''): { path: string; hit: KeyHit } | null {
+/** Walks strings and object keys of a JSON-like value; the dotted paths of every key-shaped one (field names included). */
+export function findKeysInValue(value: unknown, path = '', out: { path: string; hit: KeyHit }[] = [], depth = 0): { path: string; hit: KeyHit }[] {
+  if (depth > 64) return out;
   if (typeof value === 'string') {
     const hit = findKeyShaped(value);
-    return hit ? { path, hit } : null;
-  }
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const r = findKeyInValue(value[i], `${path}[${i}]`);
-      if (r) return r;
-    }
-    return null;
-  }
-  if (value && typeof value === 'object') {
+    if (hit) out.push({ path, hit });
+  } else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) findKeysInValue(value[i], `${path}[${i}]`, out, depth + 1);
+  } else if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
-      const p = path ? `${path}.${k}` : k;
       const hk = findKeyShaped(k);
-      if (hk) return { path: path ? `${path} (a field name)` : '(a field name)', hit: hk };
-      const r = findKeyInValue(v, p);
-      if (r) return r;
+      if (hk) out.push({ path: path ? `${path} (a field name)` : '(a field name)', hit: hk });
+      else findKeysInValue(v, path ? `${path}.${k}` : k, out, depth + 1);
     }
   }
-  return null;
+  return out;
+}
+
+/** The first key-shaped string (or field name) in a JSON-like value, with its dotted path. */
+export function findKeyInValue(value: unknown, path = ''): { path: string; hit: KeyHit } | null {
+  return findKeysInValue(value, path)[0] ?? null;
 }

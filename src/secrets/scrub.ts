@@ -1,55 +1,93 @@
-// Scrub: removes known secrets from strings and JSON values.
+// Scrub: removes secrets from strings and JSON values.
 // Guarantee: `scrub` removes from any JSON value every 8-character window of
 // every secret it is given, so not even a prefix or suffix of a key survives.
+// Linear: the windows of all secrets go in one set, and each output string is
+// checked window by window (one set lookup per character), whatever the
+// number of secrets.
 
 export const REDACTED = '<redacted>';
-const WINDOW = 8;
+export const WINDOW = 8;
+
+/** The 8-character windows of a set of secrets, plus the short (4-7 char) secrets, matched whole. */
+export class SecretWindows {
+  readonly windows = new Set<string>();
+  readonly short = new Set<string>();
+
+  add(secret: string): void {
+    const k = secret.trim();
+    if (k.length < 4) return;
+    if (k.length < WINDOW) {
+      this.short.add(k);
+      return;
+    }
+    for (let w = 0; w + WINDOW <= k.length; w++) this.windows.add(k.slice(w, w + WINDOW));
+  }
+
+  get empty(): boolean {
+    return !this.windows.size && !this.short.size;
+  }
+
+  /** Replaces, in one string, every stretch that shares an 8-char window with a secret (or holds a short one). */
+  scrubString(s: string): string {
+    if (this.empty || s.length < 4) return s;
+    let cover: Uint8Array | null = null;
+    if (this.windows.size && s.length >= WINDOW) {
+      for (let i = 0; i + WINDOW <= s.length; i++) {
+        if (!this.windows.has(s.slice(i, i + WINDOW))) continue;
+        cover ??= new Uint8Array(s.length);
+        cover.fill(1, i, i + WINDOW);
+      }
+    }
+    for (const k of this.short)
+      for (let i = s.indexOf(k); i >= 0; i = s.indexOf(k, i + 1)) {
+        cover ??= new Uint8Array(s.length);
+        cover.fill(1, i, i + k.length);
+      }
+    if (!cover) return s;
+    let out = '';
+    for (let i = 0; i < s.length; ) {
+      if (cover[i]) {
+        out += REDACTED;
+        while (i < s.length && cover[i]) i++;
+      } else {
+        const j = cover.indexOf(1, i);
+        const end = j < 0 ? s.length : j;
+        out += s.slice(i, end);
+        i = end;
+      }
+    }
+    return out;
+  }
+
+  /** Deep-scrubs a JSON value (object keys included); depth-limited, never recursing without bound. */
+  scrub<T>(value: T): T {
+    if (this.empty) return value;
+    const walk = (v: unknown, depth: number): unknown => {
+      if (typeof v === 'string') return this.scrubString(v);
+      if (depth > 200 || !v || typeof v !== 'object') return v;
+      if (Array.isArray(v)) return v.map((x) => walk(x, depth + 1));
+      const o: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(v)) o[this.scrubString(k)] = walk(x, depth + 1);
+      return o;
+    };
+    return walk(value, 0) as T;
+  }
+}
+
+function windowsOf(secrets: readonly string[]): SecretWindows {
+  const w = new SecretWindows();
+  for (const s of secrets) w.add(s);
+  return w;
+}
 
 /** Replaces, in one string, every stretch that shares an 8-char window with a secret. */
 export function scrubString(s: string, secrets: readonly string[]): string {
-  if (!secrets.length || s.length < WINDOW) return s;
-  const cover = new Uint8Array(s.length);
-  let any = false;
-  for (const k of secrets) {
-    if (k.length < WINDOW) {
-      if (k.length >= 4) for (let i = s.indexOf(k); i >= 0; i = s.indexOf(k, i + 1)) {
-        cover.fill(1, i, i + k.length);
-        any = true;
-      }
-      continue;
-    }
-    for (let w = 0; w + WINDOW <= k.length; w++) {
-      const win = k.slice(w, w + WINDOW);
-      for (let i = s.indexOf(win); i >= 0; i = s.indexOf(win, i + 1)) {
-        cover.fill(1, i, i + WINDOW);
-        any = true;
-      }
-    }
-  }
-  if (!any) return s;
-  let out = '';
-  for (let i = 0; i < s.length; ) {
-    if (cover[i]) {
-      out += REDACTED;
-      while (i < s.length && cover[i]) i++;
-    } else out += s[i++];
-  }
-  return out;
+  if (!secrets.length) return s;
+  return windowsOf(secrets).scrubString(s);
 }
 
 /** Deep-scrubs a JSON value (keys included). */
 export function scrub<T>(value: T, secrets: readonly string[]): T {
   if (!secrets.length) return value;
-  const walk = (v: unknown): unknown => {
-    if (typeof v === 'string') return scrubString(v, secrets);
-    if (Array.isArray(v)) return v.map(walk);
-    if (v && typeof v === 'object') {
-      const o: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v)) o[scrubString(k, secrets)] = walk(x);
-      return o;
-    }
-    return v;
-  };
-  return walk(value) as T;
+  return windowsOf(secrets).scrub(value);
 }
-

@@ -34,9 +34,11 @@ export interface CompiledShape {
   vendor: string | null;
   prefix: string;
   anchored: RegExp;
-  /** Unanchored, with word boundaries; only for shapes that start with a literal prefix. */
-  scan: RegExp | null;
   minEntropy: number;
+  /** The longest key this shape matches. */
+  maxLen: number;
+  /** For a shape that is one charset part (prefix-less hex keys): its class and lengths. */
+  charsetRun: { cls: string; lens: number[] } | null;
 }
 
 function shapeSource(parts: (typeof shapesData.shapes)[number]['parts']): string {
@@ -60,17 +62,32 @@ export const SHAPES: CompiledShape[] = shapesData.shapes.map((s) => {
     vendor: s.vendor,
     prefix,
     anchored: new RegExp(`^(?:${src})$`),
-    scan: prefix.length >= 3 ? new RegExp(`(?<![A-Za-z0-9_-])(?:${src})(?![A-Za-z0-9_-])`, 'g') : null,
     minEntropy: s.min_entropy ?? 2.5,
+    maxLen: s.parts.reduce((n, p) => n + ('lit' in p ? p.lit.length : p.range ? p.range[1] : Math.max(...(p.len ?? [1]))), 0),
+    charsetRun: s.parts.length === 1 && !('lit' in first) && first.len ? { cls: CHARSETS[first.charset], lens: first.len } : null,
   };
 });
 
-/** Shannon entropy in bits per character. */
+const COUNTS = new Int32Array(128);
+
+/** Shannon entropy in bits per character. Linear, allocation-free for ASCII. */
 export function entropy(s: string): number {
   if (!s.length) return 0;
+  let ascii = true;
+  for (let i = 0; i < s.length && ascii; i++) if (s.charCodeAt(i) >= 128) ascii = false;
+  let h = 0;
+  if (ascii) {
+    COUNTS.fill(0);
+    for (let i = 0; i < s.length; i++) COUNTS[s.charCodeAt(i)]++;
+    for (let c = 0; c < 128; c++) {
+      if (!COUNTS[c]) continue;
+      const p = COUNTS[c] / s.length;
+      h -= p * Math.log2(p);
+    }
+    return h;
+  }
   const counts = new Map<string, number>();
   for (const c of s) counts.set(c, (counts.get(c) ?? 0) + 1);
-  let h = 0;
   for (const n of counts.values()) {
     const p = n / s.length;
     h -= p * Math.log2(p);

@@ -1,0 +1,172 @@
+// The output boundary: one process-wide memory of every secret seen, and the
+// one scrubber every output passes (CLI results, library results, the MCP
+// server, error messages).
+// What is remembered: literals found in a paste (the extractor calls
+// rememberSecret), key-shaped arguments and flag values, credential-named
+// values in flags and library inputs, values of key variables in the
+// environment and in `.env`, and keys sent to a catalog or probe.
+// Guarantees:
+// - scrubResult(x) removes every 8-character stretch of every remembered
+//   secret from every string and object key of x; before that it scans every
+//   string for key shapes (a key a vendor echoed, a key listed as a model id,
+//   a key in a registry file) and remembers what it finds, so a key-shaped
+//   token never leaves even when nothing told the memory about it.
+// - excerpt() scrubs before it cuts, so a cut never leaves a key's head.
+// - Linear: one set lookup per output character, whatever the number of secrets.
+// Memory is bounded (MAX_WINDOWS); past it the oldest half is forgotten.
+import { SecretWindows, WINDOW } from './scrub.js';
+import { scanShapes, scanText } from './scan.js';
+import { classifyCredential, isCredentialName } from './classify.js';
+
+const MAX_WINDOWS = 1_000_000;
+
+let memory = new SecretWindows();
+let recent: string[] = [];
+
+/** Remembers one secret (trimmed; shorter than 4 characters is ignored). Returns it. */
+export function rememberSecret(value: string | null | undefined): void {
+  if (typeof value !== 'string') return;
+  const v = value.trim();
+  if (v.length < 4) return;
+  if (v.length >= WINDOW && memory.windows.has(v.slice(0, WINDOW)) && memory.windows.has(v.slice(-WINDOW))) return;
+  memory.add(v);
+  recent.push(v);
+  if (memory.windows.size > MAX_WINDOWS) {
+    recent = recent.slice(recent.length >> 1);
+    memory = new SecretWindows();
+    for (const s of recent) memory.add(s);
+  }
+}
+
+/** Scans a text for keys (shapes, the context rule, split keys) and remembers each, pieces included. */
+export function rememberKeysIn(text: string | null | undefined): void {
+  if (typeof text !== 'string' || text.length < 8) return;
+  for (const f of scanText(text)) {
+    rememberSecret(f.value);
+    for (const p of f.pieces ?? []) rememberSecret(p);
+  }
+}
+
+/** A value at a credential-named position: remembered when it is a secret (not a reference or placeholder). */
+export function rememberCredential(value: unknown): void {
+  if (typeof value !== 'string') return;
+  if (classifyCredential(value).kind !== 'secret') return;
+  rememberSecret(value);
+  rememberSecret(value.replace(/^\s*(Bearer|Basic|Token)\s+/i, ''));
+  for (const piece of value.split(/[\s:]+/)) if (piece.length >= 8 && classifyCredential(piece).kind === 'secret') rememberSecret(piece);
+}
+
+/**
+ * Remembers the secrets in a library input or parsed flag value: key-shaped
+ * text anywhere, and credential-named fields whatever their shape.
+ */
+export function rememberInput(value: unknown, depth = 0): void {
+  if (depth > 64) return;
+  if (typeof value === 'string') rememberKeysIn(value);
+  else if (Array.isArray(value)) for (const x of value) rememberInput(x, depth + 1);
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      rememberKeysIn(k);
+      if (isCredentialName(k, 'query') && !/^(api_key_env|key_env|key_env_used|auth)$/.test(k)) rememberCredential(v);
+      rememberInput(v, depth + 1);
+    }
+  }
+}
+
+/** A `.env` line or environment variable: key variables by name, and key-shaped values whatever the name. */
+export function rememberVariable(name: string, value: string | undefined): void {
+  if (!value) return;
+  rememberKeysIn(value);
+  if (!isCredentialName(name) || /^[/~.]|^[A-Za-z]:\\|:\/\//.test(value.trim())) return;
+  rememberCredential(value);
+}
+
+let envDone = false;
+/** The process environment's key variables (once per process, unless `force`). */
+export function rememberEnvironment(env: NodeJS.ProcessEnv = process.env, force = false): void {
+  if (envDone && !force && env === process.env) return;
+  if (env === process.env) envDone = true;
+  for (const [k, v] of Object.entries(env)) rememberVariable(k, v);
+}
+
+/**
+ * Command-line arguments: key-shaped text in any of them, credential-named
+ * flags (`--api-key X`, `--header "Authorization: Bearer X"`) and the fields
+ * of JSON flag values (`--request-params '{"api_key": ...}'`).
+ */
+export function rememberArguments(argv: readonly string[]): void {
+  let flag: string | null = null;
+  for (const a of argv) {
+    if (typeof a !== 'string') continue;
+    rememberKeysIn(a);
+    let value: string | null = a;
+    let name = flag;
+    flag = null;
+    if (a.startsWith('--')) {
+      const eq = a.indexOf('=');
+      if (eq < 0) {
+        flag = a.slice(2);
+        continue;
+      }
+      name = a.slice(2, eq);
+      value = a.slice(eq + 1);
+    }
+    if (!value) continue;
+    if (name && isCredentialName(name) && !/^(api-key-env|auth)$/.test(name)) rememberCredential(value);
+    const t = value.trim();
+    if (t.startsWith('{') || t.startsWith('[')) {
+      try {
+        rememberInput(JSON.parse(t));
+      } catch {
+        /* not JSON: scanned as text above */
+      }
+    }
+    const colon = t.indexOf(':');
+    if (name === 'header' && colon > 0 && isCredentialName(t.slice(0, colon))) rememberCredential(t.slice(colon + 1));
+  }
+}
+
+/** Whether a string shares an 8-character stretch with a remembered secret (or holds a short one). */
+export function holdsSecret(s: string): boolean {
+  return memory.scrubString(s) !== s;
+}
+
+function scanStrings(value: unknown, depth: number): void {
+  if (typeof value === 'string') {
+    if (value.length >= 8) for (const f of scanShapes(value)) {
+      rememberSecret(f.value);
+      for (const p of f.pieces ?? []) rememberSecret(p);
+    }
+    return;
+  }
+  if (depth > 200 || !value || typeof value !== 'object') return;
+  if (Array.isArray(value)) for (const x of value) scanStrings(x, depth + 1);
+  else for (const [k, v] of Object.entries(value)) {
+    scanStrings(k, depth + 1);
+    scanStrings(v, depth + 1);
+  }
+}
+
+/** The one output scrubber: every string and object key of `value`, freed of every secret this process has seen. */
+export function scrubResult<T>(value: T): T {
+  scanStrings(value, 0);
+  return memory.scrub(value);
+}
+
+/** One string through the same scrubber. */
+export function scrubText(s: string): string {
+  return scrubResult(s);
+}
+
+/** A vendor's error body or other foreign text: scrubbed first, then whitespace collapsed and cut to `max` characters. */
+export function excerpt(text: string, max = 160): string {
+  const t = scrubText(String(text ?? '')).replace(/\s+/g, ' ').trim();
+  return t.length > max ? t.slice(0, max).replace(/<[a-z]*$/, '') + '…' : t;
+}
+
+/** Forgets every remembered secret: for tests that need a clean process. */
+export function forgetSecrets(): void {
+  memory = new SecretWindows();
+  recent = [];
+  envDone = false;
+}

@@ -1,0 +1,144 @@
+// The scanner finds glued and split keys, never takes structure (hosts, model
+// ids, paths) for a key, runs in linear time on hostile input, and the output
+// boundary scrubs every 8-character stretch of every secret it was told of.
+import { describe, expect, it } from 'vitest';
+import {
+  SHAPES,
+  classifyCredential,
+  excerpt,
+  forgetSecrets,
+  generateKey,
+  isCredentialName,
+  rememberArguments,
+  rememberEnvironment,
+  rememberSecret,
+  scanText,
+  scrubResult,
+} from '../src/secrets/index.js';
+import { parseExample } from '../src/api.js';
+import { leaks } from './helpers/keys.js';
+
+const ALL = SHAPES.map((s) => s.id);
+
+describe('glued keys (no left boundary)', () => {
+  it.each(ALL)('finds a %s key glued to what precedes it', (id) => {
+    const k = generateKey(id);
+    // Prefix-less hex keys are found when the glue is not itself of their charset.
+    for (const text of [`https://api.example-llm.com/bot${k}/v1/chat`, `key-${k}`, `X-Trace: id_${k}`])
+      expect(scanText(text).map((f) => f.value)).toContain(k);
+  });
+});
+
+describe('split keys', () => {
+  it.each(ALL.filter((id) => !SHAPES.find((s) => s.id === id)!.charsetRun))('finds both halves of a %s key split by a space, NBSP or string quotes', (id) => {
+    const k = generateKey(id);
+    const cut = Math.floor(k.length / 2);
+    for (const sep of [' ', '\u00a0', '" "', "' + '"]) {
+      const found = scanText(`Authorization: Bearer ${k.slice(0, cut)}${sep}${k.slice(cut)}`);
+      const pieces = found.flatMap((f) => f.pieces ?? [f.value]);
+      expect(pieces).toContain(k.slice(cut));
+    }
+  });
+
+  it('a key split by a space at a credential site is a secret', () => {
+    const k = generateKey('groq');
+    expect(classifyCredential(`${k.slice(0, 20)} ${k.slice(20)}`).kind).toBe('secret');
+    expect(classifyCredential('YOUR API KEY').kind).not.toBe('secret');
+  });
+});
+
+describe('no false alarms on structure', () => {
+  it.each([
+    'base_url: "https://api.tokenfactory.us-central1.nebius.com/v1"',
+    'token: "https://api.tokenfactory.us-central1.nebius.com/v1/"',
+    'api_key = moonshotai/Kimi-K2.5-fast-preview-0905',
+    'token: accounts/fireworks/models/llama-v3p1-405b-instruct',
+    'secret: Qwen/Qwen2.5-Coder-32B-Instruct-AWQ',
+    'curl https://api.example.com/v1/token/refresh/accounts/fireworks/models/llama-v3p1-8b-instruct',
+    'Authorization: Bearer $OPENAI_API_KEY',
+    'x-goog-api-key: <YOUR_API_KEY>',
+    'id: 123e4567-e89b-12d3-a456-426614174000',
+    'commit 9fceb02d0ae598e95dc970b74767f19372d61af8',
+  ])('%s holds no key', (text) => {
+    expect(scanText(text)).toEqual([]);
+  });
+});
+
+describe('credential names', () => {
+  it.each(['api_key', 'accessToken', 'credentials', 'password', 'X-Session', 'Cookie', 'subscription-key', 'Ocp-Apim-Subscription-Key', 'auth'])('%s names a credential', (n) =>
+    expect(isCredentialName(n)).toBe(true));
+  it.each(['code', 'sig'])('%s names a credential in a query string only', (n) => {
+    expect(isCredentialName(n, 'query')).toBe(true);
+    expect(isCredentialName(n)).toBe(false);
+  });
+  it.each(['max_tokens', 'idempotency-key', 'prompt_cache_key', 'model', 'author', 'stream'])('%s does not', (n) => expect(isCredentialName(n, 'query')).toBe(false));
+});
+
+describe('linear time on hostile input (generous bounds, far below what a quadratic path takes)', () => {
+  const CAP = 256 * 1024;
+  const cases: [string, () => string][] = [
+    ["'token' + spaces", () => "'token'" + ' '.repeat(CAP)],
+    ['Bearer + spaces + x', () => "-H 'Authorization: Bearer" + ' '.repeat(CAP - 40) + "x'"],
+    ['prefixes glued', () => 'sk-'.repeat(CAP / 3)],
+    ['prefixes split', () => 'sk-a '.repeat(CAP / 5)],
+    ['credential words', () => 'api_key='.repeat(CAP / 8)],
+    ['one hex run', () => 'a'.repeat(CAP)],
+    ['quotes', () => '"'.repeat(CAP)],
+    ['NBSP and quotes', () => 'gsk_\u00a0"'.repeat(CAP / 6)],
+    ['1,800 keys', () => Array.from({ length: 1800 }, (_, i) => `k${i}: ${generateKey(ALL[i % ALL.length])}`).join('\n').slice(0, CAP)],
+  ];
+  it.each(cases)('%s', (_name, make) => {
+    const text = make();
+    const t0 = performance.now();
+    scanText(text);
+    scrubResult({ text: text.slice(0, 64 * 1024) });
+    expect(performance.now() - t0).toBeLessThan(5000);
+  });
+});
+
+describe('the output boundary', () => {
+  it('scrubs every 8-character stretch of a remembered secret, fragments included', () => {
+    forgetSecrets();
+    const k = generateKey('azure-hex32');
+    rememberSecret(k);
+    const out = scrubResult({ error: `HTTP 401: key ${k.slice(0, 12)}...${k.slice(-9)} was refused`, [k.slice(3, 20)]: 1 });
+    expect(leaks(JSON.stringify(out), [k])).toEqual([]);
+    expect(out.error).toContain('HTTP 401');
+  });
+
+  it('remembers key-shaped arguments and credential flags, and environment key variables', () => {
+    forgetSecrets();
+    const a = generateKey('groq');
+    const b = 'Zk' + generateKey('azure-hex32').slice(2, 30);
+    const c = generateKey('xai');
+    const d = 'p4' + generateKey('sk-hex32').slice(5);
+    rememberArguments(['inspect', `curl -H 'Authorization: Bearer ${a}'`, '--request-params', JSON.stringify({ api_key: b }), '--header', `X-Session: ${d}`]);
+    rememberEnvironment({ MY_LLM_TOKEN: c, PATH: '/usr/bin:/bin', HOME: '/home/u' }, true);
+    const out = JSON.stringify(scrubResult({ a: a.slice(10, 30), b: `x${b}`, c: c.slice(40), d, path: '/usr/bin:/bin' }));
+    expect(leaks(out, [a, b, c, d])).toEqual([]);
+    expect(out).toContain('/usr/bin:/bin');
+  });
+
+  it('finds a key no one told it about (a key a catalog listed as a model id)', () => {
+    forgetSecrets();
+    const k = generateKey('openrouter');
+    expect(leaks(JSON.stringify(scrubResult({ models: [{ id: k }, { id: 'gpt-4o' }] })), [k])).toEqual([]);
+  });
+
+  it('excerpt scrubs before it cuts', () => {
+    forgetSecrets();
+    const k = generateKey('anthropic');
+    rememberSecret(k);
+    const e = excerpt(`${'x'.repeat(150)} ${k}`, 160);
+    expect(leaks(e, [k])).toEqual([]);
+    expect(e.length).toBeLessThanOrEqual(161);
+  });
+
+  it('a library result never carries a pasted key, even in a later unrelated result', async () => {
+    forgetSecrets();
+    const k = generateKey('fireworks');
+    const r = await parseExample(`curl https://api.fireworks.ai/inference/v1/chat/completions -H "Authorization: Bearer ${k}" -d '{"model":"accounts/fireworks/models/llama-v3p1-8b-instruct"}'`);
+    expect(leaks(JSON.stringify(r), [k])).toEqual([]);
+    expect(leaks(JSON.stringify(scrubResult({ echo: `the key was ${k.slice(5, 25)}` })), [k])).toEqual([]);
+  });
+});
