@@ -1,14 +1,16 @@
 // The registry's CLI verbs: templates, list-vendor-models, add-template, add,
 // list, get, remove. Each turns argv into one call of ./index.ts and returns
-// its JSON result; a wrong flag or argument count is a `usage` failure
-// (exit 2), never a guess.
+// its JSON result; a wrong argument count or flag value is a `usage` failure
+// (exit 2), never a guess. Which flags a verb takes is checked before, by the
+// CLI's verb table (src/cli/verbs.ts).
 import { fail, type Failure } from '../result.js';
 import * as registry from './index.js';
 import type { AddFields } from './entry.js';
-import { redactKeys } from '../secrets/index.js';
 
 export interface VerbContext {
   workspace: string;
+  /** How a note should spell a call of byok (`byok --workspace DIR`); default `byok`. */
+  invocation?: string;
   /** Reads FILE or `-` (stdin) as text; returns a Failure on error. */
   readInput(arg: string | undefined): Promise<{ text: string } | Failure>;
 }
@@ -16,16 +18,6 @@ export interface VerbContext {
 export type VerbResult = { ok: boolean; [k: string]: unknown };
 type Flags = Record<string, string | boolean>;
 type Handler = (args: string[], flags: Flags, ctx: VerbContext) => Promise<VerbResult>;
-
-/** Flags the CLI itself handles for every verb. */
-const GLOBAL = new Set(['workspace', 'pretty', 'help', 'version']);
-
-function checkFlags(verb: string, flags: Flags, allowed: string[]): Failure | null {
-  const bad = Object.keys(flags).filter((f) => !GLOBAL.has(f) && !allowed.includes(f));
-  if (!bad.length) return null;
-  const list = allowed.length ? allowed.map((f) => `--${f}`).join(', ') : 'none';
-  return fail('usage', redactKeys(`${verb} does not take --${bad[0].slice(0, 40)}; its options are: ${list}.`));
-}
 
 function checkArgs(verb: string, args: string[], n: number, what: string): Failure | null {
   if (args.length === n) return null;
@@ -63,11 +55,6 @@ function parseAuth(raw: string): AddFields['auth'] | Failure {
   }
   return fail('usage', '--auth must be bearer, x-api-key, none, header:NAME[:Bearer|Basic] or query:NAME.');
 }
-
-const ADD_FLAGS = [
-  'from-draft', 'upstream-model', 'base-url', 'wire', 'name', 'api-key-env', 'auth', 'header', 'headers', 'query',
-  'thinking-capability', 'thinking-mode', 'thinking-params', 'request-params', 'capabilities', 'max-tokens', 'vendor',
-];
 
 /** Flag values as draft fields; only the flags given are set, so they override a draft. */
 function fieldsFromFlags(flags: Flags): Record<string, unknown> | Failure {
@@ -108,11 +95,11 @@ function fieldsFromFlags(flags: Flags): Record<string, unknown> | Failure {
 
 export const registryVerbs: Record<string, Handler> = {
   async templates(args, flags, ctx) {
-    return checkArgs('templates', args, 0, '') ?? checkFlags('templates', flags, []) ?? registry.templates({ workspace: ctx.workspace });
+    return checkArgs('templates', args, 0, '') ?? registry.templates({ workspace: ctx.workspace });
   },
 
   async 'list-vendor-models'(args, flags, ctx) {
-    const bad = checkArgs('list-vendor-models', args, 1, 'one VENDOR') ?? checkFlags('list-vendor-models', flags, ['timeout-ms']);
+    const bad = checkArgs('list-vendor-models', args, 1, 'one VENDOR');
     if (bad) return bad;
     const t = str(flags, 'timeout-ms');
     if (t !== undefined && !/^\d+$/.test(t)) return fail('usage', '--timeout-ms takes a whole number of milliseconds.');
@@ -120,13 +107,13 @@ export const registryVerbs: Record<string, Handler> = {
   },
 
   async 'add-template'(args, flags, ctx) {
-    const bad = checkArgs('add-template', args, 1, 'one VENDOR (see `byok templates`)') ?? checkFlags('add-template', flags, ['upstream-model', 'name']);
+    const bad = checkArgs('add-template', args, 1, 'one VENDOR (see `byok templates`)');
     if (bad) return bad;
     return registry.addTemplate(args[0], { upstream_model: str(flags, 'upstream-model'), name: str(flags, 'name') }, { workspace: ctx.workspace });
   },
 
   async add(args, flags, ctx) {
-    const bad = checkArgs('add', args, 0, '') ?? checkFlags('add', flags, ADD_FLAGS);
+    const bad = checkArgs('add', args, 0, '');
     if (bad) return bad;
     const overrides = fieldsFromFlags(flags);
     if ('ok' in overrides) return overrides as Failure;
@@ -152,14 +139,14 @@ export const registryVerbs: Record<string, Handler> = {
   },
 
   async list(args, flags, ctx) {
-    return checkArgs('list', args, 0, '') ?? checkFlags('list', flags, []) ?? registry.listModels({ workspace: ctx.workspace });
+    return checkArgs('list', args, 0, '') ?? registry.listModels({ workspace: ctx.workspace });
   },
 
   async get(args, flags, ctx) {
-    return checkArgs('get', args, 1, 'one ID (see `byok list`)') ?? checkFlags('get', flags, []) ?? registry.get(args[0], { workspace: ctx.workspace });
+    return checkArgs('get', args, 1, 'one ID (see `byok list`)') ?? registry.get(args[0], { workspace: ctx.workspace });
   },
 
   async remove(args, flags, ctx) {
-    return checkArgs('remove', args, 1, 'one ID (see `byok list`)') ?? checkFlags('remove', flags, []) ?? registry.remove(args[0], { workspace: ctx.workspace });
+    return checkArgs('remove', args, 1, 'one ID (see `byok list`)') ?? registry.remove(args[0], { workspace: ctx.workspace });
   },
 };

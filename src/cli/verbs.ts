@@ -1,0 +1,174 @@
+// The CLI's verb table: the one place that lists every verb with its
+// arguments, flags, help text and example, and how to run it. The argument
+// parser, `--help`, `byok help VERB` and the README's flags reference all read
+// this table; adding a verb is adding one entry here.
+// Guarantee: the table imports nothing heavy — each `run` loads its module
+// (front-ends, registry, zod, the MCP SDK) only when that verb runs.
+import type { Failure } from '../failure.js';
+
+export interface FlagSpec {
+  name: string;
+  /** The value's placeholder (`DIR`, `M`); absent for a flag that takes no value. */
+  value?: string;
+  help: string;
+}
+
+/** Flags as parsed: a value flag holds its string, a switch holds true. */
+export type Flags = Record<string, string | boolean>;
+
+export type Result = { ok: boolean; [k: string]: unknown };
+
+export interface VerbInput {
+  positional: string[];
+  flags: Flags;
+  /** The absolute workspace folder (--workspace, else $BYOK_WORKSPACE, else the current directory). */
+  workspace: string;
+  /** How to call byok again in a note, e.g. `npx byok --workspace /abs/dir`. */
+  invocation: string;
+}
+
+export interface VerbSpec {
+  name: string;
+  /** Positional arguments as shown in the usage line, e.g. `VENDOR` or `[FILE|-]`. */
+  args: string;
+  /** One line for the verb list. */
+  summary: string;
+  /** A few more sentences for `byok help VERB` (optional). */
+  details?: string;
+  flags: FlagSpec[];
+  /** One command that runs as written from a clone of byok. */
+  example: string;
+  /** What stdout holds; defaults to one JSON result. */
+  stdout?: string;
+  /** Resolves to the result to print, or undefined when the verb wrote its own output (mcp). */
+  run(input: VerbInput): Promise<Result | Failure | undefined>;
+}
+
+/** Flags every verb takes. */
+export const GLOBAL_FLAGS: FlagSpec[] = [
+  { name: 'workspace', value: 'DIR', help: 'workspace folder: registry in DIR/config/custom_models.yaml, keys in DIR/.env (default: $BYOK_WORKSPACE, else the current folder)' },
+  { name: 'compact', help: 'print the JSON result on one line' },
+  { name: 'pretty', help: 'print the JSON result indented (the default)' },
+  { name: 'help', help: 'show help' },
+  { name: 'version', help: 'print the version of byok' },
+];
+
+const registryVerb = (name: string) => async (i: VerbInput) => {
+  const { registryVerbs } = await import('../registry/verbs.js');
+  const { readInputText } = await import('./input.js');
+  return registryVerbs[name](i.positional, i.flags, { workspace: i.workspace, invocation: i.invocation, readInput: readInputText });
+};
+
+const exampleVerb = (name: 'parse-example' | 'inspect') => async (i: VerbInput) => {
+  const { readExample } = await import('./input.js');
+  const input = await readExample(name, i.positional, i.flags);
+  if ('ok' in input) return input;
+  const api = await import('../api.js');
+  return name === 'inspect' ? api.inspectBytes(input.bytes, input.opts) : api.parseExampleBytes(input.bytes, input.opts);
+};
+
+const TEXT_FLAGS: FlagSpec[] = [{ name: 'text', value: 'STRING', help: 'the example itself, instead of FILE or -' }];
+
+const ADD_FLAGS: FlagSpec[] = [
+  { name: 'from-draft', value: 'FILE|-', help: 'a parse-example result (or its draft) to register; - reads standard input. Other flags override its fields' },
+  { name: 'upstream-model', value: 'M', help: 'the model id the endpoint expects' },
+  { name: 'base-url', value: 'U', help: 'the API root, e.g. https://api.example.com/v1' },
+  { name: 'wire', value: 'openai|anthropic', help: 'the request protocol (default openai)' },
+  { name: 'name', value: 'N', help: 'display name (default: the model id)' },
+  { name: 'api-key-env', value: 'VAR', help: 'the variable holding the key (default: CUSTOM_KEY_<HOST>)' },
+  { name: 'auth', value: 'KIND', help: 'bearer, x-api-key, none, header:NAME[:Bearer|Basic] or query:NAME (default: bearer for openai, x-api-key for anthropic)' },
+  { name: 'header', value: '"Name: value"', help: 'one non-auth header sent on every call' },
+  { name: 'headers', value: 'JSON', help: 'non-auth headers as a JSON object' },
+  { name: 'query', value: 'JSON', help: 'query parameters sent on every call, as a JSON object' },
+  { name: 'thinking-capability', value: 'RULE', help: 'thinking rule id (grammar/thinking.yaml)' },
+  { name: 'thinking-mode', value: 'enabled|disabled|auto', help: 'thinking mode (default auto)' },
+  { name: 'thinking-params', value: 'JSON', help: 'thinking controls to send, as a JSON object of dotted body paths' },
+  { name: 'request-params', value: 'JSON', help: 'extra top-level body fields sent on every call, as a JSON object' },
+  { name: 'capabilities', value: 'JSON', help: 'capabilities as a JSON object of booleans, e.g. {"vision": true}' },
+  { name: 'max-tokens', value: 'N', help: 'default max_tokens' },
+  { name: 'vendor', value: 'VENDOR', help: 'the curated template this entry belongs to' },
+];
+
+export const VERBS: VerbSpec[] = [
+  {
+    name: 'parse-example',
+    args: '[FILE|-]',
+    summary: 'API example (curl, Python, JS/TS) -> safe registration draft',
+    details: 'Reads an API example pasted from vendor docs and prints a draft for `byok add --from-draft -`. Any key in the example is redacted and named in a secret_redacted warning.',
+    flags: TEXT_FLAGS,
+    example: 'byok parse-example fixtures/deepseek/chat-thinking-export.sh',
+    run: exampleVerb('parse-example'),
+  },
+  {
+    name: 'inspect',
+    args: '[FILE|-]',
+    summary: 'the HTTP calls found in an example (secrets redacted)',
+    flags: TEXT_FLAGS,
+    example: 'byok inspect --text \'curl https://api.example.com/v1/chat/completions -d "{\\"model\\": \\"m1\\"}"\'',
+    run: exampleVerb('inspect'),
+  },
+  {
+    name: 'templates',
+    args: '',
+    summary: 'curated vendor presets (use these first)',
+    flags: [],
+    example: 'byok templates --compact',
+    run: registryVerb('templates'),
+  },
+  {
+    name: 'list-vendor-models',
+    args: 'VENDOR',
+    summary: "a vendor's live /models catalog",
+    flags: [{ name: 'timeout-ms', value: 'MS', help: 'give up on the catalog after MS milliseconds' }],
+    example: 'byok list-vendor-models openrouter',
+    run: registryVerb('list-vendor-models'),
+  },
+  {
+    name: 'add-template',
+    args: 'VENDOR',
+    summary: "register a curated vendor's model in one step",
+    flags: [
+      { name: 'upstream-model', value: 'M', help: "the model (default: the template's default model)" },
+      { name: 'name', value: 'N', help: 'display name' },
+    ],
+    example: 'byok add-template deepseek --workspace /tmp/byok-demo',
+    run: registryVerb('add-template'),
+  },
+  {
+    name: 'add',
+    args: '',
+    summary: 'register a custom model from flags or from a parse-example result',
+    details: 'Either --upstream-model and --base-url (plus any field flags), or --from-draft with a parse-example result; flags given with --from-draft override the draft. Registering the same base_url + upstream_model again updates the one entry.',
+    flags: ADD_FLAGS,
+    example: 'byok parse-example fixtures/deepseek/chat-thinking-export.sh | byok add --from-draft - --workspace /tmp/byok-demo',
+    run: registryVerb('add'),
+  },
+  {
+    name: 'list',
+    args: '',
+    summary: 'the registered models',
+    flags: [],
+    example: 'byok list --workspace /tmp/byok-demo',
+    run: registryVerb('list'),
+  },
+  {
+    name: 'get',
+    args: 'ID',
+    summary: 'one registered model, and whether its key is set',
+    flags: [],
+    example: 'byok get custom/deepseek-chat-1a2b --workspace /tmp/byok-demo',
+    run: registryVerb('get'),
+  },
+  {
+    name: 'remove',
+    args: 'ID',
+    summary: 'unregister a model (its key in .env is left alone)',
+    flags: [],
+    example: 'byok remove custom/deepseek-chat-1a2b --workspace /tmp/byok-demo',
+    run: registryVerb('remove'),
+  },
+];
+
+export function verbByName(name: string): VerbSpec | undefined {
+  return VERBS.find((v) => v.name === name);
+}
