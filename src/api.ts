@@ -85,7 +85,7 @@ export function inspect(text: string, opts: ParseOptions = {}): Promise<InspectR
       return { client: c.client, method: c.method, url: shownWord(c.url, secrets), headers, body, ...basic };
     });
     if (!calls.length) return fail('no_request_found', 'No HTTP request or SDK call was found in the example.', fe.warnings);
-    return scrub({ ok: true as const, language: input.language, calls, warnings: [...input.notes.map((n) => ({ code: 'intake', message: n })), ...fe.warnings] }, secrets);
+    return scrub({ ok: true as const, language: input.language, calls, warnings: [...input.notes.map((n) => ({ code: 'intake' as const, message: n })), ...fe.warnings] }, secrets);
   }, String(text));
 }
 

@@ -3,6 +3,7 @@
 // result can be validated in tests and the CLI with the same definition.
 import { z } from 'zod';
 import { ERROR_CODES, fail } from './failure.js';
+import { WARNING_CODES } from './codes.js';
 
 export { fail };
 
@@ -14,12 +15,12 @@ export const Failure = z.object({
   ok: z.literal(false),
   error: z.string(),
   code: ErrorCode,
-  warnings: z.array(z.object({ code: z.string(), message: z.string(), line: z.number().optional() })).optional(),
+  warnings: z.array(z.object({ code: z.enum(WARNING_CODES), message: z.string(), line: z.number().optional() })).optional(),
 });
 export type Failure = z.infer<typeof Failure>;
 
 export const WarningSchema = z.object({
-  code: z.string(),
+  code: z.enum(WARNING_CODES),
   message: z.string(),
   line: z.number().int().optional(),
 });

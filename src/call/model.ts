@@ -109,11 +109,8 @@ export interface HttpCall {
   span?: Span;
 }
 
-export interface Warning {
-  code: string;
-  message: string;
-  line?: number;
-}
+export type { Warning } from '../codes.js';
+import type { Warning } from '../codes.js';
 
 /** What a front-end returns: the calls it found, plus what it had to guess. */
 export interface FrontEndResult {

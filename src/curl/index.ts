@@ -22,6 +22,7 @@ import { parseJsonWord } from '../call/json-words.js';
 import { lookupLong, lookupShort, type OptionInfo } from './options.js';
 import { tokenize, type Command, type Dialect } from './tokenize.js';
 import { hasPsCmdlet, parsePowerShellCmdlets } from './powershell.js';
+import type { WarningCode } from '../codes.js';
 
 export function parseShell(text: string, dialect: Dialect = 'shell', depth = 0, inherited: Record<string, Word> = {}): FrontEndResult {
   const warnings: Warning[] = [];
@@ -217,7 +218,7 @@ export function parseCurlArgs(args: Word[], ctx: ArgsContext): HttpCall[] {
   const calls: HttpCall[] = [];
   let cur = fresh();
   let endOfOptions = false;
-  const warn = (code: string, message: string) => ctx.warnings.push({ code, message, line: ctx.line });
+  const warn = (code: WarningCode, message: string) => ctx.warnings.push({ code, message, line: ctx.line });
 
   const apply = (info: OptionInfo, value: Word | undefined, negated: boolean, shown: string) => {
     switch (info.semantic) {
@@ -343,7 +344,7 @@ export function parseCurlArgs(args: Word[], ctx: ArgsContext): HttpCall[] {
   return calls;
 }
 
-function addHeader(cur: Pending, value: Word, warn: (c: string, m: string) => void) {
+function addHeader(cur: Pending, value: Word, warn: (c: WarningCode, m: string) => void) {
   const head = value.parts[0];
   const text = head && head.kind === 'lit' ? head.text : '';
   if (text.startsWith('@')) {
@@ -407,7 +408,7 @@ function formEncode(s: string): string {
   return encodeURIComponent(s).replace(/%20/g, '+').replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
 }
 
-function finish(p: Pending, ctx: ArgsContext, warn: (c: string, m: string) => void): HttpCall[] {
+function finish(p: Pending, ctx: ArgsContext, warn: (c: WarningCode, m: string) => void): HttpCall[] {
   if (!p.urls.length) {
     if (p.data.length || p.headers.length) warn('no_url', 'A curl command has no URL.');
     return [];

@@ -22,6 +22,7 @@ import {
   type Word,
 } from '../call/model.js';
 import { fail, type Failure } from '../failure.js';
+import { isLocalHost, keyEnvForUrl } from '../hosts.js';
 import type { Auth, Draft, ParseExampleResult } from '../result.js';
 import type { Protocol } from '../data/schemas.js';
 import {
@@ -31,7 +32,6 @@ import {
   PER_CALL,
   hostInfo,
   isCuratedVendor,
-  isLocalHost,
   isStandardField,
   matchEndpoint,
   protocolMapping,
@@ -40,6 +40,7 @@ import {
 } from './knowledge.js';
 import { analyseThinking, flatten, isThinkingPath } from './thinking.js';
 import { classifyCredential, scanText, scrub, matchShape, rememberSecret, type FoundSecret } from '../secrets/index.js';
+import type { WarningCode } from '../codes.js';
 
 /**
  * Literal text at every credential site of a call (auth headers, -u, auth
@@ -158,7 +159,7 @@ class Run {
     }
   }
 
-  warn(code: string, message: string, line?: number) {
+  warn(code: WarningCode, message: string, line?: number) {
     this.warnings.push(line ? { code, message, line } : { code, message });
   }
 
@@ -481,7 +482,7 @@ export function extract(fe: FrontEndResult, ctx: ExtractContext): ParseExampleRe
   if (body.stream === true) capabilities.streaming = true;
   if (Array.isArray(body.tools) && body.tools.length) capabilities.tools = true;
   const maxTokens = [body.max_tokens, body.max_completion_tokens, body.max_output_tokens].find((x) => typeof x === 'number') as number | undefined;
-  const api_key_env = auth.in === 'none' || !base_url ? null : `CUSTOM_KEY_${new URL(base_url).host.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+  const api_key_env = auth.in === 'none' || !base_url ? null : keyEnvForUrl(base_url);
   if (auth.in === 'none') keyEnv = null;
 
   const draft: Draft = {

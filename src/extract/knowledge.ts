@@ -73,23 +73,6 @@ export const CLIENT_HEADERS = new Set(fieldsData.client_headers.map((h) => h.toL
 export const AUTH_HEADERS = new Map(fieldsData.auth_headers.map((h) => [h.name.toLowerCase(), h]));
 export const AUTH_QUERY = new Set(fieldsData.auth_query);
 
-/** Loopback or private-network hosts: local servers that usually take no key. */
-export function isLocalHost(host: string): boolean {
-  const h = host.toLowerCase().replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
-  return (
-    h === 'localhost' ||
-    h.endsWith('.localhost') ||
-    h === '0.0.0.0' ||
-    h === '::1' ||
-    /^127\./.test(h) ||
-    /^10\./.test(h) ||
-    /^192\.168\./.test(h) ||
-    /^172\.(1[6-9]|2\d|3[01])\./.test(h) ||
-    h === 'host.docker.internal' ||
-    /\.local$/.test(h)
-  );
-}
-
 const SDK_WIRE = new Map(sdksData.sdks.map((s) => [s.id, s.wire]));
 const CLIENT_WIRES = new Map<string, Set<string>>();
 for (const s of sdksData.sdks) CLIENT_WIRES.set(s.client, (CLIENT_WIRES.get(s.client) ?? new Set()).add(s.wire));

@@ -3,6 +3,7 @@
 // (rules, field index, always-on models) and grammar/hosts.yaml (host -> rule);
 // see the header of grammar/thinking.yaml for the selection order.
 import thinkingData from '../generated/thinking.js';
+import type { Warning } from '../codes.js';
 
 type Rule = (typeof thinkingData.rules)[number];
 
@@ -15,7 +16,7 @@ export interface ThinkingResult {
   capability: string;
   mode: 'enabled' | 'disabled' | 'auto';
   params: Record<string, unknown>;
-  warnings: Array<{ code: string; message: string }>;
+  warnings: Warning[];
 }
 
 /** Flattens a JSON object into dotted paths of its leaves (arrays stay leaves). */

@@ -22,11 +22,12 @@ import { annotate, appendQuery, joinUrl, setHeader } from '../call/url.js';
 
 import { chatEndpoint, isAiSdkProvider, providerOptionsKey, snakeCaseBody, type Endpoint, type SdkEntry } from './sdks.js';
 import { isAbsent, putEntry, snake, snakeKeys, str, toValue, toWord, unknown, type AiModelVal, type ClientObj, type JsVal } from './values.js';
+import type { WarningCode } from '../codes.js';
 
 export interface BuildEnv {
   /** Variables the paste itself sets (`export X=...` above the code, `process.env.X = ...`). */
   pasteEnv: Map<string, Word>;
-  warn(code: string, message: string, line?: number): void;
+  warn(code: WarningCode, message: string, line?: number): void;
 }
 
 // ---------------------------------------------------------------- small helpers

@@ -34,6 +34,7 @@ import {
   type JsObject,
   type JsVal,
 } from './values.js';
+import type { WarningCode } from '../codes.js';
 
 /** An ESTree node as the three parsers produce it. */
 type N = { type: string; start: number; end: number; [k: string]: any };
@@ -109,7 +110,7 @@ export class Walker implements BuildEnv {
 
   // ------------------------------------------------------------ BuildEnv
 
-  warn(code: string, message: string, line?: number): void {
+  warn(code: WarningCode, message: string, line?: number): void {
     const k = code + '|' + message;
     if (this.warned.has(k)) return;
     this.warned.add(k);

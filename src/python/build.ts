@@ -25,6 +25,7 @@ import { annotate, appendQuery, joinUrl, setHeader } from '../call/url.js';
 const PY_QUERY = { spaceAsPlus: true };
 import { chatEndpoint, litellmProvider, type Endpoint, type SdkEntry } from './sdks.js';
 import { toValue, toWord, type ClientObj, type PyVal } from './values.js';
+import type { WarningCode } from '../codes.js';
 
 export interface CallArgs {
   positional: PyVal[];
@@ -38,7 +39,7 @@ export interface BuildEnv {
   pasteEnv: Map<string, Word>;
   /** Module-level configuration (`openai.api_base = ...`), keyed `module.attr`. */
   moduleAttr(path: string): PyVal | undefined;
-  warn(code: string, message: string, line?: number): void;
+  warn(code: WarningCode, message: string, line?: number): void;
 }
 
 // ---------------------------------------------------------------- small helpers

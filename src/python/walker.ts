@@ -27,6 +27,7 @@ import {
   type FuncDef,
   type PyVal,
 } from './values.js';
+import type { WarningCode } from '../codes.js';
 
 const MAX_DEPTH = 120;
 const MAX_STEPS = 400_000;
@@ -107,7 +108,7 @@ export class Walker implements BuildEnv {
     return this.attrs.get(path);
   }
 
-  warn(code: string, message: string, line?: number): void {
+  warn(code: WarningCode, message: string, line?: number): void {
     const k = code + '|' + message;
     if (this.warned.has(k)) return;
     this.warned.add(k);

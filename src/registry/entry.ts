@@ -14,10 +14,8 @@ import { checkPlainJson, entryProblems } from './validate.js';
 /** Every failure here may quote user input: key-shaped tokens in it are redacted. */
 const fail = (code: ErrorCode, error: string): Failure => failRaw(code, redactKeys(error));
 
-export interface Warning {
-  code: string;
-  message: string;
-}
+export type { Warning } from '../codes.js';
+import type { Warning } from '../codes.js';
 
 /** What `add` accepts: any subset of a draft's fields, plus `vendor` and `param_policy`. */
 export const AddFields = Draft.partial().extend({

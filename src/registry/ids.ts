@@ -9,11 +9,10 @@
 // gemma) would need two copies of one key. One key per host also makes the
 // "key sent to another vendor" check a plain name comparison.
 import { createHash } from 'node:crypto';
+import { keyEnvForHost } from '../hosts.js';
 
-/** `CUSTOM_KEY_` + the host upper-cased, every non-alphanumeric as `_` (port dropped). */
-export function keyEnvForHost(host: string): string {
-  return 'CUSTOM_KEY_' + host.toUpperCase().replace(/[^A-Z0-9]/g, '_');
-}
+/** `CUSTOM_KEY_<HOST>`, port dropped: the one rule, in src/hosts.ts. */
+export { keyEnvForHost };
 
 /** Scheme and host lower-cased, trailing slashes dropped: the form stored and hashed. */
 export function normalizeBaseUrl(raw: string): string {

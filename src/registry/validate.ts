@@ -6,6 +6,7 @@
 // user:password or query, a header value on a credential header).
 import requestFields from '../generated/request-fields.js';
 import { findKeyInValue } from '../secrets/index.js';
+import { isLocalHost } from '../hosts.js';
 
 export interface Problem {
   /** Dotted path inside the entry (`headers.X-Title`, `base_url`). */
@@ -15,25 +16,8 @@ export interface Problem {
 
 const MAX_URL = 2048;
 
-/** Loopback, private, link-local or a LAN-only name: plain http is allowed there. */
-export function isLocalHost(hostname: string): boolean {
-  const h = hostname.toLowerCase().replace(/^\[|\]$/g, '');
-  if (h === 'localhost' || h.endsWith('.localhost')) return true;
-  if (/\.(local|internal|lan|home\.arpa)$/.test(h)) return true;
-  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h);
-  if (v4) {
-    const [a, b] = [Number(v4[1]), Number(v4[2])];
-    return (
-      a === 127 || a === 10 || a === 0 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) ||
-      (a === 169 && b === 254) || (a === 100 && b >= 64 && b <= 127)
-    );
-  }
-  if (h.includes(':')) {
-    return h === '::1' || /^f[cd][0-9a-f]{2}:/.test(h) || /^fe[89ab][0-9a-f]:/.test(h) || h.startsWith('::ffff:127.');
-  }
-  // A single-label name (`ollama`, a compose service) only resolves on a private network.
-  return !h.includes('.');
-}
+/** One rule for every part of byok (src/hosts.ts): plain http is allowed on these hosts. */
+export { isLocalHost };
 
 /** The URL without user info, query or fragment: safe to repeat in a message. */
 export function safeUrl(raw: string): string {

@@ -7,6 +7,7 @@
 import data from '../generated/vendors.js';
 import thinking from '../generated/thinking.js';
 import { VendorFile, type Vendor, type VendorModel } from './schema.js';
+import { hostOfUrl } from '../hosts.js';
 
 let cache: Map<string, Vendor> | undefined;
 
@@ -26,13 +27,8 @@ export function vendorById(id: string): Vendor | undefined {
   return vendors().get(id.toLowerCase());
 }
 
-export function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname.toLowerCase();
-  } catch {
-    return '';
-  }
-}
+/** The hostname of a URL ('' when it is not one): src/hosts.ts. */
+export const hostOf = hostOfUrl;
 
 /** Hosts a vendor's key may be sent to: its base_url host and `hosts` (a leading dot = any subdomain). */
 export function vendorServesHost(v: Vendor, host: string): boolean {

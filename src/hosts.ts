@@ -1,0 +1,70 @@
+// Hosts: the one place that decides whether a host is local (a server on this
+// machine or a private network, which usually takes no key and may use plain
+// http) and what a host's key variable is called. Used by the extractor, the
+// registry and the vendor templates alike, so a draft and the entry made from
+// it always agree.
+//
+// Decision: the key variable drops the port. `https://api.example.com:8443/v1`
+// and `https://api.example.com/v1` share CUSTOM_KEY_API_EXAMPLE_COM: one key
+// per host, the registry's rule since its first version, and the rule the
+// "key sent to another host" check compares against.
+
+/** The hostname of `host`, `host:port`, `[v6]:port` or a bare IPv6 address, lower-cased, without brackets or port. */
+export function hostnameOf(host: string): string {
+  const h = host.trim().toLowerCase();
+  if (h.startsWith('[')) {
+    const end = h.indexOf(']');
+    return end < 0 ? h.slice(1) : h.slice(1, end);
+  }
+  // One colon: host:port. Several: a bare IPv6 address, kept whole.
+  const first = h.indexOf(':');
+  if (first >= 0 && h.indexOf(':', first + 1) < 0) return h.slice(0, first);
+  return h;
+}
+
+/** The hostname of an absolute URL, or '' when it is not one. */
+export function hostOfUrl(url: string): string {
+  try {
+    return new URL(url).hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Loopback, private, link-local (169.254/16), CGNAT (100.64/10, Tailscale),
+ * unique-local IPv6, `localhost`, `*.localhost`, `*.local`, `*.lan`,
+ * `*.internal`, `*.home.arpa`, and single-label names (a Docker Compose
+ * service such as `ollama`, which only resolves on a private network).
+ * Accepts a hostname, `host:port` or `[v6]:port`.
+ */
+export function isLocalHost(host: string): boolean {
+  const h = hostnameOf(host).replace(/\.$/, '');
+  if (!h) return false;
+  if (h === 'localhost' || h.endsWith('.localhost')) return true;
+  if (/\.(local|internal|lan|home\.arpa)$/.test(h)) return true;
+  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h);
+  if (v4) {
+    const [a, b] = [Number(v4[1]), Number(v4[2])];
+    return (
+      a === 127 || a === 10 || a === 0 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) ||
+      (a === 169 && b === 254) || (a === 100 && b >= 64 && b <= 127)
+    );
+  }
+  if (h.includes(':')) {
+    return h === '::1' || h === '::' || /^f[cd][0-9a-f]{2}:/.test(h) || /^fe[89ab][0-9a-f]:/.test(h) || /^::ffff:(127|10|192\.168)\./.test(h);
+  }
+  // A single-label name only resolves on a private network (or is a typo).
+  return !h.includes('.');
+}
+
+/** `CUSTOM_KEY_` + the hostname upper-cased, every non-alphanumeric as `_` (the port is dropped). */
+export function keyEnvForHost(host: string): string {
+  return 'CUSTOM_KEY_' + hostnameOf(host).toUpperCase().replace(/[^A-Z0-9]/g, '_');
+}
+
+/** The key variable for a base URL, or null when it has no host. */
+export function keyEnvForUrl(url: string): string | null {
+  const h = hostOfUrl(url);
+  return h ? keyEnvForHost(h) : null;
+}
