@@ -560,6 +560,92 @@ const data: Hosts = {
       "source": "https://wavespeed.ai/zh-CN/llm/model/moonshotai/kimi-k2-thinking (model-page sample, shared/corpus/vendor-docs/wavespeed/01)"
     },
     {
+      "vendor": "byteplus",
+      "label": "BytePlus ModelArk (Seed)",
+      "host": "ark\\.ap-southeast\\.bytepluses\\.com",
+      "key_env": "ARK_API_KEY",
+      "openai_base_url": "https://ark.ap-southeast.bytepluses.com/api/v3",
+      "source": "https://github.com/volcengine/ark-runtime-python/blob/main/src/arkruntime/_constants.py (_CLOUD_PRESETS byteplus: base_url, ARK_API_KEY shared across clouds)"
+    },
+    {
+      "vendor": "qianfan",
+      "label": "Baidu Qianfan (ModelBuilder v2)",
+      "host": "qianfan(\\.[a-z0-9-]+)?\\.baidubce\\.com",
+      "key_env": "QIANFAN_API_KEY",
+      "openai_base_url": "https://qianfan.baidubce.com/v2",
+      "source": "https://cloud.baidu.com/doc/qianfan/s/Hmh4suq26 (base_url https://qianfan.baidubce.com/v2, bce-v3/ALTAK key as Bearer) ; https://docs.openclaw.ai/providers/qianfan.md (QIANFAN_API_KEY)"
+    },
+    {
+      "vendor": "hunyuan",
+      "label": "Tencent Hunyuan",
+      "host": "api\\.hunyuan\\.cloud\\.tencent\\.com",
+      "key_env": "HUNYUAN_API_KEY",
+      "openai_base_url": "https://api.hunyuan.cloud.tencent.com/v1",
+      "source": "https://cloud.tencent.com/document/product/1729/111007"
+    },
+    {
+      "vendor": "stepfun",
+      "label": "StepFun (China)",
+      "host": "api\\.stepfun\\.com",
+      "key_env": "STEP_API_KEY",
+      "openai_base_url": "https://api.stepfun.com/v1",
+      "source": "https://platform.stepfun.com/docs/overview/quickstart (curl sample reads $STEP_API_KEY)"
+    },
+    {
+      "vendor": "stepfun",
+      "label": "StepFun (international)",
+      "host": "api\\.stepfun\\.ai",
+      "key_env": "STEP_API_KEY",
+      "openai_base_url": "https://api.stepfun.ai/v1",
+      "source": "https://platform.stepfun.ai/docs/en/overview/quickstart"
+    },
+    {
+      "vendor": "writer",
+      "label": "Writer (Palmyra)",
+      "host": "api\\.writer\\.com",
+      "key_env": "WRITER_API_KEY",
+      "source": "https://github.com/writer/writer-python/blob/main/src/writerai/_client.py ; https://dev.writer.com/api-reference/completion-api/chat-completion"
+    },
+    {
+      "vendor": "watsonx",
+      "label": "IBM watsonx.ai model gateway",
+      "host": "[a-z0-9-]+\\.ml\\.cloud\\.ibm\\.com",
+      "key_env": "IBM_CLOUD_APIKEY",
+      "source": "https://www.ibm.com/docs/en/watsonx/saas?topic=preview-accessing-models-through-model-gateway ; https://dataplatform.cloud.ibm.com/docs/content/wsj/analyze-data/fm-model-gateway.html"
+    },
+    {
+      "vendor": "vercel",
+      "label": "Vercel AI Gateway",
+      "host": "ai-gateway\\.vercel\\.sh",
+      "key_env": "AI_GATEWAY_API_KEY",
+      "openai_base_url": "https://ai-gateway.vercel.sh/v1",
+      "source": "https://vercel.com/docs/ai-gateway/openai-compat"
+    },
+    {
+      "vendor": "requesty",
+      "label": "Requesty router",
+      "host": "router\\.requesty\\.ai",
+      "key_env": "REQUESTY_API_KEY",
+      "openai_base_url": "https://router.requesty.ai/v1",
+      "source": "https://github.com/pydantic/pydantic-ai/blob/main/pydantic_ai_slim/pydantic_ai/providers/requesty.py ; https://docs.requesty.ai/quickstart"
+    },
+    {
+      "vendor": "portkey",
+      "label": "Portkey AI Gateway",
+      "host": "api\\.portkey\\.ai",
+      "key_env": "PORTKEY_API_KEY",
+      "openai_base_url": "https://api.portkey.ai/v1",
+      "source": "https://portkey.ai/docs/api-reference/sdk/python ; https://github.com/Portkey-AI/docs (PORTKEY_GATEWAY_URL)"
+    },
+    {
+      "vendor": "martian",
+      "label": "Martian model router",
+      "host": "(api\\.)?withmartian\\.com",
+      "key_env": "MARTIAN_API_KEY",
+      "openai_base_url": "https://api.withmartian.com/v1",
+      "source": "https://docs.withmartian.com/api-reference/advanced ; https://docs.withmartian.com/martian-model-router/getting-started/hello-world"
+    },
+    {
       "vendor": "ollama",
       "label": "Ollama (local)",
       "host": "localhost|127\\.0\\.0\\.1|0\\.0\\.0\\.0|host\\.docker\\.internal",
