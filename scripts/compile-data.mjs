@@ -23,7 +23,7 @@ export const UNITS = [
   { src: 'grammar/request-fields.yaml', out: 'src/generated/request-fields.ts', type: 'RequestFields', from: '../data/schemas.js' },
   { src: 'grammar/thinking.yaml', out: 'src/generated/thinking.ts', type: 'Thinking', from: '../data/schemas.js' },
   { src: 'grammar/hosts.yaml', out: 'src/generated/hosts.ts', type: 'Hosts', from: '../data/schemas.js' },
-  { src: 'grammar/sdks.yaml', out: 'src/generated/sdks.ts', type: 'Sdks', from: '../data/schemas.js' },
+  { src: 'grammar/sdks', out: 'src/generated/sdks.ts', type: 'Sdks', from: '../data/schemas.js', build: compileSdks },
   { dir: 'vendors', out: 'src/generated/vendors.ts', type: 'VendorFile', from: '../vendors/schema.js', many: true },
 ];
 
@@ -37,7 +37,12 @@ export function compileAll() {
   for (const u of UNITS) {
     let data;
     let src;
-    if (u.many) {
+    if (u.build) {
+      out[u.out] =
+        header(`${u.src}/*.yaml`) +
+        `import type { ${u.type} } from '${u.from}';\n\n` +
+        `const data: ${u.type} = ${JSON.stringify(u.build(join(root, u.src)), null, 2)};\n\nexport default data;\n`;
+    } else if (u.many) {
       const dir = join(root, u.dir);
       const files = existsSync(dir) ? readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
       data = files.map((f) => parse(readFileSync(join(dir, f), 'utf8')));
@@ -56,6 +61,102 @@ export function compileAll() {
     }
   }
   return out;
+}
+
+// ---------------------------------------------------------------- grammar/sdks/
+
+/** Binding fields `like: ID` copies from another binding (never names, id, module or service facts). */
+const LIKE_FIELDS = ['kind', 'strategy', 'args', 'endpoints', 'call_drop', 'positional', 'body_case', 'provider_options_case'];
+
+/**
+ * Flattens grammar/sdks/FAMILY.yaml files into the compiled shape (`Sdks` in
+ * src/data/schemas.ts, typed with zod's output type, so a default missed here
+ * fails tsc): each binding gets its family's service facts, named sets are
+ * resolved, endpoints are normalised to { path, method, stream }. Order:
+ * family priority, then file name, then the order in the file.
+ */
+export function compileSdks(dir) {
+  const shared = parse(readFileSync(join(dir, '_shared.yaml'), 'utf8'));
+  const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f) && !f.startsWith('_')).sort();
+  const fams = files.map((f) => ({ file: f, ...parse(readFileSync(join(dir, f), 'utf8')) }));
+  fams.sort((a, b) => (a.priority ?? 100) - (b.priority ?? 100) || (a.file < b.file ? -1 : 1));
+  const raw = new Map();
+  for (const fam of fams) for (const b of fam.bindings ?? []) raw.set(b.id, b);
+  const set = (kind, v, where) => {
+    if (typeof v !== 'string') return v;
+    const s = shared[kind]?.[v];
+    if (!s) throw new Error(`${where}: no ${kind} entry named ${v} in grammar/sdks/_shared.yaml`);
+    return s;
+  };
+  const endpoint = (e) => (typeof e === 'string' ? { path: e, method: 'POST', stream: false } : { path: e.path, method: e.method ?? 'POST', stream: e.stream ?? false });
+  const nn = (v) => (v === undefined ? null : v);
+  const sdks = [];
+  const routes = [];
+  let unsupported = [...(shared.unsupported ?? [])];
+  for (const fam of fams) {
+    const svc = fam.service;
+    for (const own of fam.bindings ?? []) {
+      const like = own.like ? raw.get(own.like) : undefined;
+      if (own.like && !like) throw new Error(`${fam.file}: ${own.id} is like ${own.like}, which no file defines`);
+      const b = { ...(like ? Object.fromEntries(LIKE_FIELDS.filter((k) => like[k] !== undefined).map((k) => [k, like[k]])) : {}), ...own };
+      const pick = (k) => (b[k] !== undefined ? b[k] : svc[k]);
+      const where = `grammar/sdks/${fam.file} ${b.id}`;
+      const args = { ...(b.args ?? {}) };
+      if (args.drop !== undefined) args.drop = set('drop_sets', args.drop, where);
+      const eps = set('endpoint_sets', pick('endpoints') ?? {}, where);
+      const auth = pick('auth');
+      sdks.push({
+        id: b.id,
+        family: fam.family,
+        language: b.language,
+        kind: b.kind ?? 'client',
+        strategy: b.strategy ?? 'plain',
+        client: b.client,
+        names: b.names,
+        fallback: b.fallback ?? false,
+        wire: pick('wire'),
+        default_base_url: nn(pick('base_url')),
+        default_key_env: nn(pick('key_env')),
+        base_url_env: nn(pick('base_url_env')),
+        auth: auth ? { name: auth.name, scheme: auth.scheme ?? null } : null,
+        args,
+        endpoints: Object.fromEntries(Object.entries(eps).map(([k, e]) => [k, endpoint(e)])),
+        chat_endpoint: pick('chat_endpoint'),
+        call_drop: b.call_drop === undefined ? [] : set('drop_sets', b.call_drop, where),
+        langchain_provider: nn(b.langchain_provider),
+        langchain_models: nn(b.langchain_models),
+        positional: b.positional ?? [],
+        body_case: b.body_case ?? 'as_written',
+        provider_options_case: b.provider_options_case ?? 'as_written',
+        provider_options_key: b.provider_options_key ?? b.id.replace(/^ai-sdk-/, ''),
+        module: nn(b.module),
+        router: b.router
+          ? { name: b.router.name ?? b.id, separator: b.router.separator, default: b.router.default, infer: b.router.infer ?? [], unsupported: b.router.unsupported ?? [], provider_arg: b.router.provider_arg ?? null }
+          : null,
+        source: nn(b.source ?? svc.source),
+      });
+    }
+    for (const r of fam.routes ?? []) {
+      const pick = (k) => (r[k] !== undefined ? r[k] : svc[k]);
+      const auth = pick('auth');
+      routes.push({
+        router: r.router,
+        prefix: r.prefix,
+        family: fam.family,
+        strategy: r.strategy ?? 'plain',
+        wire: pick('wire'),
+        base_url: nn(pick('base_url')),
+        base_url_env: nn(pick('base_url_env')),
+        key_env: nn(pick('key_env')),
+        api_version_env: nn(r.api_version_env),
+        endpoint: r.endpoint ?? svc.chat_endpoint,
+        auth: auth ? { name: auth.name, scheme: auth.scheme ?? null } : null,
+        source: nn(r.source ?? svc.source),
+      });
+    }
+    unsupported = unsupported.concat(fam.unsupported ?? []);
+  }
+  return { sdks, routes, unsupported };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

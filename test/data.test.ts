@@ -1,7 +1,7 @@
 // Every data file under grammar/ is valid against its zod schema (regexes
 // compile), cross-references resolve, and the compiled modules under
 // src/generated/ are not stale.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -21,10 +21,31 @@ describe('grammar data', () => {
     ['request-fields.yaml', S.RequestFields],
     ['thinking.yaml', S.Thinking],
     ['hosts.yaml', S.Hosts],
-    ['sdks.yaml', S.Sdks],
   ] as const)('%s validates', (file, schema) => {
     const r = (schema as any).safeParse(load(file));
     expect(r.success, JSON.stringify(r.error?.issues?.slice(0, 3))).toBe(true);
+  });
+
+  it.each(readdirSync(join(ROOT, 'grammar/sdks')).filter((f) => f.endsWith('.yaml')))('sdks/%s validates', (file) => {
+    const r = (file.startsWith('_') ? S.SdkShared : S.SdkFamily).safeParse(load(`sdks/${file}`));
+    expect(r.success, JSON.stringify(r.error?.issues?.slice(0, 3))).toBe(true);
+    if (!file.startsWith('_')) expect(`${load(`sdks/${file}`).family}.yaml`).toBe(file);
+  });
+
+  it('the compiled SDK data has every default applied (zod output = input), unique ids, known router routes, compiling regexes', async () => {
+    const compiled = (await import('../src/generated/sdks.js')).default;
+    expect(S.Sdks.parse(compiled)).toEqual(compiled);
+    const ids = compiled.sdks.map((s) => s.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const s of compiled.sdks) {
+      if (s.langchain_models) expect(() => new RegExp(s.langchain_models!)).not.toThrow();
+      for (const r of s.router?.infer ?? []) expect(compiled.routes.some((x) => x.router === s.router!.name && x.prefix === r.prefix)).toBe(true);
+      if (s.router) expect(compiled.routes.some((x) => x.router === s.router!.name && x.prefix === s.router!.default)).toBe(true);
+    }
+    for (const u of compiled.unsupported) expect(() => new RegExp(u.pattern)).not.toThrow();
+    const prefixes = compiled.routes.map((r) => `${r.router}/${r.prefix}`);
+    expect(new Set(prefixes).size).toBe(prefixes.length);
+    for (const lang of ['python', 'javascript'] as const) expect(compiled.sdks.filter((s) => s.language === lang && s.fallback)).toHaveLength(1);
   });
 
   it('every regex in the data compiles', () => {

@@ -217,7 +217,7 @@ export const HostInfo = z.object({
 export const Hosts = z.object({ hosts: z.array(HostInfo) });
 export type Hosts = z.input<typeof Hosts>;
 
-// ---------- grammar/sdks.yaml ----------
+// ---------- grammar/sdks/*.yaml (format: /work/notes/sdk-format.md, README "SDK data") ----------
 /** The role each constructor (or call) keyword plays; a role lists the keyword names that carry it. */
 export const SdkArgs = z.object({
   base_url: z.array(z.string()).optional(),
@@ -251,7 +251,53 @@ export const SdkEndpoint = z.union([
   }),
 ]);
 
-export const Sdk = z.object({
+export const SdkWire = z.enum(['openai', 'anthropic', 'gemini', 'ollama', 'dashscope', 'cohere']);
+export const SdkAuth = z.object({ name: z.string(), scheme: z.enum(['Bearer', 'Basic']).nullable().default(null) });
+
+/**
+ * How an SdkCall is lowered to the request it sends (src/sdk/strategies.ts):
+ * plain: base URL + the method's path; azure: Azure OpenAI deployments;
+ * router: a `provider/model` string picks a route (LiteLLM); genai: Google
+ * Gen AI's config object; ai-sdk: a Vercel AI SDK provider (its methods make
+ * models); ai-sdk-generate: generateText/streamText sending a model's request.
+ */
+export const SdkStrategy = z.enum(['plain', 'azure', 'router', 'genai', 'ai-sdk', 'ai-sdk-generate']);
+
+/** The service facts of a family: every binding and route inherits them and may override any. */
+export const SdkService = z.object({
+  wire: SdkWire,
+  /** Where requests go when the code passes no URL (null: the code must give one). */
+  base_url: z.string().nullable().default(null),
+  /** Variable the SDK reads the base URL from when none is passed. */
+  base_url_env: z.string().nullable().default(null),
+  /** Variable the SDK reads the key from when none is passed. */
+  key_env: z.string().nullable().default(null),
+  /** How the key is sent; null: no key (a local server). */
+  auth: SdkAuth.nullable(),
+  /** Method path -> endpoint, or the name of a set in _shared.yaml. */
+  endpoints: z.union([z.string(), z.record(z.string(), SdkEndpoint)]).optional(),
+  /** The endpoint assumed for a client built but never called (and for `model` kinds). */
+  chat_endpoint: z.string(),
+  source: z.string().optional(),
+});
+
+/** A router's configuration (LiteLLM `provider/model`, a framework's `provider:model`). */
+export const SdkRouter = z.object({
+  /** Routes are matched by `routes[].router` = this binding's id unless named here. */
+  name: z.string().optional(),
+  separator: z.string(),
+  /** The route used when the model names none. */
+  default: z.string(),
+  /** Model-name regexes that pick a route when no prefix is given. */
+  infer: z.array(z.object({ models: z.string(), prefix: z.string() })).default([]),
+  /** Documented prefixes that are not lowered (named in the warning). */
+  unsupported: z.array(z.string()).default([]),
+  /** A call keyword that names the provider instead of the prefix (LiteLLM's `custom_llm_provider`). */
+  provider_arg: z.string().optional(),
+});
+
+/** One SDK (or framework class/function) in one language, as written in a family file. */
+export const SdkBindingIn = SdkService.partial().extend({
   id: z.string(),
   language: z.enum(['python', 'javascript']),
   /**
@@ -260,58 +306,147 @@ export const Sdk = z.object({
    * model: constructing it is the call (LangChain chat models).
    */
   kind: z.enum(['client', 'function', 'model']).default('client'),
+  strategy: SdkStrategy.default('plain'),
   /** `HttpCall.client` of the calls it makes. */
   client: z.string(),
-  /** Qualified names (`openai.OpenAI`) and, where docs omit the import, bare ones (`OpenAI`). */
+  /** Qualified names (`openai.OpenAI`, `openai:default`) and, where docs omit the import, bare ones. */
   names: z.array(z.string()),
-  wire: z.enum(['openai', 'anthropic', 'gemini', 'ollama', 'dashscope', 'cohere']),
-  /** How the URL is built: plain base + path, Azure deployments, LiteLLM provider prefixes, Google GenAI config. */
-  style: z.enum(['plain', 'azure', 'litellm', 'genai']).default('plain'),
-  default_base_url: z.string().nullable(),
-  default_key_env: z.string().nullable(),
-  /** Variable the SDK reads the base URL from when none is passed. */
-  base_url_env: z.string().nullable().optional(),
-  /** Null: the SDK sends no key (a local server). */
-  auth: z.object({ name: z.string(), scheme: z.enum(['Bearer', 'Basic']).nullable() }).nullable(),
-  args: SdkArgs.optional(),
-  /** Method path (after the client, `beta.`/`with_raw_response.` removed) -> endpoint. */
-  endpoints: z.record(z.string(), SdkEndpoint),
-  /** The endpoint assumed for a client built but never called (and for `model` kinds). */
-  chat_endpoint: z.string(),
-  /** Per-call keywords that configure the request and never reach the body. */
-  call_drop: z.array(z.string()).optional(),
+  /** Copy the binding fields (args, call_drop, kind, strategy, client, endpoints, body_case...) of this binding id; own fields win. */
+  like: z.string().optional(),
+  /** The binding for an SDK class this parser does not know, given a base URL. */
+  fallback: z.boolean().default(false),
+  args: SdkArgs.extend({ drop: z.union([z.string(), z.array(z.string())]).optional() }).optional(),
+  /** Per-call keywords that configure the request and never reach the body (or a set name). */
+  call_drop: z.union([z.string(), z.array(z.string())]).optional(),
   /** LangChain `init_chat_model(..., model_provider=P)` / `"P:model"`: the provider name that builds this model. */
   langchain_provider: z.string().optional(),
   /** Model ids LangChain's `init_chat_model` infers this provider from, when none is named (a regex). */
   langchain_models: z.string().optional(),
-  /** The constructor takes the key as its first positional argument (`cohere.ClientV2("key")`). */
-  positional_key: z.boolean().default(false),
+  /** Keyword names of the constructor's positional arguments, in order (`[api_key]`: `cohere.ClientV2("key")`; `[model]`: `Agent("openai:gpt-4o")`). */
+  positional: z.array(z.string()).default([]),
   /** How the SDK writes the request body's keys: as written, or camelCase sent as snake_case (Speakeasy SDKs). */
   body_case: z.enum(['as_written', 'snake']).default('as_written'),
   /** Vercel AI SDK providers: how their camelCase `providerOptions` reach the body. */
   provider_options_case: z.enum(['as_written', 'snake']).default('as_written'),
+  /** Vercel AI SDK providers: their `providerOptions` key (default: the id without `ai-sdk-`). */
+  provider_options_key: z.string().optional(),
   /** Module-level configuration (`openai.api_base = ...`): module name and attribute -> role. */
   module: z.object({ name: z.string(), config: z.record(z.string(), z.string()) }).optional(),
+  router: SdkRouter.optional(),
+});
+
+/** A `provider/model` prefix of a router (LiteLLM): where that provider's requests go. */
+export const SdkRouteIn = z.object({
+  router: z.string(),
+  prefix: z.string(),
+  strategy: z.enum(['plain', 'azure']).default('plain'),
+  wire: SdkWire.optional(),
+  base_url: z.string().nullable().optional(),
+  base_url_env: z.string().nullable().optional(),
+  key_env: z.string().nullable().optional(),
+  /** Azure routes: the variable holding the api-version when the call gives none. */
+  api_version_env: z.string().optional(),
+  /** Path after the base URL (default: the family's chat_endpoint). */
+  endpoint: z.string().optional(),
+  auth: SdkAuth.nullable().optional(),
   source: z.string().optional(),
 });
-export type Sdk = z.infer<typeof Sdk>;
 
-/** LiteLLM `model="PROVIDER/model"` prefixes: where each provider's requests go. */
-export const LitellmProvider = z.object({
+export const SdkUnsupported = z.object({
+  language: z.enum(['python', 'javascript']),
+  /** Regex over the qualified name (`boto3.client`, `@aws-sdk/client-bedrock-runtime:...`). */
+  pattern: z.string(),
+  /** Named in the warning: "Requests made through LABEL are not supported". */
+  label: z.string(),
+});
+
+/** One file grammar/sdks/FAMILY.yaml. */
+export const SdkFamily = z
+  .object({
+    family: z.string(),
+    /** Lower first when several bindings could match a name or a fragment's method (default 100). */
+    priority: z.number().int().default(100),
+    service: SdkService,
+    bindings: z.array(SdkBindingIn).default([]),
+    routes: z.array(SdkRouteIn).default([]),
+    unsupported: z.array(SdkUnsupported).default([]),
+  })
+  .strict();
+export type SdkFamily = z.input<typeof SdkFamily>;
+
+/** grammar/sdks/_shared.yaml: named sets the family files refer to. */
+export const SdkShared = z
+  .object({
+    endpoint_sets: z.record(z.string(), z.record(z.string(), SdkEndpoint)),
+    drop_sets: z.record(z.string(), z.array(z.string())),
+    unsupported: z.array(SdkUnsupported).default([]),
+  })
+  .strict();
+
+// ---------- compiled: src/generated/sdks.ts (every default applied at build time) ----------
+export const SdkEndpointOut = z.object({ path: z.string(), method: z.enum(['GET', 'POST']), stream: z.boolean() });
+export type SdkEndpointOut = z.output<typeof SdkEndpointOut>;
+
+/** One binding with its family's facts merged in: what src/sdk/ reads. */
+export const Sdk = z.object({
+  id: z.string(),
+  family: z.string(),
+  language: z.enum(['python', 'javascript']),
+  kind: z.enum(['client', 'function', 'model']),
+  strategy: SdkStrategy,
+  client: z.string(),
+  names: z.array(z.string()),
+  fallback: z.boolean(),
+  wire: SdkWire,
+  default_base_url: z.string().nullable(),
+  default_key_env: z.string().nullable(),
+  base_url_env: z.string().nullable(),
+  auth: z.object({ name: z.string(), scheme: z.enum(['Bearer', 'Basic']).nullable() }).nullable(),
+  args: SdkArgs,
+  endpoints: z.record(z.string(), SdkEndpointOut),
+  chat_endpoint: z.string(),
+  call_drop: z.array(z.string()),
+  langchain_provider: z.string().nullable(),
+  langchain_models: z.string().nullable(),
+  positional: z.array(z.string()),
+  body_case: z.enum(['as_written', 'snake']),
+  provider_options_case: z.enum(['as_written', 'snake']),
+  provider_options_key: z.string(),
+  module: z.object({ name: z.string(), config: z.record(z.string(), z.string()) }).nullable(),
+  router: z
+    .object({
+      name: z.string(),
+      separator: z.string(),
+      default: z.string(),
+      infer: z.array(z.object({ models: z.string(), prefix: z.string() })),
+      unsupported: z.array(z.string()),
+      provider_arg: z.string().nullable(),
+    })
+    .nullable(),
+  source: z.string().nullable(),
+});
+export type Sdk = z.output<typeof Sdk>;
+
+export const Route = z.object({
+  router: z.string(),
   prefix: z.string(),
-  wire: z.enum(['openai', 'anthropic', 'gemini', 'ollama']),
+  family: z.string(),
+  strategy: z.enum(['plain', 'azure']),
+  wire: SdkWire,
   base_url: z.string().nullable(),
+  base_url_env: z.string().nullable(),
   key_env: z.string().nullable(),
+  api_version_env: z.string().nullable(),
   endpoint: z.string(),
   auth: z.object({ name: z.string(), scheme: z.enum(['Bearer', 'Basic']).nullable() }).nullable(),
-  source: z.string().optional(),
+  source: z.string().nullable(),
 });
-export type LitellmProvider = z.infer<typeof LitellmProvider>;
+export type Route = z.output<typeof Route>;
 
 export const Sdks = z.object({
-  /** YAML anchors shared by several entries (endpoint tables, keyword lists); read through the entries. */
-  shared: z.record(z.string(), z.unknown()).optional(),
+  /** Bindings in lookup order: family priority, then file name, then file order. */
   sdks: z.array(Sdk),
-  litellm_providers: z.array(LitellmProvider),
+  routes: z.array(Route),
+  unsupported: z.array(SdkUnsupported),
 });
-export type Sdks = z.input<typeof Sdks>;
+export type Sdks = z.output<typeof Sdks>;

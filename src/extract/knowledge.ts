@@ -5,7 +5,6 @@ import endpointsData from '../generated/endpoints.js';
 import hostsData from '../generated/hosts.js';
 import fieldsData from '../generated/request-fields.js';
 import vendorsData from '../generated/vendors.js';
-import sdksData from '../generated/sdks.js';
 import type { Protocol } from '../data/schemas.js';
 
 export type ProtocolMapping = (typeof endpointsData.mappings)[number];
@@ -73,15 +72,5 @@ export const CLIENT_HEADERS = new Set(fieldsData.client_headers.map((h) => h.toL
 export const AUTH_HEADERS = new Map(fieldsData.auth_headers.map((h) => [h.name.toLowerCase(), h]));
 export const AUTH_QUERY = new Set(fieldsData.auth_query);
 
-const SDK_WIRE = new Map(sdksData.sdks.map((s) => [s.id, s.wire]));
-const CLIENT_WIRES = new Map<string, Set<string>>();
-for (const s of sdksData.sdks) CLIENT_WIRES.set(s.client, (CLIENT_WIRES.get(s.client) ?? new Set()).add(s.wire));
-/**
- * The wire an SDK speaks (grammar/sdks.yaml), by SDK id or by the call's client
- * name when that names one wire only: for fragments whose URL the paste does not show.
- */
-export function sdkWire(id: string | undefined, client?: string): string | undefined {
-  if (id && SDK_WIRE.has(id)) return SDK_WIRE.get(id);
-  const wires = client ? CLIENT_WIRES.get(client) : undefined;
-  return wires && wires.size === 1 ? [...wires][0] : undefined;
-}
+/** The wire an SDK speaks (grammar/sdks/): src/sdk/data.ts. */
+export { sdkWire } from '../sdk/data.js';

@@ -1,7 +1,7 @@
 // Turns what the JavaScript walker found (a client and its options object, a
 // method and its arguments, a fetch/axios call) into the request the code
 // would send: full URL, method, headers (the SDK's auth header included),
-// JSON body. SDK defaults and URL shapes come from grammar/sdks.yaml; this file
+// JSON body. SDK defaults and URL shapes come from grammar/sdks/; this file
 // knows syntax-free request assembly only, never a vendor.
 // Guarantee: never throws; a value it cannot know is an `unknown` part, never
 // a guess, and no literal from the input is ever put in a warning.
@@ -20,7 +20,7 @@ import {
 import { parseJsonWord } from '../call/json-words.js';
 import { annotate, appendQuery, joinUrl, setHeader } from '../call/url.js';
 
-import { chatEndpoint, isAiSdkProvider, providerOptionsKey, snakeCaseBody, type Endpoint, type SdkEntry } from './sdks.js';
+import { chatEndpoint, endpointOf, type Endpoint, type Sdk as SdkEntry } from '../sdk/data.js';
 import { isAbsent, putEntry, snake, snakeKeys, str, toValue, toWord, unknown, type AiModelVal, type ClientObj, type JsVal } from './values.js';
 import type { WarningCode } from '../codes.js';
 
@@ -171,7 +171,7 @@ function paramsBody(req: SdkRequest, env: BuildEnv): { body: Value; betas: Word 
       body = withoutEntry(body, 'betas');
     }
   }
-  if (snakeCaseBody(sdk)) body = snakeKeys(body);
+  if (sdk.body_case === 'snake') body = snakeKeys(body);
   if (req.endpoint.stream) body = withEntry(body, 'stream', { kind: 'bool', value: true });
   return { body, betas };
 }
@@ -183,7 +183,7 @@ function valueWord(v: Value): Word {
 export function sdkCall(req: SdkRequest, env: BuildEnv): HttpCall {
   const { sdk, endpoint, opts, line } = req;
   const { body, betas } = paramsBody(req, env);
-  const azure = sdk.style === 'azure';
+  const azure = sdk.strategy === 'azure';
   const r = azure ? resolveClient({ ...sdk, default_base_url: null, base_url_env: null }, opts, env, line) : resolveClient(sdk, opts, env, line);
   let url: Word;
   const query: Array<[string, Word]> = [];
@@ -311,7 +311,7 @@ export function aiSdkCall(a: AiCallArgs, env: BuildEnv): HttpCall {
   if (a.stream) entries.push(['stream', { kind: 'bool', value: true }]);
   // providerOptions: the provider's own key, renamed as that provider sends it.
   const po = get('providerOptions');
-  const key = literalText(toWord(opt(client.opts, ['name']) ?? str(providerOptionsKey(sdk)))) ?? providerOptionsKey(sdk);
+  const key = literalText(toWord(opt(client.opts, ['name']) ?? str(sdk.provider_options_key))) ?? sdk.provider_options_key;
   const mine = po ? getEntry(po, key) : undefined;
   if (mine?.kind === 'object') for (const [k, v] of providerOptionEntries(mine, style, sdk)) putEntry(entries, k, v);
   let body: Value = { kind: 'object', entries };
@@ -337,7 +337,7 @@ function providerOptionEntries(po: Value, style: 'chat' | 'responses' | 'message
     if (k === 'reasoningEffort') out.push([style === 'responses' ? 'reasoning.effort' : 'reasoning_effort', v]);
     else if (k === 'reasoningSummary' && style === 'responses') out.push(['reasoning.summary', v]);
     else if (k === 'textVerbosity') out.push(['verbosity', v]);
-    // Providers with their own request mapping send camelCase options snake_case (grammar/sdks.yaml).
+    // Providers with their own request mapping send camelCase options snake_case (grammar/sdks/).
     else if (sdk.provider_options_case === 'snake') out.push([snake(k), v]);
     // Providers built on @ai-sdk/openai-compatible (and OpenRouter's) spread their options into the body as written.
     else out.push([k, v]);
@@ -357,10 +357,8 @@ function nestReasoning(body: Value): Value {
 
 /** The endpoint a provider method (or calling the provider itself) makes a model for, or undefined. */
 export function aiModelEndpoint(sdk: SdkEntry, method: string | null): Endpoint | undefined {
-  if (!isAiSdkProvider(sdk)) return undefined;
-  const e = sdk.endpoints[method ?? 'languageModel'];
-  if (e === undefined) return undefined;
-  return typeof e === 'string' ? { path: e, method: 'POST', stream: false } : { path: e.path, method: e.method ?? 'POST', stream: e.stream ?? false };
+  if (sdk.strategy !== 'ai-sdk') return undefined;
+  return endpointOf(sdk, method ?? 'languageModel');
 }
 
 /** The model a provider built but no generateText sent: its endpoint with the model only. */

@@ -1,7 +1,7 @@
 // The JavaScript / TypeScript front-end: a pasted JS or TS example -> the
 // requests it would send, in the common call model (src/call/model.ts). Reads
 // fetch and axios calls, the OpenAI (incl. Azure), Anthropic and vendor Node
-// SDKs, and the Vercel AI SDK, with SDK knowledge from grammar/sdks.yaml.
+// SDKs, and the Vercel AI SDK, with SDK knowledge from grammar/sdks/.
 // Guarantees: never throws (a disaster is `{calls: [], warnings: [...]}`);
 // runs in bounded time on any input; warnings never quote a literal from the
 // input (it may be a key).

@@ -7,7 +7,7 @@
 import { lit, litWord, literalJson, mergeLits, type Part, type Value, type Word } from '../call/model.js';
 
 export { literalJson };
-import type { Endpoint, SdkEntry } from './sdks.js';
+import type { Endpoint, Sdk as SdkEntry } from '../sdk/data.js';
 
 /** An imported or global name: `openai:default`, `openai:*` (a module object), `process.env`, `fetch`. */
 export interface RefVal {

@@ -14,7 +14,7 @@
 import { concatWords, env as envPart, lit, litWord, literalText, valueFromJson, type HttpCall, type Warning, type Word } from '../call/model.js';
 import { aiModelEndpoint, aiModelOnlyCall, aiSdkCall, axiosCall, clientOnlyCall, fetchCall, opt, pairsOf, sdkCall, type BuildEnv } from './build.js';
 import { safeEncode } from '../call/url.js';
-import { endpointOf, fragmentSdk, instanceSdk, isAiSdkProvider, JS_SDKS, normaliseMethod, sdkByName, type SdkEntry } from './sdks.js';
+import { endpointOf, fallbackSdk, fragmentSdk as fragmentSdkOf, instanceSdk, normaliseMethod, sdkByName as sdkByNameOf, unsupportedLabel, type Sdk as SdkEntry } from '../sdk/data.js';
 import {
   capWord,
   describe,
@@ -65,16 +65,6 @@ const HTTP_VERBS: Record<string, string> = { post: 'POST', get: 'GET', put: 'PUT
 /** `ref` paths whose members are environment variables. */
 const ENV_OBJECTS = new Set(['process.env', 'import.meta.env', 'Bun.env', 'env', 'globalThis.process.env', 'node:process:default.env', 'node:process:env', 'process:default.env', 'process:env']);
 
-const UNSUPPORTED: Array<[RegExp, string]> = [
-  [/^@anthropic-ai\/(bedrock-sdk|vertex-sdk):/, 'Anthropic on Bedrock or Vertex'],
-  [/^@aws-sdk\//, 'the AWS SDK (Bedrock)'],
-  [/^@google\/(genai|generative-ai):/, "Google's Gen AI SDK"],
-  [/^@google-cloud\/vertexai:/, 'the Vertex AI SDK'],
-  [/^@langchain\//, 'LangChain.js'],
-  [/^cohere-ai:/, "Cohere's SDK"],
-  [/^ollama(\/browser)?:/, "Ollama's SDK"],
-  [/^@ai-sdk\/(?!provider|react|ui|rsc|svelte|vue)[\w-]+:/, 'this AI SDK provider'],
-];
 
 export interface WalkResult {
   calls: HttpCall[];
@@ -129,7 +119,7 @@ export class Walker implements BuildEnv {
     const calls = [...this.calls.entries()].sort((a, b) => a[0] - b[0]).map(([, c]) => c);
     if (!calls.length) {
       const model = this.models.find((m) => !this.usedModels.has(m));
-      const built = this.clients.filter((c) => c.kind === 'sdk' && c.sdk && (c.sdk.kind ?? 'client') === 'client');
+      const built = this.clients.filter((c) => c.kind === 'sdk' && c.sdk && c.sdk.kind === 'client');
       if (model) {
         calls.push(this.spanned(model.pos, aiModelOnlyCall(model, this)));
         this.warn('no_call', 'The snippet builds a model but sends no request with it; its endpoint is assumed.', this.lineOf(model.pos));
@@ -955,7 +945,7 @@ export class Walker implements BuildEnv {
         return unknown('call result');
       case 'unknown': {
         // A client the snippet builds elsewhere (`client = makeClient()`), or a fragment.
-        const frag = fragmentSdk(['?', ...recv.text.split('.'), method]);
+        const frag = fragmentSdkOf('javascript', ['?', ...recv.text.split('.'), method]);
         if (frag) return this.fragmentCall(frag.sdk, frag.method, args, node, line);
         return unknown(describe(`${/^[A-Za-z_$][\w$.]*$/.test(recv.text) ? recv.text : 'expression'}.${method}`) + '()');
       }
@@ -1049,27 +1039,27 @@ export class Walker implements BuildEnv {
       }
     }
     // SDK functions (the AI SDK's generateText/streamText) and constructors called without `new` (createOpenAI).
-    const fn = sdkByName(path, ['function']);
+    const fn = sdkByNameOf('javascript', path, ['function']);
     if (fn) return this.aiSdkFunction(fn, path, args, node, line);
-    const ctor = sdkByName(path, ['client', 'model']);
+    const ctor = sdkByNameOf('javascript', path, ['client', 'model']);
     if (ctor) return this.construct(ctor, args[0] ?? UNDEF, pos, line);
-    for (const [re, what] of UNSUPPORTED)
-      if (re.test(path)) {
-        this.warn('unsupported_client', `Requests made through ${what} are not supported; they are skipped.`, line);
-        return unknown('unsupported client');
-      }
+    const what = unsupportedLabel('javascript', path);
+    if (what) {
+      this.warn('unsupported_client', `Requests made through ${what} are not supported; they are skipped.`, line);
+      return unknown('unsupported client');
+    }
     // A wrapper returns the client it wraps (`observeOpenAI(client)`, `wrapOpenAI(new OpenAI())`).
     const wrapped = args.find((a) => a.kind === 'client');
     if (wrapped) return wrapped;
     // A call on a client the snippet never builds: `client.chat.completions.create(...)` in a fragment.
     const segs = path.split('.');
     if (segs.length >= 3 && !/:/.test(segs[0])) {
-      const frag = fragmentSdk(segs);
+      const frag = fragmentSdkOf('javascript', segs);
       if (frag) return this.fragmentCall(frag.sdk, frag.method, args, node, line);
     }
     if (path.startsWith('this.')) {
       // `this.client.chat.completions.create(...)` in a class whose client is set elsewhere.
-      const frag = fragmentSdk(segs);
+      const frag = fragmentSdkOf('javascript', segs);
       if (frag) return this.fragmentCall(frag.sdk, frag.method, args, node, line);
     }
     const cls = this.classes.get(path);
@@ -1091,13 +1081,13 @@ export class Walker implements BuildEnv {
     }
     if (path === 'URL' || path === 'globalThis.URL') return this.newUrl(args);
     if (path === 'Request' || path === 'node-fetch:Request' || path === 'undici:Request') return { kind: 'request', url: args[0] ?? UNDEF, init: args[1] };
-    const ctor = sdkByName(path, ['client', 'model']);
+    const ctor = sdkByNameOf('javascript', path, ['client', 'model']);
     if (ctor) return this.construct(ctor, args[0] ?? UNDEF, n.start, line);
-    for (const [re, what] of UNSUPPORTED)
-      if (re.test(path)) {
-        this.warn('unsupported_client', `Requests made through ${what} are not supported; they are skipped.`, line);
-        return unknown('unsupported client');
-      }
+    const what = unsupportedLabel('javascript', path);
+    if (what) {
+      this.warn('unsupported_client', `Requests made through ${what} are not supported; they are skipped.`, line);
+      return unknown('unsupported client');
+    }
     const cls = this.classes.get(path);
     if (cls) {
       if (cls.ctor) this.invoke(cls.ctor, args);
@@ -1107,9 +1097,10 @@ export class Walker implements BuildEnv {
     // vendor SDKs are mostly clones of the OpenAI SDK, so it is read as an OpenAI-compatible client.
     const last = path.split(/[.:]/).pop() ?? '';
     const o = args[0];
-    if (/^[A-Z]/.test(last) && o?.kind === 'object' && opt(o.entries, ['baseURL', 'baseUrl'])) {
+    const compat = fallbackSdk('javascript');
+    if (compat && /^[A-Z]/.test(last) && o?.kind === 'object' && opt(o.entries, compat.args.base_url)) {
       this.warn('unsupported_client', `${describe(last)} is not a known SDK; it is read as an OpenAI-compatible client at the base URL it is given.`, line);
-      return this.construct(OPENAI_COMPAT(), o, n.start, line);
+      return this.construct(compat, o, n.start, line);
     }
     return unknown(describe(last) + ' object');
   }
@@ -1166,7 +1157,7 @@ export class Walker implements BuildEnv {
       this.clients.push(nc);
       return { kind: 'client', client: nc };
     }
-    if (isAiSdkProvider(sdk)) {
+    if (sdk.strategy === 'ai-sdk') {
       const ep = path.length === 1 ? aiModelEndpoint(sdk, last) : undefined;
       return ep ? this.aiModel(c, ep, args[0], node.start) : unknown('provider member');
     }
@@ -1289,13 +1280,4 @@ function envRead(name: string | null): JsVal {
   if (name === null) return unknown('environment variable');
   if (!isEnvName(name)) return str(name);
   return { kind: 'string', word: { parts: [envPart(name)] } };
-}
-
-/** An unknown SDK class given a base URL: the OpenAI SDK's shape, with no default URL or key variable. */
-let compat: SdkEntry | null = null;
-function OPENAI_COMPAT(): SdkEntry {
-  if (compat) return compat;
-  const base = JS_SDKS.find((s) => s.id === 'openai-node')!;
-  compat = { ...base, id: 'openai-compatible', client: 'openai-compatible', names: [], default_base_url: null, default_key_env: null, base_url_env: null, args: { ...base.args, base_url: ['baseURL', 'baseUrl'] } };
-  return compat;
 }

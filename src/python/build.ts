@@ -1,7 +1,7 @@
 // Turns what the walker found (a client and its constructor keywords, a method
 // and its call keywords) into the request the code would send: full URL,
 // method, headers (the SDK's auth header included), JSON body. SDK defaults
-// and URL shapes come from grammar/sdks.yaml; this file knows syntax-free
+// and URL shapes come from grammar/sdks/; this file knows syntax-free
 // request assembly only, never a vendor.
 // Guarantee: never throws; a value it cannot know is an `unknown` part, never
 // a guess, and no literal from the input is ever put in a warning.
@@ -23,7 +23,7 @@ import { annotate, appendQuery, joinUrl, setHeader } from '../call/url.js';
 
 /** requests and httpx encode a space in a query as `+`. */
 const PY_QUERY = { spaceAsPlus: true };
-import { chatEndpoint, litellmProvider, type Endpoint, type SdkEntry } from './sdks.js';
+import { chatEndpoint, routeOf, type Endpoint, type Sdk as SdkEntry } from '../sdk/data.js';
 import { toValue, toWord, type ClientObj, type PyVal } from './values.js';
 import type { WarningCode } from '../codes.js';
 
@@ -193,7 +193,7 @@ interface SplitKwargs {
 function splitCallKwargs(sdk: SdkEntry, args: CallArgs, env: BuildEnv, line: number | undefined): SplitKwargs {
   const drop = new Set(sdk.call_drop ?? []);
   const mergeNames = sdk.args?.merge_body ?? ['extra_body'];
-  const headerNames = sdk.style === 'litellm' ? (sdk.args?.headers ?? []) : ['extra_headers'];
+  const headerNames = sdk.strategy === 'router' ? (sdk.args?.headers ?? []) : ['extra_headers'];
   const entries: Array<[string, Value]> = [];
   const merges: Value[] = [];
   const headers: Array<[string, Word]> = [];
@@ -256,14 +256,14 @@ export interface SdkRequest {
 /** The request an SDK method call sends. */
 export function sdkCall(req: SdkRequest, env: BuildEnv): HttpCall {
   const { sdk, endpoint, opts, args, line } = req;
-  if (sdk.style === 'litellm') return litellmCall(sdk, args, env, line);
+  if (sdk.strategy === 'router') return litellmCall(sdk, args, env, line);
   const split = splitCallKwargs(sdk, args, env, line);
   let body = split.body;
   const ctorModel = kwarg(opts, sdk.args?.model);
   if (ctorModel && !getEntry(body, 'model')) body = withEntry(body, 'model', toValue(ctorModel), true);
   if (endpoint.stream) body = withEntry(body, 'stream', { kind: 'bool', value: true });
 
-  const azure = sdk.style === 'azure' || req.legacyAzure;
+  const azure = sdk.strategy === 'azure' || req.legacyAzure;
   const r = azure ? resolveAzureKey(sdk, opts, env, line, req.moduleCall ?? false) : resolveClient(sdk, opts, env, line, req.moduleCall ?? false);
   let url: Word;
   let query: Array<[string, Word]> = [];
@@ -273,7 +273,7 @@ export function sdkCall(req: SdkRequest, env: BuildEnv): HttpCall {
     query = a.query;
     r.base = a.url;
     r.baseDefaulted = false;
-  } else if (sdk.style === 'genai') {
+  } else if (sdk.strategy === 'genai') {
     const model = modelWord(body);
     body = genaiBody(body);
     url = r.base ? concatWords(joinUrl(r.base, ''), fillModel(endpoint.path, model)) : { parts: [] };
@@ -380,17 +380,21 @@ function litellmCall(sdk: SdkEntry, args: CallArgs, env: BuildEnv, line: number 
   let body = split.body;
   const modelV = getEntry(body, 'model') ?? (args.positional[0] ? toValue(args.positional[0]) : undefined);
   const modelText = modelV ? literalText(toWord(modelV)) : null;
-  const custom = literalText(toWord(kwarg(args.kwargs, ['custom_llm_provider']) ?? { kind: 'null' }));
-  let prefix = 'openai';
+  const router = sdk.router!;
+  const custom = router.provider_arg ? literalText(toWord(kwarg(args.kwargs, [router.provider_arg]) ?? { kind: 'null' })) : null;
+  let prefix = router.default;
   let model: Value | undefined = modelV;
   if (custom && custom !== 'None') prefix = custom;
   else if (modelText !== null) {
-    const slash = modelText.indexOf('/');
-    const head = slash > 0 ? modelText.slice(0, slash) : '';
-    if (head && (litellmProvider(head) || head === 'azure' || KNOWN_UNSUPPORTED_LITELLM.has(head))) {
+    const cut = modelText.indexOf(router.separator);
+    const head = cut > 0 ? modelText.slice(0, cut) : '';
+    if (head && (routeOf(router.name, head) || router.unsupported.includes(head))) {
       prefix = head;
-      model = strV(modelText.slice(slash + 1));
-    } else if (/^claude/i.test(modelText)) prefix = 'anthropic';
+      model = strV(modelText.slice(cut + router.separator.length));
+    } else {
+      const inferred = router.infer.find((r) => new RegExp(r.models, 'i').test(modelText));
+      if (inferred) prefix = inferred.prefix;
+    }
   }
   if (model) body = withEntry(body, 'model', model, true);
   const mod = (attr: string): PyVal | undefined => {
@@ -405,18 +409,18 @@ function litellmCall(sdk: SdkEntry, args: CallArgs, env: BuildEnv, line: number 
   let keyDefaulted = false;
   let query: Array<[string, Word]> = [];
 
-  if (prefix === 'azure') {
-    const endpoint = baseV ? annotate(toWord(baseV), env.pasteEnv) : implicitEnv('AZURE_API_BASE', env.pasteEnv);
-    const version = kwarg(args.kwargs, ['api_version']);
-    url = concatWords(joinUrl(endpoint, '/openai/deployments/'), modelWord(body), litWord('/chat/completions'));
-    query = [['api-version', version ? toWord(version) : implicitEnv('AZURE_API_VERSION', env.pasteEnv)]];
-    const key = keyV ? annotate(toWord(keyV), env.pasteEnv) : implicitEnv('AZURE_API_KEY', env.pasteEnv);
+  const provider = routeOf(router.name, prefix);
+  if (provider?.strategy === 'azure') {
+    const endpoint = baseV ? annotate(toWord(baseV), env.pasteEnv) : implicitEnv(provider.base_url_env ?? 'AZURE_API_BASE', env.pasteEnv);
+    const version = kwarg(args.kwargs, sdk.args.api_version);
+    url = concatWords(joinUrl(endpoint, '/openai/deployments/'), modelWord(body), litWord(provider.endpoint));
+    query = [['api-version', version ? toWord(version) : implicitEnv(provider.api_version_env ?? 'AZURE_API_VERSION', env.pasteEnv)]];
+    const key = keyV ? annotate(toWord(keyV), env.pasteEnv) : implicitEnv(provider.key_env ?? 'AZURE_API_KEY', env.pasteEnv);
     keyDefaulted = !keyV;
-    headers.push({ name: 'api-key', value: key });
+    headers.push({ name: provider.auth?.name ?? 'api-key', value: key });
   } else {
-    const provider = litellmProvider(prefix);
     if (!provider) {
-      env.warn('unsupported_client', `LiteLLM's ${describeProvider(prefix)} provider is not supported; its endpoint is left unknown.`, line);
+      env.warn('unsupported_client', `LiteLLM's ${router.unsupported.includes(prefix) ? `"${prefix}"` : 'given'} provider is not supported; its endpoint is left unknown.`, line);
       url = { parts: [] };
     } else {
       let base: Word | null = baseV ? annotate(toWord(baseV), env.pasteEnv) : null;
@@ -449,13 +453,6 @@ function litellmCall(sdk: SdkEntry, args: CallArgs, env: BuildEnv, line: number 
     client_info: { sdk: sdk.id, base_url_defaulted: baseDefaulted, key_defaulted: keyDefaulted },
     span: line ? { line, column: 1 } : undefined,
   };
-}
-
-const KNOWN_UNSUPPORTED_LITELLM = new Set(['bedrock', 'vertex_ai', 'vertex_ai_beta', 'sagemaker', 'watsonx', 'huggingface', 'replicate', 'cohere', 'cohere_chat', 'ai21', 'databricks', 'predibase', 'cloudflare', 'azure_ai']);
-
-/** Names the provider in a warning only when it is one LiteLLM documents (the prefix is input text). */
-function describeProvider(prefix: string): string {
-  return KNOWN_UNSUPPORTED_LITELLM.has(prefix) ? `"${prefix}"` : 'given';
 }
 
 function genaiLike(body: Value): Value {

@@ -2,7 +2,7 @@
 // in the common call model (src/call/model.ts). Reads requests, httpx,
 // aiohttp, urllib and http.client calls, the OpenAI (incl. Azure and the
 // legacy module API), Anthropic and vendor SDKs, LangChain chat models and
-// LiteLLM, with SDK knowledge from grammar/sdks.yaml.
+// LiteLLM, with SDK knowledge from grammar/sdks/.
 // Guarantees: never throws (a disaster is `{calls: [], warnings: [...]}`);
 // runs in bounded time on any input; warnings never quote a literal from the
 // input (it may be a key).

@@ -7,7 +7,7 @@
 import { lit, litWord, literalJson, mergeLits, type Part, type Value, type Word } from '../call/model.js';
 
 export { literalJson };
-import type { SdkEntry } from './sdks.js';
+import type { Sdk as SdkEntry } from '../sdk/data.js';
 import type { SyntaxNode } from '@lezer/common';
 
 /** An imported (or never-bound) name, as the imports qualify it: `openai.OpenAI`, `os.environ`. */

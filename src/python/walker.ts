@@ -10,7 +10,7 @@
 import type { SyntaxNode, Tree } from '@lezer/common';
 import { concatWords, env as envPart, litWord, literalText, valueFromJson, type HttpCall, type Value, type Warning, type Word } from '../call/model.js';
 import { clientOnlyCall, httpCall, kwarg, modelCall, pairsOf, sdkCall, type BuildEnv, type CallArgs } from './build.js';
-import { endpointOf, fragmentSdk, moduleSdk, nameMatches, normaliseMethod, PY_SDKS, sdkByName, type SdkEntry } from './sdks.js';
+import { endpointOf, fallbackSdk, fragmentSdk as fragmentSdkOf, inferLangchainProvider, langchainModel, moduleSdk, normaliseMethod, pyNameMatches as nameMatches, sdkByName as sdkByNameOf, unsupportedLabel, type Sdk as SdkEntry } from '../sdk/data.js';
 import { percentFormat, stringMethod } from './str-methods.js';
 import { decodeBody, splitStringToken } from './strings.js';
 import {
@@ -62,12 +62,6 @@ const ENV_MAPS = ['os.environ', 'streamlit.secrets', 'google.colab.userdata'];
 
 const HTTP_VERBS: Record<string, string> = { post: 'POST', get: 'GET', put: 'PUT', patch: 'PATCH', delete: 'DELETE', head: 'HEAD', options: 'OPTIONS' };
 
-const UNSUPPORTED: Array<[RegExp, string]> = [
-  [/^anthropic\.(Anthropic|AsyncAnthropic)(Bedrock|Vertex)$|^(AnthropicBedrock|AnthropicVertex)$/, 'Anthropic on Bedrock or Vertex'],
-  [/^google\.generativeai\b/, 'google.generativeai'],
-  [/^vertexai\b/, 'the Vertex AI SDK'],
-  [/^boto3\./, 'boto3 (Bedrock)'],
-];
 
 export interface WalkResult {
   calls: HttpCall[];
@@ -127,7 +121,7 @@ export class Walker implements BuildEnv {
     }
     const calls = [...this.calls.entries()].sort((a, b) => a[0] - b[0]).map(([, c]) => c);
     if (!calls.length) {
-      const built = this.clients.filter((c) => c.kind === 'sdk' && c.sdk && (c.sdk.kind ?? 'client') === 'client');
+      const built = this.clients.filter((c) => c.kind === 'sdk' && c.sdk && (c.sdk.kind) === 'client');
       const first = built[0];
       const call = first ? clientOnlyCall(first, this) : null;
       if (call) {
@@ -1032,7 +1026,7 @@ export class Walker implements BuildEnv {
         return this.containerMethod(recv, method, args, recvNode, scope);
       case 'unknown': {
         // A client the snippet builds elsewhere (`client = make_client()` or a fragment).
-        const frag = fragmentSdk(['?', ...recv.text.split('.'), method]);
+        const frag = fragmentSdkOf('python', ['?', ...recv.text.split('.'), method]);
         if (frag) return this.fragmentCall(frag.sdk, frag.method, args, node, line);
         return unknown(describe(`${/^[A-Za-z_][\w.]*$/.test(recv.text) ? recv.text : 'expression'}.${method}`) + '()');
       }
@@ -1138,9 +1132,9 @@ export class Walker implements BuildEnv {
       return { kind: 'object', entries: args.kwargs.map(([a, b]) => [a, toValue(b)]) };
     }
     // SDK constructors, SDK functions, module-level SDK calls.
-    const ctor = sdkByName(path, ['client', 'model']);
+    const ctor = sdkByNameOf('python', path, ['client', 'model']);
     if (ctor) return this.construct(ctor, args, node, line);
-    const fn = sdkByName(path, ['function']);
+    const fn = sdkByNameOf('python', path, ['function']);
     if (fn) {
       const method = path.split('.').pop()!;
       const ep = endpointOf(fn, method) ?? endpointOf(fn, normaliseMethod(path.split('.').slice(-2)));
@@ -1158,26 +1152,26 @@ export class Walker implements BuildEnv {
     // Raw HTTP.
     const http = this.rawHttp(path, args, node, line);
     if (http) return http;
-    for (const [re, what] of UNSUPPORTED)
-      if (re.test(path)) {
-        this.warn('unsupported_client', `Requests made through ${what} are not supported; they are skipped.`, line);
-        return unknown('unsupported client');
-      }
+    const what = unsupportedLabel('python', path);
+    if (what) {
+      this.warn('unsupported_client', `Requests made through ${what} are not supported; they are skipped.`, line);
+      return unknown('unsupported client');
+    }
     // `instructor.from_openai(client)`, `wrap_openai(client)`: a wrapper returns the client it wraps.
     const wrapped = args.positional.find((a) => a.kind === 'client');
     if (wrapped) return wrapped;
     // A call on a client the snippet never builds: `client.chat.completions.create(...)` in a fragment.
     const segs = path.split('.');
     if (segs.length >= 3 && !BUILTINS.has(segs[0])) {
-      const frag = fragmentSdk(segs);
+      const frag = fragmentSdkOf('python', segs);
       if (frag) return this.fragmentCall(frag.sdk, frag.method, args, node, line);
     }
     // An SDK this parser does not know, given a base URL (`SambaNova(base_url=..., api_key=...)`):
     // vendor SDKs are mostly clones of the OpenAI SDK, so it is read as an OpenAI-compatible client.
     const last = segs[segs.length - 1];
-    if (/^[A-Z]/.test(last) && kwarg(args.kwargs, ['base_url', 'api_base'])) {
+    const compat = fallbackSdk('python');
+    if (compat && /^[A-Z]/.test(last) && kwarg(args.kwargs, compat.args.base_url)) {
       this.warn('unsupported_client', `${describe(last)} is not a known SDK; it is read as an OpenAI-compatible client at the base URL it is given.`, line);
-      const compat: SdkEntry = { ...OPENAI_COMPAT, names: [] };
       return this.construct(compat, args, node, line);
     }
     return unknown(describe(path) + '()');
@@ -1199,7 +1193,7 @@ export class Walker implements BuildEnv {
       model = model.slice(model.indexOf(':') + 1);
     }
     if (!provider && model) provider = inferLangchainProvider(model);
-    const sdk = provider ? PY_SDKS.find((s) => s.langchain_provider === provider) : undefined;
+    const sdk = provider ? langchainModel(provider) : undefined;
     if (!sdk) {
       this.warn('unsupported_client', 'init_chat_model names a provider this parser does not know; the request is skipped.', line);
       return unknown('chat model');
@@ -1221,8 +1215,11 @@ export class Walker implements BuildEnv {
 
   private construct(sdk: SdkEntry, args: CallArgs, node: SyntaxNode, line: number): PyVal {
     const c: ClientObj = { id: this.clients.length, kind: 'sdk', sdk, opts: [...args.kwargs], headers: [], params: [], line, pos: node.from };
-    // Positional constructor arguments: cohere.ClientV2("key"), ChatOpenAI("gpt-4o")? Only the key for SDKs that take it first.
-    if (args.positional[0] && sdk.positional_key && !kwarg(c.opts, sdk.args?.api_key)) c.opts.unshift(['api_key', args.positional[0]]);
+    // Positional constructor arguments, by the keyword names the data gives them (`cohere.ClientV2("key")`, `Agent("openai:gpt-4o")`).
+    sdk.positional.forEach((name, i) => {
+      const v = args.positional[i];
+      if (v && !c.opts.some(([k]) => k === name)) c.opts.unshift([name, v]);
+    });
     this.clients.push(c);
     if (sdk.kind === 'model') this.record(node.from, modelCall(c, [], this));
     return { kind: 'client', client: c };
@@ -1358,27 +1355,6 @@ function sizeOf(v: PyVal): number {
   if (v.kind === 'array') return v.items.length;
   if (v.kind === 'object') return v.entries.length;
   return 1;
-}
-
-/** An unknown SDK class given a base URL: the OpenAI SDK's shape, with no default URL or key variable. */
-const OPENAI_COMPAT: SdkEntry = (() => {
-  const base = PY_SDKS.find((s) => s.id === 'openai-python')!;
-  return {
-    ...base,
-    id: 'openai-compatible',
-    client: 'openai-compatible',
-    default_base_url: null,
-    default_key_env: null,
-    base_url_env: null,
-    module: undefined,
-    args: { ...base.args, base_url: ['base_url', 'api_base'] },
-  };
-})();
-
-/** LangChain's provider inference from a model name: `langchain_models` in grammar/sdks.yaml. */
-function inferLangchainProvider(model: string): string | null {
-  for (const sdk of PY_SDKS) if (sdk.langchain_provider && sdk.langchain_models && new RegExp(sdk.langchain_models).test(model)) return sdk.langchain_provider;
-  return null;
 }
 
 function hasError(n: SyntaxNode): boolean {

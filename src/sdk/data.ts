@@ -1,0 +1,145 @@
+// Lookups over the compiled SDK data (grammar/sdks/*.yaml -> src/generated/sdks.ts)
+// for both code front-ends: which binding a qualified name constructs or
+// calls, where a method sends its request, which route a router's
+// `provider/model` prefix takes, which names are known but not supported.
+// The data is vendor knowledge; this file only looks it up, the same way for
+// every language (a language differs only in how names are spelled:
+// `openai.OpenAI` in Python, `openai:OpenAI` in JavaScript).
+import data from '../generated/sdks.js';
+import type { SdkEndpointOut as Endpoint, Route, Sdk } from '../data/schemas.js';
+
+export type { Endpoint, Route, Sdk };
+export type Language = Sdk['language'];
+
+const BY_LANG: Record<Language, Sdk[]> = {
+  python: data.sdks.filter((s) => s.language === 'python' && !s.fallback),
+  javascript: data.sdks.filter((s) => s.language === 'javascript' && !s.fallback),
+};
+const UNSUPPORTED = data.unsupported.map((u) => ({ ...u, re: new RegExp(u.pattern) }));
+
+export function sdksOf(lang: Language): readonly Sdk[] {
+  return BY_LANG[lang];
+}
+
+export function sdkById(id: string): Sdk | undefined {
+  return data.sdks.find((s) => s.id === id);
+}
+
+/** The binding for an SDK class the data does not know, given a base URL (read as OpenAI-compatible). */
+export function fallbackSdk(lang: Language): Sdk | undefined {
+  return data.sdks.find((s) => s.language === lang && s.fallback);
+}
+
+/**
+ * Python: true when the qualified name `path` (as the imports resolve it)
+ * names `name`: exactly, or in another submodule of the same package
+ * (`mistralai.client.Mistral` for `mistralai.Mistral`).
+ */
+export function pyNameMatches(path: string, name: string): boolean {
+  if (path === name) return true;
+  const a = path.split('.');
+  const b = name.split('.');
+  if (a.length < 2 || b.length < 2) return false;
+  return a[0] === b[0] && a[a.length - 1] === b[b.length - 1];
+}
+
+/** JavaScript: the module-qualified name as a lookup accepts it: a CommonJS module object is its default export. */
+function jsCandidates(path: string): string[] {
+  if (path.endsWith(':*')) return [path, path.slice(0, -2) + ':default'];
+  // `import openai from "openai"; new openai.OpenAI()`: a named export reached through the default one.
+  const m = /^(.*):default\.([\w$]+)$/.exec(path);
+  if (m) return [path, `${m[1]}:${m[2]}`];
+  return [path];
+}
+
+/** The binding a qualified name constructs (kinds client/model) or calls (kind function). */
+export function sdkByName(lang: Language, path: string, kinds: Array<Sdk['kind']>): Sdk | undefined {
+  const list = BY_LANG[lang];
+  if (lang === 'python') return list.find((s) => kinds.includes(s.kind) && s.names.some((n) => pyNameMatches(path, n)));
+  for (const p of jsCandidates(path)) {
+    const s = list.find((x) => kinds.includes(x.kind) && x.names.includes(p));
+    if (s) return s;
+  }
+  return undefined;
+}
+
+/**
+ * JavaScript: an SDK instance exported ready-made (`import { openai } from "@ai-sdk/openai"`):
+ * a lower-case export not starting with `create`.
+ */
+export function instanceSdk(path: string): Sdk | undefined {
+  const i = path.lastIndexOf(':');
+  if (i < 0) return undefined;
+  const name = path.slice(i + 1);
+  if (!/^[a-z]/.test(name) || name.startsWith('create') || name === 'default') return undefined;
+  return BY_LANG.javascript.find((s) => s.kind === 'client' && s.names.includes(path));
+}
+
+/** Wrappers that do not change the request (`beta.`, Python's `with_raw_response.`...). */
+const TRANSPARENT = new Set(['beta', 'aio', 'with_raw_response', 'with_streaming_response']);
+export function normaliseMethod(path: string[]): string {
+  return path.filter((p) => !TRANSPARENT.has(p)).join('.');
+}
+
+export function endpointOf(sdk: Sdk, method: string): Endpoint | undefined {
+  return Object.prototype.hasOwnProperty.call(sdk.endpoints, method) ? sdk.endpoints[method] : undefined;
+}
+
+export function chatEndpoint(sdk: Sdk): Endpoint {
+  return { path: sdk.chat_endpoint, method: 'POST', stream: false };
+}
+
+/** Python: the binding whose module functions the qualified name reaches (`openai.chat.completions.create`). */
+export function moduleSdk(path: string): { sdk: Sdk; method: string } | undefined {
+  for (const s of BY_LANG.python) {
+    const m = s.module?.name;
+    if (!m || !path.startsWith(m + '.')) continue;
+    const method = normaliseMethod(path.slice(m.length + 1).split('.'));
+    if (endpointOf(s, method)) return { sdk: s, method };
+  }
+  return undefined;
+}
+
+/**
+ * For a call on a client the snippet never builds (`client.chat.completions.create(...)`
+ * in a fragment): the client binding whose method table has that multi-segment method.
+ */
+export function fragmentSdk(lang: Language, path: string[]): { sdk: Sdk; method: string } | undefined {
+  for (let start = 1; start < path.length - 1; start++) {
+    const method = normaliseMethod(path.slice(start));
+    if (!method.includes('.')) continue;
+    for (const s of BY_LANG[lang]) if (s.kind === 'client' && s.strategy !== 'ai-sdk' && endpointOf(s, method)) return { sdk: s, method };
+  }
+  return undefined;
+}
+
+/** A router's route for a prefix (`deepseek` in LiteLLM's `deepseek/deepseek-chat`). */
+export function routeOf(router: string, prefix: string): Route | undefined {
+  return data.routes.find((r) => r.router === router && r.prefix === prefix);
+}
+
+/** LangChain's `init_chat_model` provider name -> its chat-model binding. */
+export function langchainModel(provider: string): Sdk | undefined {
+  return BY_LANG.python.find((s) => s.langchain_provider === provider);
+}
+
+/** LangChain's provider inference from a model name (`langchain_models` regexes). */
+export function inferLangchainProvider(model: string): string | null {
+  for (const s of BY_LANG.python) if (s.langchain_provider && s.langchain_models && new RegExp(s.langchain_models).test(model)) return s.langchain_provider;
+  return null;
+}
+
+/** The label of a known-but-unsupported name (`boto3.client`), or undefined. */
+export function unsupportedLabel(lang: Language, path: string): string | undefined {
+  return UNSUPPORTED.find((u) => u.language === lang && u.re.test(path))?.label;
+}
+
+/** The wire a binding speaks, by id, or by client name when that names one wire only. */
+const CLIENT_WIRES = new Map<string, Set<string>>();
+for (const s of data.sdks) CLIENT_WIRES.set(s.client, (CLIENT_WIRES.get(s.client) ?? new Set()).add(s.wire));
+export function sdkWire(id: string | undefined, client?: string): string | undefined {
+  const s = id ? sdkById(id) : undefined;
+  if (s) return s.wire;
+  const wires = client ? CLIENT_WIRES.get(client) : undefined;
+  return wires && wires.size === 1 ? [...wires][0] : undefined;
+}
