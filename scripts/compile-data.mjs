@@ -25,6 +25,8 @@ export const UNITS = [
   { src: 'grammar/hosts.yaml', out: 'src/generated/hosts.ts', type: 'Hosts', from: '../data/schemas.js' },
   { src: 'grammar/sdks', out: 'src/generated/sdks.ts', type: 'Sdks', from: '../data/schemas.js', build: compileSdks },
   { dir: 'vendors', out: 'src/generated/vendors.ts', type: 'VendorFile', from: '../vendors/schema.js', many: true },
+  { dir: 'vendors/catalogs', out: 'src/generated/catalog-vendors.ts', type: 'CatalogVendorFile', from: '../vendors/schema.js', many: true },
+  { src: 'grammar/catalog-formats.yaml', out: 'src/generated/catalog-formats.ts', type: 'CatalogFormats', from: '../vendors/schema.js' },
 ];
 
 function header(src) {

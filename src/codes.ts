@@ -27,6 +27,8 @@ export const ERROR_CODES = [
   'discovery_failed',
   'no_discovery',
   'key_not_set',
+  /** `probe` reached a diagnosis other than ok (the result's `diagnosis` says which). */
+  'probe_failed',
   /** A bug in byok itself (an exception the CLI caught); never caused by input. */
   'internal',
 ] as const;
@@ -85,6 +87,9 @@ export const WARNING_CODES = [
   // registry
   'model_not_curated',
   'near_non_tee_model',
+  // live catalogs
+  'empty_catalog',
+  'no_chat_models',
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 

@@ -117,10 +117,20 @@ export const VERBS: VerbSpec[] = [
   },
   {
     name: 'list-vendor-models',
-    args: 'VENDOR',
-    summary: "a vendor's live /models catalog",
-    flags: [{ name: 'timeout-ms', value: 'MS', help: 'give up on the catalog after MS milliseconds' }],
-    example: 'byok list-vendor-models openrouter',
+    args: '[VENDOR]',
+    summary: 'a live /models catalog, normalised (a vendor, a registered entry, or any base URL)',
+    details:
+      'Each model: upstream_model, name, context_tokens, max_output_tokens, capabilities {vision, function_calling, reasoning, web_search}, pricing {input_usd, output_usd} per 1M tokens, privacy {tee, e2ee, data_retention}, in_curated_template; unknowns are null. VENDOR is a curated template or a catalog-only vendor (groq, mistral, together, openrouter, fireworks); --model-id reads {base_url}/models of a registered entry with its auth; --base-url reads any endpoint with its key variable. A key is only ever sent to its own host.',
+    flags: [
+      { name: 'model-id', value: 'ID', help: 'a registered entry: read {its base_url}/models with its auth' },
+      { name: 'base-url', value: 'URL', help: 'any endpoint: read {URL}/models' },
+      { name: 'api-key-env', value: 'VAR', help: 'with --base-url: the variable holding its key (default: CUSTOM_KEY_<HOST>)' },
+      { name: 'auth', value: 'KIND', help: 'with --base-url: bearer, x-api-key, none, header:NAME[:Bearer|Basic] or query:NAME (default bearer)' },
+      { name: 'capability', value: 'C', help: 'keep models known to have C: vision, function_calling, reasoning or web_search' },
+      { name: 'max-input-usd', value: 'N', help: 'keep models whose input price is known and at most N USD per 1M tokens' },
+      { name: 'timeout-ms', value: 'MS', help: 'give up on the catalog after MS milliseconds' },
+    ],
+    example: 'byok list-vendor-models openrouter --capability reasoning --max-input-usd 1',
     run: registryVerb('list-vendor-models'),
   },
   {
@@ -166,6 +176,16 @@ export const VERBS: VerbSpec[] = [
     flags: [],
     example: 'byok remove custom/deepseek-chat-1a2b --workspace /tmp/byok-demo',
     run: registryVerb('remove'),
+  },
+  {
+    name: 'probe',
+    args: 'ID',
+    summary: 'one minimal live call that proves an entry works, with a diagnosis',
+    details:
+      'Sends a one-token chat call on the entry\'s wire with its auth, params and stored thinking params (and, where the thinking rule allows, one with thinking off). Diagnoses: ok, auth, not_found (with the base URL that answers), model_not_found, bad_param (with the param_policy that drops it), rate_limited, timeout, tls, empty_content (the hidden-thinking trap), and more. Shows nothing of the reply beyond a short scrubbed excerpt.',
+    flags: [{ name: 'timeout-ms', value: 'MS', help: 'give up on each call after MS milliseconds (default 30000)' }],
+    example: 'byok probe custom/deepseek-chat-1a2b --workspace /tmp/byok-demo',
+    run: registryVerb('probe'),
   },
 ];
 

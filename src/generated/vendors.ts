@@ -505,7 +505,7 @@ const data: VendorFile[] = [
     "model_discovery": {
       "url": "https://cloud-api.near.ai/v1/models",
       "auth_required": false,
-      "format": "openai"
+      "format": "near"
     },
     "sources": {
       "base_url": "https://github.com/nearai/docs/blob/main/docs/cloud/quickstart.mdx",
@@ -682,13 +682,13 @@ const data: VendorFile[] = [
     "model_discovery": {
       "url": "https://api.venice.ai/api/v1/models",
       "auth_required": false,
-      "format": "openai"
+      "format": "venice"
     },
     "sources": {
       "base_url": "https://docs.venice.ai/getting-started/quick-start",
       "homepage": "https://docs.venice.ai/getting-started/quick-start",
       "models": "https://docs.venice.ai/getting-started/quick-start",
-      "model_discovery": "https://docs.venice.ai/de/api-reference",
+      "model_discovery": "https://docs.venice.ai/api-reference/endpoint/models/list",
       "thinking": "https://docs.venice.ai/overview/guides/reasoning-models"
     },
     "note": "Venice adds its own system prompt unless venice_parameters.include_venice_system_prompt is false."

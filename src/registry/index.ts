@@ -7,10 +7,9 @@
 // `need_env_input` + `next_action` ask the caller to use its secure-input tool.
 import { isCollection, isMap, isScalar, Scalar, type YAMLMap } from 'yaml';
 import { fail, type Failure } from '../result.js';
-import { fetchCatalog } from '../vendors/discovery.js';
 import { curatedModel, hostOf, vendorById, vendors } from '../vendors/load.js';
 import type { Vendor } from '../vendors/schema.js';
-import { checkCandidate, completeEntry, entryKeyPrompt, entryView, entryWarnings, fieldsFromInput, keyPrompt, type AddFields } from './entry.js';
+import { checkCandidate, completeEntry, entryKeyPrompt, entryView, entryWarnings, fieldsFromInput, type AddFields } from './entry.js';
 import { KeyLookup, resolveWorkspace } from './env.js';
 import { redactKeys } from '../secrets/index.js';
 import { entryId, identityOf, keyEnvForHost } from './ids.js';
@@ -68,53 +67,8 @@ export async function templates(opts: Options = {}): Promise<Result> {
 }
 
 // ---------- list-vendor-models ----------
-
-export interface DiscoveryOptions extends Options {
-  /** Replaces the catalog URL (loopback or the vendor's own host only); tests use a local server. */
-  catalogUrl?: string;
-  timeoutMs?: number;
-}
-
-export async function listVendorModels(vendor: string, opts: DiscoveryOptions = {}): Promise<Result> {
-  const v = vendorById(String(vendor ?? ''));
-  if (!v) return unknownVendor(String(vendor));
-  const curated = v.models.map((m) => m.id);
-  if (!v.model_discovery) {
-    return { ...fail('no_discovery', `${v.label} publishes no model catalog byok can read; its curated models are: ${curated.join(', ')}.`), curated_models: curated };
-  }
-  const keys = new KeyLookup(resolveWorkspace(opts.workspace));
-  const keyEnv = keyEnvForHost(hostOf(v.base_url));
-  // The registry's variable first; the vendor's documented one as a fallback for discovery only.
-  const keyUsed = keys.value(keyEnv) ? keyEnv : v.key_env && keys.value(v.key_env) ? v.key_env : null;
-  if (v.model_discovery.auth_required && !keyUsed) {
-    const prompt = keyPrompt(keyEnv, v.label, `${v.label}'s model catalog`, `run \`byok list-vendor-models ${v.vendor}\` again.`, keys)!;
-    return {
-      ...fail('key_not_set', `${v.label}'s model catalog (${v.model_discovery.url}) needs the key, and ${keyEnv} is not set.`),
-      url: v.model_discovery.url,
-      curated_models: curated,
-      ...prompt,
-    };
-  }
-  const r = await fetchCatalog(v, { key: keyUsed ? keys.value(keyUsed) : undefined, catalogUrl: opts.catalogUrl, timeoutMs: opts.timeoutMs });
-  if (!r.ok) return { ...r, curated_models: curated };
-  const models = r.models.map((m) => {
-    const c = curatedModel(v, m.id);
-    return { id: m.id, ...(m.name ? { name: m.name } : {}), curated: !!c, ...(v.model_policy === 'tee' ? { tee: !!c?.tee } : {}) };
-  });
-  return {
-    ok: true,
-    vendor: v.vendor,
-    url: r.url,
-    count: models.length,
-    models,
-    curated_models: curated,
-    key_env_used: keyUsed,
-    note:
-      v.model_policy === 'tee'
-        ? `Only the curated models (tee: true) are TEE-protected open-weight models; the others are served through ${v.label}'s gateway without that guarantee.`
-        : `Register one with \`byok add-template ${v.vendor} --upstream-model ID\`.`,
-  };
-}
+// Lives with the other live-catalog code in src/vendors/discovery.ts.
+export { listVendorModels, type DiscoveryOptions } from '../vendors/discovery.js';
 
 // ---------- add / add-template ----------
 

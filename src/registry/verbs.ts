@@ -1,11 +1,12 @@
 // The registry's CLI verbs: templates, list-vendor-models, add-template, add,
-// list, get, remove. Each turns argv into one call of ./index.ts and returns
+// list, get, remove, probe. Each turns argv into one call of ./index.ts and returns
 // its JSON result; a wrong argument count or flag value is a `usage` failure
 // (exit 2), never a guess. Which flags a verb takes is checked before, by the
 // CLI's verb table (src/cli/verbs.ts).
 import { fail, type Failure } from '../result.js';
 import * as registry from './index.js';
 import type { AddFields } from './entry.js';
+import type { Auth } from '../result.js';
 
 export interface VerbContext {
   workspace: string;
@@ -99,11 +100,33 @@ export const registryVerbs: Record<string, Handler> = {
   },
 
   async 'list-vendor-models'(args, flags, ctx) {
-    const bad = checkArgs('list-vendor-models', args, 1, 'one VENDOR');
+    if (args.length > 1) return fail('usage', `list-vendor-models takes at most one VENDOR; got ${args.length} arguments.`);
+    const t = str(flags, 'timeout-ms');
+    if (t !== undefined && !/^\d+$/.test(t)) return fail('usage', '--timeout-ms takes a whole number of milliseconds.');
+    const price = str(flags, 'max-input-usd');
+    if (price !== undefined && !/^\d+(\.\d+)?$/.test(price.trim())) return fail('usage', '--max-input-usd takes a price in USD per 1M input tokens, e.g. 1 or 0.5.');
+    const authRaw = str(flags, 'auth');
+    const auth = authRaw === undefined ? undefined : parseAuth(authRaw);
+    if (auth && 'ok' in auth) return auth;
+    return registry.listVendorModels(args[0], {
+      workspace: ctx.workspace,
+      timeoutMs: t ? Number(t) : undefined,
+      modelId: str(flags, 'model-id'),
+      baseUrl: str(flags, 'base-url'),
+      apiKeyEnv: str(flags, 'api-key-env'),
+      auth: auth as Auth | undefined,
+      capability: str(flags, 'capability'),
+      maxInputUsd: price === undefined ? undefined : Number(price),
+    });
+  },
+
+  async probe(args, flags, ctx) {
+    const bad = checkArgs('probe', args, 1, 'one ID (see `byok list`)');
     if (bad) return bad;
     const t = str(flags, 'timeout-ms');
     if (t !== undefined && !/^\d+$/.test(t)) return fail('usage', '--timeout-ms takes a whole number of milliseconds.');
-    return registry.listVendorModels(args[0], { workspace: ctx.workspace, timeoutMs: t ? Number(t) : undefined });
+    const { probe } = await import('../vendors/probe.js');
+    return probe(args[0], { workspace: ctx.workspace, timeoutMs: t ? Number(t) : undefined });
   },
 
   async 'add-template'(args, flags, ctx) {

@@ -43,8 +43,8 @@ export const ModelDiscovery = z
     auth: Auth.optional(),
     /** Extra request headers the catalog needs (Anthropic's `anthropic-version`). */
     headers: z.record(z.string(), z.string()).default({}),
-    /** Response shape: OpenAI `{data:[{id}]}`, Gemini `{models:[{name}]}`, Anthropic paged `{data, has_more, last_id}`; `auto` sniffs. */
-    format: z.enum(['auto', 'openai', 'gemini', 'anthropic']).default('auto'),
+    /** Response format: a key of grammar/catalog-formats.yaml (openai, openrouter, venice, near, gemini, anthropic, together, groq, fireworks, mistral...), or `auto` to sniff. */
+    format: z.string().regex(/^[a-z][a-z0-9_]*$/).default('auto'),
     /** Keep only ids matching this regex (the Gemini catalog lists Gemma too). */
     filter: z.string().optional(),
   })
@@ -94,3 +94,91 @@ export const VendorFile = z
 export type VendorFile = z.input<typeof VendorFile>;
 /** A parsed template, defaults applied. */
 export type Vendor = z.infer<typeof VendorFile>;
+
+// ---------- catalog-only vendors (vendors/catalogs/*.yaml) ----------
+
+/**
+ * A vendor byok has no curated template for but whose live catalog
+ * `list-vendor-models VENDOR` can read (groq, mistral, together...): where the
+ * catalog is, its format, and the key it takes. The key variable is
+ * CUSTOM_KEY_<HOST of base_url> (as for any entry), `key_env` the vendor's
+ * documented one, tried second.
+ */
+export const CatalogVendorFile = z
+  .object({
+    vendor: z.string().regex(/^[a-z][a-z0-9-]*$/),
+    label: z.string().min(1),
+    base_url: Url,
+    wire: Wire.default('openai'),
+    auth: Auth,
+    key_env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/).nullable(),
+    hosts: z.array(z.string()).default([]),
+    model_discovery: ModelDiscovery,
+    sources: z.object({ base_url: Url, model_discovery: Url }).strict(),
+    note: z.string().optional(),
+  })
+  .strict();
+export type CatalogVendorFile = z.input<typeof CatalogVendorFile>;
+export type CatalogVendor = z.infer<typeof CatalogVendorFile>;
+
+// ---------- grammar/catalog-formats.yaml ----------
+
+const Getter = z.union([
+  z.string(),
+  z
+    .object({
+      path: z.string(),
+      has: z.string().optional(),
+      equals: z.unknown().optional(),
+      map: z.record(z.string(), z.unknown()).optional(),
+      per_tokens: z.number().positive().optional(),
+      scaled: z.literal(true).optional(),
+      strip_prefix: z.string().optional(),
+    })
+    .strict(),
+]);
+export type Getter = z.infer<typeof Getter>;
+
+const Getters = z.array(Getter);
+
+export const CatalogFormat = z
+  .object({
+    /** The doc page showing this shape. */
+    source: Url,
+    /** Dotted path of the model array; '' when the body is the array. */
+    list: z.string(),
+    /** For `auto`: a field the first model must have for this format to be picked. */
+    detect: z.string().optional(),
+    /** Next page: the query parameter `param` takes the body's `next_from` value (while `when` is true, if given). */
+    paging: z.object({ next_from: z.string(), param: z.string(), when: z.string().optional() }).strict().optional(),
+    /** Models kept: every getter that yields a value must yield true (chat models only). */
+    keep: z.array(Getter).default([]),
+    fields: z
+      .object({
+        upstream_model: Getters,
+        name: Getters,
+        context_tokens: Getters,
+        max_output_tokens: Getters,
+        vision: Getters,
+        function_calling: Getters,
+        reasoning: Getters,
+        web_search: Getters,
+        input_usd: Getters,
+        output_usd: Getters,
+        tee: Getters.default([]),
+        e2ee: Getters.default([]),
+        data_retention: Getters.default([]),
+      })
+      .strict(),
+  })
+  .strict();
+export type CatalogFormat = z.infer<typeof CatalogFormat>;
+
+export const CatalogFormats = z
+  .object({
+    /** `auto`: the formats tried, in order, on the first page. */
+    sniff: z.array(z.string()),
+    formats: z.record(z.string(), CatalogFormat),
+  })
+  .strict();
+export type CatalogFormats = z.input<typeof CatalogFormats>;
