@@ -67,8 +67,13 @@ export async function templates(opts: Options = {}): Promise<Result> {
 }
 
 // ---------- list-vendor-models ----------
-// Lives with the other live-catalog code in src/vendors/discovery.ts.
-export { listVendorModels, type DiscoveryOptions } from '../vendors/discovery.js';
+// Lives with the other live-catalog code in src/vendors/discovery.ts, loaded
+// only when called (registering a model never pays for the catalog code).
+export type { DiscoveryOptions } from '../vendors/discovery.js';
+export async function listVendorModels(vendor?: string, opts: import('../vendors/discovery.js').DiscoveryOptions = {}): Promise<Result> {
+  const discovery = await import('../vendors/discovery.js');
+  return discovery.listVendorModels(vendor, opts);
+}
 
 // ---------- add / add-template ----------
 
