@@ -19,14 +19,13 @@ import { fail, type Auth, type Failure } from '../result.js';
 import catalogVendorData from '../generated/catalog-vendors.js';
 import { KeyLookup, resolveWorkspace } from '../registry/env.js';
 import { keyPrompt } from '../registry/entry.js';
-import { keyEnvForHost } from '../registry/ids.js';
 import { get } from '../registry/index.js';
-import { isLocalHost } from '../registry/validate.js';
-import { scrub } from '../secrets/index.js';
+import { isLocalHost, keyEnvForHost } from '../hosts.js';
+import { rememberSecret, scrubResult } from '../secrets/index.js';
 import { curatedModel, hostOf, vendorById, vendors, vendorServesHost } from './load.js';
 import { CatalogVendorFile, type CatalogVendor, type ModelDiscovery, type Vendor } from './schema.js';
 import { catalogFormat, normalisePage, sniffFormat, type CatalogModel } from './catalog/normalise.js';
-import { errorMessageOf, httpCall, isLoopbackHost, parseJson, scrubText, shownUrl } from './http.js';
+import { errorMessageOf, httpCall, isLoopbackHost, parseJson, foreignText, shownUrl } from './http.js';
 
 export type { CatalogModel };
 export type Result = { ok: true; [k: string]: unknown } | (Failure & { [k: string]: unknown });
@@ -241,7 +240,7 @@ async function resolveTarget(vendor: string | undefined, opts: DiscoveryOptions)
     const found = findVendor(String(vendor));
     if (!found) {
       const ids = [...vendors().keys(), ...catalogVendors().keys()].join(', ');
-      return fail('unknown_vendor', scrubText(`No vendor ${JSON.stringify(String(vendor).slice(0, 60))}; list-vendor-models knows: ${ids}. For any other endpoint use --base-url URL or --model-id ID.`, [], 600));
+      return fail('unknown_vendor', foreignText(`No vendor ${JSON.stringify(String(vendor).slice(0, 60))}; list-vendor-models knows: ${ids}. For any other endpoint use --base-url URL or --model-id ID.`, [], 600));
     }
     return vendorTarget(found, opts);
   }
@@ -289,6 +288,7 @@ export function expandHeaders(headers: Record<string, string>, keys: KeyLookup, 
         return '';
       }
       secrets.push(val);
+      rememberSecret(val);
       return val;
     });
     if (missing) return { missing };
@@ -297,7 +297,7 @@ export function expandHeaders(headers: Record<string, string>, keys: KeyLookup, 
 }
 
 function discoveryFailure(message: string, url: string, reason: string, status: number | null, secrets: string[]): Failure & Record<string, unknown> {
-  return { ...fail('discovery_failed', scrubText(message, secrets, 600)), url: shownUrl(url), status, reason };
+  return { ...fail('discovery_failed', foreignText(message, secrets, 600)), url: shownUrl(url), status, reason };
 }
 
 export async function listVendorModels(vendor?: string, opts: DiscoveryOptions = {}): Promise<Result> {
@@ -331,7 +331,10 @@ export async function listVendorModels(vendor?: string, opts: DiscoveryOptions =
     }
   }
   const key = keyUsed ? keys.value(keyUsed) : undefined;
-  if (key) secrets.push(key);
+  if (key) {
+    secrets.push(key);
+    rememberSecret(key);
+  }
   if (t.authRequired && !key) {
     const keyEnv = t.keyEnvs[0] ?? keyEnvForHost(host);
     const prompt = keyPrompt(keyEnv, t.label, `${t.label}'s model catalog`, `run \`${t.rerun}\` again.`, keys);
@@ -364,9 +367,9 @@ export async function listVendorModels(vendor?: string, opts: DiscoveryOptions =
     if (res.status < 200 || res.status >= 300) {
       const msg = errorMessageOf(body) ?? res.text;
       const why = res.status === 401 || res.status === 403 ? (key ? ` (the key in ${keyUsed} was refused)` : ' (the catalog needs a key)') : '';
-      return discoveryFailure(`${shown} answered HTTP ${res.status}${why}${msg ? `: ${scrubText(msg, secrets)}` : ''}.`, t.url, 'http_error', res.status, secrets);
+      return discoveryFailure(`${shown} answered HTTP ${res.status}${why}${msg ? `: ${foreignText(msg, secrets)}` : ''}.`, t.url, 'http_error', res.status, secrets);
     }
-    if (body === undefined) return discoveryFailure(`${shown} answered HTTP ${res.status} but not with JSON (${scrubText(res.text, secrets, 60) || 'an empty body'}).`, t.url, 'not_json', res.status, secrets);
+    if (body === undefined) return discoveryFailure(`${shown} answered HTTP ${res.status} but not with JSON (${foreignText(res.text, secrets, 60) || 'an empty body'}).`, t.url, 'not_json', res.status, secrets);
     let n = format ? normalisePage(body, format) : null;
     if (!n && page === 0) {
       // A vendor's declared format, or `auto`: sniff the shape actually served.
@@ -433,7 +436,8 @@ export async function listVendorModels(vendor?: string, opts: DiscoveryOptions =
         ? `Register one with \`byok add-template ${t.vendor} --upstream-model ID\`.`
         : `Register one with \`byok add --base-url ${t.url.replace(/\/(v1\/)?models(\?.*)?$/, '')} --upstream-model ID\`.`,
   };
-  return scrub(result, secrets);
+  for (const sct of secrets) rememberSecret(sct);
+  return scrubResult(result);
 }
 
 export { catalogFormat };

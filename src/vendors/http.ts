@@ -4,8 +4,9 @@
 // travels to another host, and a cross-origin one is reported instead; every
 // failure is data naming the URL called (never a throw); any text taken from a
 // response or an error passes `scrubText`, which removes every 8-character
-// piece of the secrets sent and any key-shaped token.
-import { redactKeys, scrubString } from '../secrets/index.js';
+// piece of the secrets sent and any key-shaped token (the keys sent are
+// remembered by the output boundary, src/secrets/boundary.ts).
+import { excerpt, rememberSecret } from '../secrets/index.js';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 export const MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
@@ -57,12 +58,15 @@ export function shownUrl(url: string): string {
   }
 }
 
-/** Text from a response or an error, safe to show: one line, secrets and key-shaped tokens removed, at most `max` characters. */
-export function scrubText(text: string, secrets: readonly string[] = [], max = 200): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim();
-  // Scrub before cutting, so a cut cannot leave a piece of a secret behind.
-  const clean = redactKeys(scrubString(oneLine, secrets));
-  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+/**
+ * Text from a response or an error, safe to show: the secrets sent are
+ * remembered by the process-wide output boundary (src/secrets/boundary.ts),
+ * which then scrubs them and any key-shaped token before the text is cut to
+ * one line of at most `max` characters.
+ */
+export function foreignText(text: string, secrets: readonly string[] = [], max = 200): string {
+  for (const s of secrets) rememberSecret(s);
+  return excerpt(text, max);
 }
 
 const TLS_CODES = /^(CERT_|ERR_TLS|ERR_SSL|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|EPROTO|HOSTNAME_MISMATCH|ERR_OSSL)/;
@@ -103,7 +107,7 @@ export async function httpCall(req: HttpRequest): Promise<HttpOk | HttpFailure> 
     ok: false,
     url: shownUrl(url),
     kind,
-    message: scrubText(message, secrets, 400),
+    message: foreignText(message, secrets, 400),
     latency_ms: Date.now() - t0,
   });
   let url: URL;

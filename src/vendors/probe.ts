@@ -23,10 +23,10 @@ import thinkingData from '../generated/thinking.js';
 import { KeyLookup, resolveWorkspace } from '../registry/env.js';
 import { entryKeyPrompt } from '../registry/entry.js';
 import { get } from '../registry/index.js';
-import { scrub } from '../secrets/index.js';
+import { rememberSecret, scrubResult } from '../secrets/index.js';
 import { hostOf } from './load.js';
 import { expandHeaders, keyMisdirected } from './discovery.js';
-import { errorMessageOf, httpCall, parseJson, scrubText } from './http.js';
+import { errorMessageOf, httpCall, parseJson, foreignText } from './http.js';
 
 export type Diagnosis =
   | 'ok'
@@ -220,16 +220,16 @@ async function send(call: Call, e: ProbeEntry, secrets: string[], timeoutMs: num
   }
   const body = parseJson(res.text);
   const message = errorMessageOf(body) ?? res.text;
-  const excerpt = scrubText(message, secrets, 160);
+  const excerpt = foreignText(message, secrets, 160);
   const base = { url: res.url, status: res.status, latency_ms: res.latency_ms };
   const s = res.status;
   if (s >= 200 && s < 300) {
     const reply = readReply(body, e.wire);
-    if (!reply) return { ...base, diagnosis: 'bad_response', excerpt: scrubText(res.text, secrets, 160), raw: body };
+    if (!reply) return { ...base, diagnosis: 'bad_response', excerpt: foreignText(res.text, secrets, 160), raw: body };
     if (!reply.text.trim() && reply.finish !== null && LENGTH_FINISH.has(reply.finish)) {
       return { ...base, diagnosis: 'empty_content', excerpt: '', reasoning_seen: reply.reasoning };
     }
-    return { ...base, diagnosis: 'ok', excerpt: scrubText(reply.text, secrets, 160) };
+    return { ...base, diagnosis: 'ok', excerpt: foreignText(reply.text, secrets, 160) };
   }
   if (s === 401 || s === 403) return { ...base, diagnosis: 'auth', excerpt };
   if (s === 404) return { ...base, diagnosis: 'not_found', excerpt, raw: body };
@@ -286,7 +286,7 @@ function hintFor(o: Outcome, e: ProbeEntry, extra: { suggestedBase?: string; off
         : `HTTP ${o.status}: the endpoint rejects ${p}, which byok's minimal request sends; the endpoint may not be ${e.wire}-compatible, or needs a different base_url.`;
     }
     case 'rate_limited':
-      return `HTTP 429: rate limited or out of quota${o.retry_after ? ` (retry after ${scrubText(o.retry_after, [], 20)} s)` : ''}; the endpoint, key and model were accepted. Try again later.`;
+      return `HTTP 429: rate limited or out of quota${o.retry_after ? ` (retry after ${foreignText(o.retry_after, [], 20)} s)` : ''}; the endpoint, key and model were accepted. Try again later.`;
     case 'payment_required':
       return `HTTP 402: the account behind ${keyName} has no credit for this call; the endpoint and key were recognised.`;
     case 'server_error':
@@ -340,6 +340,7 @@ export async function probe(id: string, opts: ProbeOptions = {}): Promise<ProbeR
       };
     }
     secrets.push(key);
+    rememberSecret(key);
   }
   const expanded = expandHeaders(e.headers ?? {}, keys, secrets);
   if ('missing' in expanded) {
@@ -382,7 +383,7 @@ export async function probe(id: string, opts: ProbeOptions = {}): Promise<ProbeR
   const hint = hintFor(main, e, { suggestedBase, off, offOutcome });
   const result: ProbeResult = {
     ok: main.diagnosis === 'ok',
-    ...(main.diagnosis === 'ok' ? {} : { error: scrubText(hint, secrets, 400), code: 'probe_failed' }),
+    ...(main.diagnosis === 'ok' ? {} : { error: foreignText(hint, secrets, 400), code: 'probe_failed' }),
     model_id: e.model_id,
     url: main.url,
     status: main.status,
@@ -398,5 +399,6 @@ export async function probe(id: string, opts: ProbeOptions = {}): Promise<ProbeR
     ...(main.diagnosis === 'empty_content' && off && offOutcome?.diagnosis === 'ok' ? { suggested_thinking: { thinking_mode: 'disabled', thinking_params: { [off.path]: off.value } } } : {}),
     checks,
   };
-  return scrub(result, secrets);
+  for (const sct of secrets) rememberSecret(sct);
+  return scrubResult(result);
 }
