@@ -1694,6 +1694,122 @@ const data: Sdks = {
       "source": "not read from the SDK source; DashScope's native text-generation endpoint and variable as Alibaba Cloud Model Studio docs give them (the international root is https://dashscope-intl.aliyuncs.com/api/v1, set with dashscope.base_http_api_url)"
     },
     {
+      "id": "llamaindex-deepinfra",
+      "family": "deepinfra",
+      "language": "python",
+      "kind": "model",
+      "strategy": "plain",
+      "client": "llama_index",
+      "names": [
+        "llama_index.llms.deepinfra.DeepInfraLLM",
+        "DeepInfraLLM"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": "https://api.deepinfra.com/v1",
+      "default_key_env": "DEEPINFRA_API_TOKEN",
+      "base_url_env": null,
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "api_base"
+        ],
+        "api_key": [
+          "api_key"
+        ],
+        "model": [
+          "model"
+        ],
+        "drop": [
+          "additional_kwargs",
+          "timeout",
+          "max_retries",
+          "callback_manager",
+          "system_prompt",
+          "messages_to_prompt",
+          "completion_to_prompt",
+          "pydantic_program_mode",
+          "output_parser"
+        ]
+      },
+      "endpoints": {},
+      "chat_endpoint": "/openai/chat/completions",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "llamaindex-deepinfra",
+      "module": null,
+      "router": null,
+      "source": "run-llama/llama_index llama-index-integrations/llms/llama-index-llms-deepinfra: constants.py (API_BASE https://api.deepinfra.com/v1, CHAT_API_ENDPOINT openai/chat/completions, ENV_VARIABLE DEEPINFRA_API_TOKEN), base.py (api_base, api_key, model; _build_payload)"
+    },
+    {
+      "id": "ai-sdk-deepinfra",
+      "family": "deepinfra",
+      "language": "javascript",
+      "kind": "client",
+      "strategy": "ai-sdk",
+      "client": "vercel-ai-sdk",
+      "names": [
+        "@ai-sdk/deepinfra:createDeepInfra",
+        "@ai-sdk/deepinfra:deepinfra",
+        "createDeepInfra"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": "https://api.deepinfra.com/v1",
+      "default_key_env": "DEEPINFRA_API_KEY",
+      "base_url_env": null,
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "baseURL"
+        ],
+        "api_key": [
+          "apiKey"
+        ],
+        "headers": [
+          "headers"
+        ]
+      },
+      "endpoints": {
+        "languageModel": {
+          "path": "/openai/chat/completions",
+          "method": "POST",
+          "stream": false
+        },
+        "chatModel": {
+          "path": "/openai/chat/completions",
+          "method": "POST",
+          "stream": false
+        },
+        "completionModel": {
+          "path": "/openai/completions",
+          "method": "POST",
+          "stream": false
+        }
+      },
+      "chat_endpoint": "/openai/chat/completions",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "deepinfra",
+      "module": null,
+      "router": null,
+      "source": "vercel/ai packages/deepinfra/src/deepinfra-provider.ts (baseURL default https://api.deepinfra.com/v1, model URL `${baseURL}/openai${path}`, DEEPINFRA_API_KEY as Authorization: Bearer; built on @ai-sdk/openai-compatible, so providerOptions.deepinfra are spread as written)"
+    },
+    {
       "id": "langchain-deepseek",
       "family": "deepseek",
       "language": "python",
