@@ -314,6 +314,12 @@ function hintFor(o: Outcome, e: ProbeEntry, extra: { suggestedBase?: string; off
   }
 }
 
+/** The first sentence of a hint (a URL's dots do not end one), for `error`. */
+function firstSentence(text: string): string {
+  const m = /^(.*?[.:])\s+(?=[A-Z])/.exec(text);
+  return m ? m[1].replace(/:$/, '.') : text;
+}
+
 export async function probe(id: string, opts: ProbeOptions = {}): Promise<ProbeResult> {
   opts = opts ?? {};
   const ws = resolveWorkspace(opts.workspace);
@@ -383,7 +389,7 @@ export async function probe(id: string, opts: ProbeOptions = {}): Promise<ProbeR
   const hint = hintFor(main, e, { suggestedBase, off, offOutcome });
   const result: ProbeResult = {
     ok: main.diagnosis === 'ok',
-    ...(main.diagnosis === 'ok' ? {} : { error: foreignText(hint, secrets, 400), code: 'probe_failed' }),
+    ...(main.diagnosis === 'ok' ? {} : { error: firstSentence(hint), code: 'probe_failed' }),
     model_id: e.model_id,
     url: main.url,
     status: main.status,
