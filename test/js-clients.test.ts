@@ -201,8 +201,8 @@ describe('vendor SDKs with no URL in their docs', () => {
   });
 
   it('an unknown SDK class given a baseURL is read as OpenAI-compatible, with a warning', () => {
-    const r = js('const c = new SambaNova({ baseURL: "https://api.sambanova.ai/v1", apiKey: process.env.SAMBANOVA_API_KEY });\nc.chat.completions.create({ model: "m" });');
-    expect(r.shown[0].url).toBe('https://api.sambanova.ai/v1/chat/completions');
+    const r = js('const c = new AcmeLLM({ baseURL: "https://api.acme-llm.test/v1", apiKey: process.env.ACME_API_KEY });\nc.chat.completions.create({ model: "m" });');
+    expect(r.shown[0].url).toBe('https://api.acme-llm.test/v1/chat/completions');
     expect(r.codes).toContain('unsupported_client');
   });
 });

@@ -391,7 +391,7 @@ describe('client-only snippets and fragments', () => {
     expect(r.shown[0].url).toBe('https://h.test/v1/chat/completions');
   });
   it('an unknown SDK class given a base_url is read as an OpenAI-compatible client, with a warning', () => {
-    const r = py(`import os\nfrom sambanova import SambaNova\nclient = SambaNova(api_key=os.environ["SK"], base_url="https://h.test/v1")\nclient.chat.completions.create(model="m", messages=[])\n`);
+    const r = py(`import os\nfrom acme_llm import AcmeLLM\nclient = AcmeLLM(api_key=os.environ["SK"], base_url="https://h.test/v1")\nclient.chat.completions.create(model="m", messages=[])\n`);
     expect([r.shown[0].client, r.shown[0].url, r.shown[0].headers.Authorization]).toEqual(['openai-compatible', 'https://h.test/v1/chat/completions', 'Bearer ${SK}']);
     expect(r.codes).toContain('unsupported_client');
   });

@@ -107,6 +107,8 @@ export const Protocol = z.enum([
   'ollama-native',
   'dashscope-native',
   'cohere-native',
+  /** A vendor's own chat endpoint taking a Chat-Completions body at another path (Writer's and Reka's /v1/chat). */
+  'chat-native',
   'models-list',
   'embeddings',
   'other',

@@ -65,6 +65,10 @@ const data: Endpoints = {
       "protocol": "cohere-native"
     },
     {
+      "path": "(?<base>.*?)/v1/chat",
+      "protocol": "chat-native"
+    },
+    {
       "path": "(?<base>.*?)/models",
       "protocol": "models-list"
     }
@@ -147,6 +151,16 @@ const data: Endpoints = {
     {
       "protocol": "cohere-native",
       "label": "Cohere's native v2 chat API",
+      "wire": "openai",
+      "base": "host_openai_base",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      }
+    },
+    {
+      "protocol": "chat-native",
+      "label": "the vendor's native /v1/chat API",
       "wire": "openai",
       "base": "host_openai_base",
       "auth": {

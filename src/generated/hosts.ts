@@ -604,6 +604,7 @@ const data: Hosts = {
       "label": "Writer (Palmyra)",
       "host": "api\\.writer\\.com",
       "key_env": "WRITER_API_KEY",
+      "openai_base_url": "https://api.writer.com/v1",
       "source": "https://github.com/writer/writer-python/blob/main/src/writerai/_client.py ; https://dev.writer.com/api-reference/completion-api/chat-completion"
     },
     {

@@ -1385,6 +1385,57 @@ const data: Sdks = {
       "source": "vercel/ai packages/anthropic/src/anthropic-provider.ts (baseURL default https://api.anthropic.com/v1, the model posts `${baseURL}/messages`; ANTHROPIC_API_KEY in x-api-key)"
     },
     {
+      "id": "ai21-python",
+      "family": "ai21",
+      "language": "python",
+      "kind": "client",
+      "strategy": "plain",
+      "client": "ai21",
+      "names": [
+        "ai21.AI21Client",
+        "ai21.AsyncAI21Client",
+        "AI21Client",
+        "AsyncAI21Client"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": "https://api.ai21.com/studio/v1",
+      "default_key_env": "AI21_API_KEY",
+      "base_url_env": null,
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "api_key": [
+          "api_key"
+        ],
+        "headers": [
+          "headers"
+        ]
+      },
+      "endpoints": {
+        "chat.completions.create": {
+          "path": "/chat/completions",
+          "method": "POST",
+          "stream": false
+        }
+      },
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [
+        "timeout_sec"
+      ],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "ai21-python",
+      "module": null,
+      "router": null,
+      "source": "AI21Labs/ai21-python ai21/constants.py (STUDIO_HOST), ai21_env_config.py (AI21_API_KEY, AI21_API_HOST), clients/studio/client_url_parser.py ({host}/studio/v1), clients/studio/resources/chat/base_chat_completions.py (module chat/completions)"
+    },
+    {
       "id": "cerebras-cloud-sdk",
       "family": "cerebras",
       "language": "python",
@@ -1641,6 +1692,58 @@ const data: Sdks = {
       "source": "not read from the SDK source; Cohere's native v2 chat endpoint and the CO_API_KEY variable its SDKs read (Cohere's OpenAI-compatible root is https://api.cohere.ai/compatibility/v1)"
     },
     {
+      "id": "cohere-node",
+      "family": "cohere",
+      "language": "javascript",
+      "kind": "client",
+      "strategy": "plain",
+      "client": "cohere",
+      "names": [
+        "cohere-ai:CohereClientV2",
+        "CohereClientV2"
+      ],
+      "fallback": false,
+      "wire": "cohere",
+      "default_base_url": "https://api.cohere.com",
+      "default_key_env": "CO_API_KEY",
+      "base_url_env": null,
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "environment"
+        ],
+        "api_key": [
+          "token"
+        ]
+      },
+      "endpoints": {
+        "chat": {
+          "path": "/v2/chat",
+          "method": "POST",
+          "stream": false
+        },
+        "chatStream": {
+          "path": "/v2/chat",
+          "method": "POST",
+          "stream": true
+        }
+      },
+      "chat_endpoint": "/v2/chat",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "cohere-node",
+      "module": null,
+      "router": null,
+      "source": "https://docs.cohere.com/reference/chat (TypeScript tab; new CohereClientV2({ token }), cohere.chat({ model, messages }) posts /v2/chat)"
+    },
+    {
       "id": "dashscope",
       "family": "dashscope",
       "language": "python",
@@ -1692,6 +1795,62 @@ const data: Sdks = {
       },
       "router": null,
       "source": "not read from the SDK source; DashScope's native text-generation endpoint and variable as Alibaba Cloud Model Studio docs give them (the international root is https://dashscope-intl.aliyuncs.com/api/v1, set with dashscope.base_http_api_url)"
+    },
+    {
+      "id": "ai-sdk-alibaba",
+      "family": "dashscope",
+      "language": "javascript",
+      "kind": "client",
+      "strategy": "ai-sdk",
+      "client": "vercel-ai-sdk",
+      "names": [
+        "@ai-sdk/alibaba:createAlibaba",
+        "@ai-sdk/alibaba:alibaba",
+        "createAlibaba"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": "https://dashscope-intl.aliyuncs.com/compatible-mode/v1",
+      "default_key_env": "ALIBABA_API_KEY",
+      "base_url_env": null,
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "baseURL"
+        ],
+        "api_key": [
+          "apiKey"
+        ],
+        "headers": [
+          "headers"
+        ]
+      },
+      "endpoints": {
+        "languageModel": {
+          "path": "/chat/completions",
+          "method": "POST",
+          "stream": false
+        },
+        "chatModel": {
+          "path": "/chat/completions",
+          "method": "POST",
+          "stream": false
+        }
+      },
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [],
+      "body_case": "as_written",
+      "provider_options_case": "snake",
+      "provider_options_key": "alibaba",
+      "module": null,
+      "router": null,
+      "source": "vercel/ai packages/alibaba/src/alibaba-provider.ts (baseURL ?? https://dashscope-intl.aliyuncs.com/compatible-mode/v1; ALIBABA_API_KEY as Authorization: Bearer) and alibaba-chat-language-model-options.ts (enableThinking, thinkingBudget -> enable_thinking, thinking_budget)"
     },
     {
       "id": "llamaindex-deepinfra",
@@ -2742,6 +2901,121 @@ const data: Sdks = {
       "source": "BerriAI/litellm litellm/litellm_core_utils/get_llm_provider_logic.py (provider prefixes; per-provider roots in the routes below)"
     },
     {
+      "id": "ai-sdk-minimax",
+      "family": "minimax",
+      "language": "javascript",
+      "kind": "client",
+      "strategy": "ai-sdk",
+      "client": "vercel-ai-sdk-anthropic",
+      "names": [
+        "@ai-sdk/minimax:createMinimax",
+        "@ai-sdk/minimax:minimax",
+        "@ai-sdk/minimax:createMinimaxAnthropic",
+        "@ai-sdk/minimax:minimaxAnthropic",
+        "@ai-sdk/minimax:createMiniMax",
+        "createMinimax"
+      ],
+      "fallback": false,
+      "wire": "anthropic",
+      "default_base_url": "https://api.minimax.io/anthropic/v1",
+      "default_key_env": "MINIMAX_API_KEY",
+      "base_url_env": null,
+      "auth": {
+        "name": "x-api-key",
+        "scheme": null
+      },
+      "args": {
+        "base_url": [
+          "baseURL"
+        ],
+        "api_key": [
+          "apiKey"
+        ],
+        "headers": [
+          "headers"
+        ]
+      },
+      "endpoints": {
+        "languageModel": {
+          "path": "/messages",
+          "method": "POST",
+          "stream": false
+        },
+        "chat": {
+          "path": "/messages",
+          "method": "POST",
+          "stream": false
+        }
+      },
+      "chat_endpoint": "/messages",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "minimax",
+      "module": null,
+      "router": null,
+      "source": "vercel/ai packages/minimax/README.md (createMinimax / minimax / minimaxAnthropic are Anthropic-compatible, default baseURL https://api.minimax.io/anthropic/v1)"
+    },
+    {
+      "id": "ai-sdk-minimax-openai",
+      "family": "minimax",
+      "language": "javascript",
+      "kind": "client",
+      "strategy": "ai-sdk",
+      "client": "vercel-ai-sdk",
+      "names": [
+        "@ai-sdk/minimax:createMinimaxOpenAI",
+        "@ai-sdk/minimax:minimaxOpenAI",
+        "createMinimaxOpenAI"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": "https://api.minimax.io/v1",
+      "default_key_env": "MINIMAX_API_KEY",
+      "base_url_env": null,
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "baseURL"
+        ],
+        "api_key": [
+          "apiKey"
+        ],
+        "headers": [
+          "headers"
+        ]
+      },
+      "endpoints": {
+        "languageModel": {
+          "path": "/chat/completions",
+          "method": "POST",
+          "stream": false
+        },
+        "chat": {
+          "path": "/chat/completions",
+          "method": "POST",
+          "stream": false
+        }
+      },
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "minimax",
+      "module": null,
+      "router": null,
+      "source": "vercel/ai packages/minimax/README.md (createMinimaxOpenAI / minimaxOpenAI, default baseURL https://api.minimax.io/v1)"
+    },
+    {
       "id": "mistralai",
       "family": "mistral",
       "language": "python",
@@ -3581,6 +3855,433 @@ const data: Sdks = {
       "source": "vercel/ai packages/perplexity/src/perplexity-provider.ts (baseURL default https://api.perplexity.ai; PERPLEXITY_API_KEY as Authorization: Bearer)"
     },
     {
+      "id": "portkey-python",
+      "family": "portkey",
+      "language": "python",
+      "kind": "client",
+      "strategy": "plain",
+      "client": "portkey",
+      "names": [
+        "portkey_ai.Portkey",
+        "portkey_ai.AsyncPortkey",
+        "Portkey",
+        "AsyncPortkey"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": "https://api.portkey.ai/v1",
+      "default_key_env": "PORTKEY_API_KEY",
+      "base_url_env": "PORTKEY_BASE_URL",
+      "auth": {
+        "name": "x-portkey-api-key",
+        "scheme": null
+      },
+      "args": {
+        "base_url": [
+          "base_url"
+        ],
+        "api_key": [
+          "api_key"
+        ],
+        "headers": [
+          "default_headers"
+        ]
+      },
+      "endpoints": {
+        "chat.completions.create": {
+          "path": "/chat/completions",
+          "method": "POST",
+          "stream": false
+        },
+        "chat.completions.parse": {
+          "path": "/chat/completions",
+          "method": "POST",
+          "stream": false
+        },
+        "chat.completions.stream": {
+          "path": "/chat/completions",
+          "method": "POST",
+          "stream": true
+        },
+        "completions.create": {
+          "path": "/completions",
+          "method": "POST",
+          "stream": false
+        },
+        "responses.create": {
+          "path": "/responses",
+          "method": "POST",
+          "stream": false
+        },
+        "responses.parse": {
+          "path": "/responses",
+          "method": "POST",
+          "stream": false
+        },
+        "responses.stream": {
+          "path": "/responses",
+          "method": "POST",
+          "stream": true
+        },
+        "embeddings.create": {
+          "path": "/embeddings",
+          "method": "POST",
+          "stream": false
+        },
+        "models.list": {
+          "path": "/models",
+          "method": "GET",
+          "stream": false
+        },
+        "ChatCompletion.create": {
+          "path": "/chat/completions",
+          "method": "POST",
+          "stream": false
+        },
+        "ChatCompletion.acreate": {
+          "path": "/chat/completions",
+          "method": "POST",
+          "stream": false
+        },
+        "Completion.create": {
+          "path": "/completions",
+          "method": "POST",
+          "stream": false
+        },
+        "Completion.acreate": {
+          "path": "/completions",
+          "method": "POST",
+          "stream": false
+        },
+        "Embedding.create": {
+          "path": "/embeddings",
+          "method": "POST",
+          "stream": false
+        }
+      },
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [
+        "extra_headers",
+        "extra_query",
+        "extra_body",
+        "timeout",
+        "max_retries",
+        "engine",
+        "deployment_id",
+        "api_key",
+        "api_base",
+        "api_type",
+        "api_version",
+        "organization",
+        "request_timeout"
+      ],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "portkey-python",
+      "module": null,
+      "router": null,
+      "source": "https://portkey.ai/docs/api-reference/sdk/python ; Portkey-AI/docs guides (PORTKEY_GATEWAY_URL https://api.portkey.ai/v1, x-portkey-api-key)"
+    },
+    {
+      "id": "reka-python",
+      "family": "reka",
+      "language": "python",
+      "kind": "client",
+      "strategy": "plain",
+      "client": "reka",
+      "names": [
+        "reka.client.Reka",
+        "reka.client.AsyncReka",
+        "reka.Reka",
+        "Reka",
+        "AsyncReka"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": "https://api.reka.ai",
+      "default_key_env": "REKA_API_KEY",
+      "base_url_env": null,
+      "auth": {
+        "name": "X-Api-Key",
+        "scheme": null
+      },
+      "args": {
+        "base_url": [
+          "base_url"
+        ],
+        "api_key": [
+          "api_key"
+        ]
+      },
+      "endpoints": {
+        "chat.create": {
+          "path": "/v1/chat",
+          "method": "POST",
+          "stream": false
+        },
+        "chat.create_stream": {
+          "path": "/v1/chat",
+          "method": "POST",
+          "stream": true
+        }
+      },
+      "chat_endpoint": "/v1/chat",
+      "call_drop": [
+        "request_options"
+      ],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "reka-python",
+      "module": null,
+      "router": null,
+      "source": "reka-ai/reka-sdk-python src/reka/environment.py (RekaEnvironment.DEFAULT https://api.reka.ai), core/client_wrapper.py (X-Api-Key), README (REKA_API_KEY; client.chat.create)"
+    },
+    {
+      "id": "sambanova-python",
+      "family": "sambanova",
+      "language": "python",
+      "kind": "client",
+      "strategy": "plain",
+      "client": "sambanova",
+      "names": [
+        "sambanova.SambaNova",
+        "sambanova.AsyncSambaNova",
+        "SambaNova",
+        "AsyncSambaNova"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": "https://api.sambanova.ai/v1",
+      "default_key_env": "SAMBANOVA_API_KEY",
+      "base_url_env": "SAMBA_NOVA_BASE_URL",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "base_url"
+        ],
+        "api_key": [
+          "api_key"
+        ],
+        "headers": [
+          "default_headers"
+        ],
+        "query": [
+          "default_query"
+        ]
+      },
+      "endpoints": {
+        "chat.completions.create": {
+          "path": "/chat/completions",
+          "method": "POST",
+          "stream": false
+        },
+        "completions.create": {
+          "path": "/completions",
+          "method": "POST",
+          "stream": false
+        },
+        "responses.create": {
+          "path": "/responses",
+          "method": "POST",
+          "stream": false
+        },
+        "embeddings.create": {
+          "path": "/embeddings",
+          "method": "POST",
+          "stream": false
+        },
+        "models.list": {
+          "path": "/models",
+          "method": "GET",
+          "stream": false
+        },
+        "messages.create": {
+          "path": "/messages",
+          "method": "POST",
+          "stream": false
+        },
+        "messages.stream": {
+          "path": "/messages",
+          "method": "POST",
+          "stream": true
+        }
+      },
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [
+        "extra_headers",
+        "extra_query",
+        "extra_body",
+        "timeout",
+        "max_retries",
+        "engine",
+        "deployment_id",
+        "api_key",
+        "api_base",
+        "api_type",
+        "api_version",
+        "organization",
+        "request_timeout"
+      ],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "sambanova-python",
+      "module": null,
+      "router": null,
+      "source": "sambanova/sambanova-python src/sambanova/_client.py, resources/chat/completions.py, resources/messages.py (POST /messages, anthropic_version as the anthropic-version header)"
+    },
+    {
+      "id": "sambanova-node",
+      "family": "sambanova",
+      "language": "javascript",
+      "kind": "client",
+      "strategy": "plain",
+      "client": "sambanova",
+      "names": [
+        "sambanova:default",
+        "sambanova:SambaNova",
+        "SambaNova"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": "https://api.sambanova.ai/v1",
+      "default_key_env": "SAMBANOVA_API_KEY",
+      "base_url_env": "SAMBA_NOVA_BASE_URL",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "baseURL"
+        ],
+        "api_key": [
+          "apiKey"
+        ],
+        "headers": [
+          "defaultHeaders"
+        ],
+        "query": [
+          "defaultQuery"
+        ]
+      },
+      "endpoints": {
+        "chat.completions.create": {
+          "path": "/chat/completions",
+          "method": "POST",
+          "stream": false
+        },
+        "completions.create": {
+          "path": "/completions",
+          "method": "POST",
+          "stream": false
+        },
+        "responses.create": {
+          "path": "/responses",
+          "method": "POST",
+          "stream": false
+        },
+        "embeddings.create": {
+          "path": "/embeddings",
+          "method": "POST",
+          "stream": false
+        },
+        "models.list": {
+          "path": "/models",
+          "method": "GET",
+          "stream": false
+        },
+        "messages.create": {
+          "path": "/messages",
+          "method": "POST",
+          "stream": false
+        }
+      },
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "sambanova-node",
+      "module": null,
+      "router": null,
+      "source": "sambanova/sambanova-typescript src/client.ts (baseURL = readEnv('SAMBA_NOVA_BASE_URL') || https://api.sambanova.ai/v1; apiKey = readEnv('SAMBANOVA_API_KEY') as Authorization: Bearer)"
+    },
+    {
+      "id": "ai-sdk-sambanova",
+      "family": "sambanova",
+      "language": "javascript",
+      "kind": "client",
+      "strategy": "ai-sdk",
+      "client": "vercel-ai-sdk",
+      "names": [
+        "sambanova-ai-provider:createSambaNova",
+        "sambanova-ai-provider:sambanova",
+        "createSambaNova"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": "https://api.sambanova.ai/v1",
+      "default_key_env": "SAMBANOVA_API_KEY",
+      "base_url_env": "SAMBA_NOVA_BASE_URL",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "baseURL"
+        ],
+        "api_key": [
+          "apiKey"
+        ],
+        "headers": [
+          "headers"
+        ]
+      },
+      "endpoints": {
+        "languageModel": {
+          "path": "/chat/completions",
+          "method": "POST",
+          "stream": false
+        },
+        "chatModel": {
+          "path": "/chat/completions",
+          "method": "POST",
+          "stream": false
+        },
+        "completionModel": {
+          "path": "/completions",
+          "method": "POST",
+          "stream": false
+        }
+      },
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "sambanova",
+      "module": null,
+      "router": null,
+      "source": "sambanova/sambanova-ai-provider src/sambanova-provider.ts (baseURL ?? https://api.sambanova.ai/v1, `${baseURL}${path}`; SAMBANOVA_API_KEY as Authorization Bearer; provider(id) is a chat model)"
+    },
+    {
       "id": "together-python",
       "family": "together",
       "language": "python",
@@ -3960,6 +4661,91 @@ const data: Sdks = {
       "source": "not read from the source; https://ai-sdk.dev/v5/providers/ai-sdk-providers/togetherai (default prefix https://api.together.xyz/v1, TOGETHER_API_KEY; the v4 docs named TOGETHER_AI_API_KEY)"
     },
     {
+      "id": "langchain-upstage",
+      "family": "upstage",
+      "language": "python",
+      "kind": "model",
+      "strategy": "plain",
+      "client": "langchain",
+      "names": [
+        "langchain_upstage.ChatUpstage",
+        "ChatUpstage"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": "https://api.upstage.ai/v1",
+      "default_key_env": "UPSTAGE_API_KEY",
+      "base_url_env": null,
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "base_url",
+          "upstage_api_base"
+        ],
+        "api_key": [
+          "api_key",
+          "upstage_api_key"
+        ],
+        "model": [
+          "model",
+          "model_name"
+        ],
+        "headers": [
+          "default_headers"
+        ],
+        "merge_body": [
+          "model_kwargs"
+        ],
+        "drop": [
+          "timeout",
+          "request_timeout",
+          "max_retries",
+          "streaming",
+          "stream_usage",
+          "verbose",
+          "callbacks",
+          "callback_manager",
+          "tags",
+          "metadata",
+          "cache",
+          "rate_limiter",
+          "http_client",
+          "http_async_client",
+          "client",
+          "async_client",
+          "organization",
+          "openai_organization",
+          "openai_proxy",
+          "disable_streaming",
+          "include_response_headers",
+          "tiktoken_model_name",
+          "output_version",
+          "use_responses_api",
+          "use_previous_response_id",
+          "name",
+          "custom_get_token_ids",
+          "default_request_timeout",
+          "validate_base_url",
+          "max_concurrency"
+        ]
+      },
+      "endpoints": {},
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [],
+      "langchain_provider": "upstage",
+      "langchain_models": "^solar-",
+      "positional": [],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "langchain-upstage",
+      "module": null,
+      "router": null,
+      "source": "langchain-ai/langchain-upstage libs/upstage/langchain_upstage/chat_models.py (ChatUpstage subclasses BaseChatOpenAI and reads UPSTAGE_API_KEY); the root as the Upstage docs give it"
+    },
+    {
       "id": "ai-sdk-core",
       "family": "vercel-ai",
       "language": "javascript",
@@ -4077,6 +4863,539 @@ const data: Sdks = {
       "module": null,
       "router": null,
       "source": "vercel/ai packages/openai-compatible/src/openai-compatible-provider.ts (Authorization: Bearer only when apiKey is given; queryParams on every URL; provider(id) is a chat model) and chat/openai-compatible-chat-language-model.ts (providerOptions[name] spread into the body)"
+    },
+    {
+      "id": "ark-python",
+      "family": "volcengine",
+      "language": "python",
+      "kind": "client",
+      "strategy": "plain",
+      "client": "ark",
+      "names": [
+        "volcenginesdkarkruntime.Ark",
+        "volcenginesdkarkruntime.AsyncArk",
+        "arkruntime.Ark",
+        "arkruntime.AsyncArk",
+        "Ark",
+        "AsyncArk"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": "https://ark.cn-beijing.volces.com/api/v3",
+      "default_key_env": "ARK_API_KEY",
+      "base_url_env": null,
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "base_url"
+        ],
+        "api_key": [
+          "api_key"
+        ]
+      },
+      "endpoints": {
+        "chat.completions.create": {
+          "path": "/chat/completions",
+          "method": "POST",
+          "stream": false
+        },
+        "chat.completions.parse": {
+          "path": "/chat/completions",
+          "method": "POST",
+          "stream": false
+        },
+        "chat.completions.stream": {
+          "path": "/chat/completions",
+          "method": "POST",
+          "stream": true
+        },
+        "completions.create": {
+          "path": "/completions",
+          "method": "POST",
+          "stream": false
+        },
+        "responses.create": {
+          "path": "/responses",
+          "method": "POST",
+          "stream": false
+        },
+        "responses.parse": {
+          "path": "/responses",
+          "method": "POST",
+          "stream": false
+        },
+        "responses.stream": {
+          "path": "/responses",
+          "method": "POST",
+          "stream": true
+        },
+        "embeddings.create": {
+          "path": "/embeddings",
+          "method": "POST",
+          "stream": false
+        },
+        "models.list": {
+          "path": "/models",
+          "method": "GET",
+          "stream": false
+        },
+        "ChatCompletion.create": {
+          "path": "/chat/completions",
+          "method": "POST",
+          "stream": false
+        },
+        "ChatCompletion.acreate": {
+          "path": "/chat/completions",
+          "method": "POST",
+          "stream": false
+        },
+        "Completion.create": {
+          "path": "/completions",
+          "method": "POST",
+          "stream": false
+        },
+        "Completion.acreate": {
+          "path": "/completions",
+          "method": "POST",
+          "stream": false
+        },
+        "Embedding.create": {
+          "path": "/embeddings",
+          "method": "POST",
+          "stream": false
+        }
+      },
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [
+        "extra_headers",
+        "extra_query",
+        "extra_body",
+        "timeout",
+        "max_retries",
+        "engine",
+        "deployment_id",
+        "api_key",
+        "api_base",
+        "api_type",
+        "api_version",
+        "organization",
+        "request_timeout"
+      ],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "ark-python",
+      "module": null,
+      "router": null,
+      "source": "volcengine/ark-runtime-python src/arkruntime/_client.py (Ark(base_url=BASE_URL, api_key=None -> ARK_API_KEY, region, ak/sk))"
+    },
+    {
+      "id": "ark-python-volc",
+      "family": "volcengine",
+      "language": "python",
+      "kind": "client",
+      "strategy": "plain",
+      "client": "ark",
+      "names": [
+        "volcenginesdkarkruntime.Ark.volc",
+        "volcenginesdkarkruntime.AsyncArk.volc",
+        "arkruntime.Ark.volc",
+        "arkruntime.AsyncArk.volc",
+        "Ark.volc",
+        "AsyncArk.volc"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": "https://ark.cn-beijing.volces.com/api/v3",
+      "default_key_env": "ARK_API_KEY",
+      "base_url_env": null,
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "base_url"
+        ],
+        "api_key": [
+          "api_key"
+        ]
+      },
+      "endpoints": {
+        "chat.completions.create": {
+          "path": "/chat/completions",
+          "method": "POST",
+          "stream": false
+        },
+        "chat.completions.parse": {
+          "path": "/chat/completions",
+          "method": "POST",
+          "stream": false
+        },
+        "chat.completions.stream": {
+          "path": "/chat/completions",
+          "method": "POST",
+          "stream": true
+        },
+        "completions.create": {
+          "path": "/completions",
+          "method": "POST",
+          "stream": false
+        },
+        "responses.create": {
+          "path": "/responses",
+          "method": "POST",
+          "stream": false
+        },
+        "responses.parse": {
+          "path": "/responses",
+          "method": "POST",
+          "stream": false
+        },
+        "responses.stream": {
+          "path": "/responses",
+          "method": "POST",
+          "stream": true
+        },
+        "embeddings.create": {
+          "path": "/embeddings",
+          "method": "POST",
+          "stream": false
+        },
+        "models.list": {
+          "path": "/models",
+          "method": "GET",
+          "stream": false
+        },
+        "ChatCompletion.create": {
+          "path": "/chat/completions",
+          "method": "POST",
+          "stream": false
+        },
+        "ChatCompletion.acreate": {
+          "path": "/chat/completions",
+          "method": "POST",
+          "stream": false
+        },
+        "Completion.create": {
+          "path": "/completions",
+          "method": "POST",
+          "stream": false
+        },
+        "Completion.acreate": {
+          "path": "/completions",
+          "method": "POST",
+          "stream": false
+        },
+        "Embedding.create": {
+          "path": "/embeddings",
+          "method": "POST",
+          "stream": false
+        }
+      },
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [
+        "extra_headers",
+        "extra_query",
+        "extra_body",
+        "timeout",
+        "max_retries",
+        "engine",
+        "deployment_id",
+        "api_key",
+        "api_base",
+        "api_type",
+        "api_version",
+        "organization",
+        "request_timeout"
+      ],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "ark-python-volc",
+      "module": null,
+      "router": null,
+      "source": "volcengine/ark-runtime-python src/arkruntime/_client.py (Ark.volc -> _CLOUD_PRESETS volc base_url https://ark.cn-beijing.volces.com/api/v3)"
+    },
+    {
+      "id": "ark-python-byteplus",
+      "family": "volcengine",
+      "language": "python",
+      "kind": "client",
+      "strategy": "plain",
+      "client": "ark",
+      "names": [
+        "volcenginesdkarkruntime.Ark.byteplus",
+        "volcenginesdkarkruntime.AsyncArk.byteplus",
+        "arkruntime.Ark.byteplus",
+        "arkruntime.AsyncArk.byteplus",
+        "Ark.byteplus",
+        "AsyncArk.byteplus"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": "https://ark.ap-southeast.bytepluses.com/api/v3",
+      "default_key_env": "ARK_API_KEY",
+      "base_url_env": null,
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "base_url"
+        ],
+        "api_key": [
+          "api_key"
+        ]
+      },
+      "endpoints": {
+        "chat.completions.create": {
+          "path": "/chat/completions",
+          "method": "POST",
+          "stream": false
+        },
+        "chat.completions.parse": {
+          "path": "/chat/completions",
+          "method": "POST",
+          "stream": false
+        },
+        "chat.completions.stream": {
+          "path": "/chat/completions",
+          "method": "POST",
+          "stream": true
+        },
+        "completions.create": {
+          "path": "/completions",
+          "method": "POST",
+          "stream": false
+        },
+        "responses.create": {
+          "path": "/responses",
+          "method": "POST",
+          "stream": false
+        },
+        "responses.parse": {
+          "path": "/responses",
+          "method": "POST",
+          "stream": false
+        },
+        "responses.stream": {
+          "path": "/responses",
+          "method": "POST",
+          "stream": true
+        },
+        "embeddings.create": {
+          "path": "/embeddings",
+          "method": "POST",
+          "stream": false
+        },
+        "models.list": {
+          "path": "/models",
+          "method": "GET",
+          "stream": false
+        },
+        "ChatCompletion.create": {
+          "path": "/chat/completions",
+          "method": "POST",
+          "stream": false
+        },
+        "ChatCompletion.acreate": {
+          "path": "/chat/completions",
+          "method": "POST",
+          "stream": false
+        },
+        "Completion.create": {
+          "path": "/completions",
+          "method": "POST",
+          "stream": false
+        },
+        "Completion.acreate": {
+          "path": "/completions",
+          "method": "POST",
+          "stream": false
+        },
+        "Embedding.create": {
+          "path": "/embeddings",
+          "method": "POST",
+          "stream": false
+        }
+      },
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [
+        "extra_headers",
+        "extra_query",
+        "extra_body",
+        "timeout",
+        "max_retries",
+        "engine",
+        "deployment_id",
+        "api_key",
+        "api_base",
+        "api_type",
+        "api_version",
+        "organization",
+        "request_timeout"
+      ],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "ark-python-byteplus",
+      "module": null,
+      "router": null,
+      "source": "volcengine/ark-runtime-python src/arkruntime/_constants.py (_CLOUD_PRESETS byteplus base_url https://ark.ap-southeast.bytepluses.com/api/v3; ARK_API_KEY shared across clouds)"
+    },
+    {
+      "id": "writer-python",
+      "family": "writer",
+      "language": "python",
+      "kind": "client",
+      "strategy": "plain",
+      "client": "writer",
+      "names": [
+        "writerai.Writer",
+        "writerai.AsyncWriter",
+        "Writer",
+        "AsyncWriter"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": "https://api.writer.com",
+      "default_key_env": "WRITER_API_KEY",
+      "base_url_env": "WRITER_BASE_URL",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "base_url"
+        ],
+        "api_key": [
+          "api_key"
+        ],
+        "headers": [
+          "default_headers"
+        ],
+        "query": [
+          "default_query"
+        ]
+      },
+      "endpoints": {
+        "chat.chat": {
+          "path": "/v1/chat",
+          "method": "POST",
+          "stream": false
+        },
+        "chat.chat_stream": {
+          "path": "/v1/chat",
+          "method": "POST",
+          "stream": true
+        },
+        "completions.create": {
+          "path": "/v1/completions",
+          "method": "POST",
+          "stream": false
+        }
+      },
+      "chat_endpoint": "/v1/chat",
+      "call_drop": [
+        "extra_headers",
+        "extra_query",
+        "extra_body",
+        "timeout",
+        "max_retries",
+        "engine",
+        "deployment_id",
+        "api_key",
+        "api_base",
+        "api_type",
+        "api_version",
+        "organization",
+        "request_timeout"
+      ],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "writer-python",
+      "module": null,
+      "router": null,
+      "source": "writer/writer-python src/writerai/_client.py (api_key or WRITER_API_KEY; base_url or WRITER_BASE_URL or https://api.writer.com; Authorization Bearer) and resources/chat.py (POST /v1/chat); https://dev.writer.com/api-reference/completion-api/chat-completion"
+    },
+    {
+      "id": "writer-node",
+      "family": "writer",
+      "language": "javascript",
+      "kind": "client",
+      "strategy": "plain",
+      "client": "writer",
+      "names": [
+        "writer-sdk:default",
+        "writer-sdk:Writer",
+        "Writer"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": "https://api.writer.com",
+      "default_key_env": "WRITER_API_KEY",
+      "base_url_env": "WRITER_BASE_URL",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "baseURL"
+        ],
+        "api_key": [
+          "apiKey"
+        ],
+        "headers": [
+          "defaultHeaders"
+        ],
+        "query": [
+          "defaultQuery"
+        ]
+      },
+      "endpoints": {
+        "chat.chat": {
+          "path": "/v1/chat",
+          "method": "POST",
+          "stream": false
+        },
+        "chat.chat_stream": {
+          "path": "/v1/chat",
+          "method": "POST",
+          "stream": true
+        },
+        "completions.create": {
+          "path": "/v1/completions",
+          "method": "POST",
+          "stream": false
+        }
+      },
+      "chat_endpoint": "/v1/chat",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "writer-node",
+      "module": null,
+      "router": null,
+      "source": "https://github.com/writer/writer-node (README; apiKey defaults to process.env['WRITER_API_KEY'], client.chat.chat)"
     },
     {
       "id": "xai-sdk",
@@ -5169,8 +6488,8 @@ const data: Sdks = {
     },
     {
       "language": "javascript",
-      "pattern": "^cohere-ai:",
-      "label": "Cohere's SDK"
+      "pattern": "^cohere-ai:(?!CohereClientV2$)",
+      "label": "Cohere's v1 SDK client"
     },
     {
       "language": "python",
