@@ -164,3 +164,21 @@ describe('probe', () => {
     expect(candidateBases('https://h.example/v1', 'anthropic')).toEqual(['https://h.example']);
   });
 });
+
+describe('probe: transport failures', () => {
+  it('tls: an https base_url on a port that speaks plain http', async () => {
+    const { ws, id } = await entry({ base_url: `https://127.0.0.1:${lb.port}/v1` });
+    lb.handler = (_q, r) => sendJson(r, 200, chat('OK'));
+    const r = await probe(id, { workspace: ws, timeoutMs: 5000 });
+    expect(r).toMatchObject({ ok: false, diagnosis: 'tls', status: null });
+    expect(r.hint).toContain(`https://127.0.0.1:${lb.port}/v1/chat/completions`);
+  });
+
+  it('bad_response: a 200 that is not the wire reply shape; unreachable: nothing listening', async () => {
+    const { ws, id } = await entry();
+    lb.handler = (_q, r) => sendJson(r, 200, { object: 'list', data: [] });
+    expect(await probe(id, { workspace: ws })).toMatchObject({ ok: false, diagnosis: 'bad_response', status: 200 });
+    const dead = await entry({ base_url: 'http://127.0.0.1:9/v1' });
+    expect(await probe(dead.id, { workspace: dead.ws, timeoutMs: 5000 })).toMatchObject({ ok: false, diagnosis: 'unreachable', status: null });
+  });
+});

@@ -334,3 +334,44 @@ describe('catalog data', () => {
     expect([...catalogVendors().keys()].sort()).toEqual(['fireworks', 'groq', 'mistral', 'openrouter', 'together']);
   });
 });
+
+describe('hostile catalogs', () => {
+  it('a reply over the size cap, deeply nested JSON and odd item types are reported or skipped, never thrown', async () => {
+    const { httpCall } = await import('../src/vendors/http.js');
+    lb.handler = (_q, r) => sendJson(r, 200, { data: [{ id: 'x'.repeat(5000) }] });
+    const big = await httpCall({ method: 'GET', url: `${lb.base}/models`, maxBytes: 1024 });
+    expect(big).toMatchObject({ ok: false, kind: 'too_large' });
+    expect((big as { message: string }).message).toContain(`GET ${lb.base}/models`);
+    setEnv('BYOK_DISCOVERY_BASE_VENICE', lb.base);
+    lb.handler = (_q, r) => {
+      r.writeHead(200, { 'content-type': 'application/json' });
+      r.end('['.repeat(200_000) + ']'.repeat(200_000));
+    };
+    expect(await listVendorModels('venice', { workspace: workspace() })).toMatchObject({ ok: false, code: 'discovery_failed' });
+    lb.handler = (_q, r) => sendJson(r, 200, { data: [null, 7, 'plain-id', [], { id: 42 }, { id: 'ok-model', context_length: 'many', pricing: { prompt: '-1' } }, { __proto__: { id: 'x' } }] });
+    const r = await listVendorModels('venice', { workspace: workspace() });
+    expect((r.models as M[]).map((m) => m.upstream_model)).toEqual(['plain-id', 'ok-model']);
+    expect(byId(r, 'ok-model')).toMatchObject({ context_tokens: null, pricing: { input_usd: null } });
+  });
+});
+
+describe('normalisePage on any JSON (fast-check)', () => {
+  it('never throws; every model has a string id and only numbers, booleans, strings or null in its fields', async () => {
+    const fc = (await import('fast-check')).default;
+    const { formatNames } = await import('../src/vendors/catalog/normalise.js');
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 5 }), fc.constantFrom(...formatNames()), (body, format) => {
+        for (const b of [body, { data: [body] }, { models: [body] }, [body]]) {
+          const p = normalisePage(b, format);
+          if (!p) continue;
+          for (const m of p.models) {
+            expect(typeof m.upstream_model).toBe('string');
+            for (const v of [m.context_tokens, m.max_output_tokens, m.pricing.input_usd, m.pricing.output_usd]) expect(v === null || Number.isFinite(v)).toBe(true);
+            for (const v of Object.values(m.capabilities)) expect(v === null || typeof v === 'boolean').toBe(true);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

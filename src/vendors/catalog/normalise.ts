@@ -141,17 +141,22 @@ export interface Page {
   listed: number;
 }
 
-/** One page in a known format; null when the body is not that shape. */
+/** One page in a known format; null when the body is not that shape or no item in its list names a model. */
 export function normalisePage(body: unknown, formatName: string): Page | null {
   const f = catalogFormat(formatName);
   if (!f) return null;
   const list = at(body, f.list);
   if (!Array.isArray(list)) return null;
   const models: Page['models'] = [];
+  let named = 0;
   for (const item of list) {
+    const obj = typeof item === 'string' ? { id: item } : item;
+    if (obj && typeof obj === 'object' && !Array.isArray(obj) && first(f.fields.upstream_model, obj, 'string')) named++;
     const m = normaliseItem(item, f);
     if (m) models.push(m);
   }
+  // A list none of whose items names a model is not a catalog (an error page's array, say).
+  if (list.length > 0 && named === 0) return null;
   let next: [string, string] | undefined;
   if (f.paging) {
     const token = at(body, f.paging.next_from);
