@@ -7,7 +7,8 @@
 import { resolve } from 'node:path';
 import { fail, type Failure } from './failure.js';
 import { parseArgs, safeName, unknownFlag } from './cli/args.js';
-import { emit, writeFailure } from './cli/emit.js';
+import { emit, setOutputFilter, writeFailure } from './cli/emit.js';
+import { argumentWarnings, rememberArguments, rememberEnvironment, scrubText, type ArgumentSecret } from './secrets/boundary.js';
 import { mainHelp, verbHelp, version } from './cli/help.js';
 import { verbByName, type Result } from './cli/verbs.js';
 
@@ -50,7 +51,13 @@ export async function run(argv: string[]): Promise<Output> {
 
 export async function main(argv: string[]): Promise<number> {
   let out: Output;
+  let argSecrets: ArgumentSecret[] = [];
   try {
+    // The output boundary (src/secrets/boundary.ts): every secret this process may meet is remembered
+    // before anything runs, and every byte printed passes the scrubber.
+    setOutputFilter(scrubText);
+    argSecrets = rememberArguments(argv);
+    rememberEnvironment();
     out = await run(argv);
   } catch (e) {
     // A programmer error: report it as data, never as a stack trace.
@@ -59,6 +66,11 @@ export async function main(argv: string[]): Promise<number> {
   if ('text' in out) {
     if (out.text) emit(out.text);
     return writeFailure()?.code ?? 0;
+  }
+  // Keys passed on the command line are reported on every result, failed ones too.
+  if (argSecrets.length) {
+    const r = out.result as Result & { warnings?: unknown };
+    out = { ...out, result: { ...r, warnings: [...(Array.isArray(r.warnings) ? r.warnings : []), ...argumentWarnings(argSecrets)] } as Result };
   }
   emit(out.result, { compact: out.compact });
   // A reader that went away (EPIPE) changes nothing; any other write failure is exit 1.

@@ -109,9 +109,16 @@ describe('the output boundary', () => {
   it('remembers key-shaped arguments and credential flags, and environment key variables', () => {
     forgetSecrets();
     const a = generateKey('groq');
-    const b = 'Zk' + generateKey('azure-hex32').slice(2, 30);
+    // Prefix-less secrets; a random run such as `dddddd` reads as a placeholder, so draw until there is none.
+    const draw = (make: () => string) => {
+      for (;;) {
+        const v = make();
+        if (classifyCredential(v).kind === 'secret') return v;
+      }
+    };
+    const b = draw(() => 'Zk' + generateKey('azure-hex32').slice(2, 30));
     const c = generateKey('xai');
-    const d = 'p4' + generateKey('sk-hex32').slice(5);
+    const d = draw(() => 'p4' + generateKey('sk-hex32').slice(5));
     rememberArguments(['inspect', `curl -H 'Authorization: Bearer ${a}'`, '--request-params', JSON.stringify({ api_key: b }), '--header', `X-Session: ${d}`]);
     rememberEnvironment({ MY_LLM_TOKEN: c, PATH: '/usr/bin:/bin', HOME: '/home/u' }, true);
     const out = JSON.stringify(scrubResult({ a: a.slice(10, 30), b: `x${b}`, c: c.slice(40), d, path: '/usr/bin:/bin' }));

@@ -4,6 +4,7 @@
 // (for the discovery call and the key-shape check) stays inside the process.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { rememberVariable } from '../secrets/index.js';
 
 /** `--workspace DIR`, else `$BYOK_WORKSPACE`, else the current directory. */
 export function resolveWorkspace(workspace?: string): string {
@@ -58,10 +59,12 @@ export function parseDotenv(text: string): Map<string, string> {
   return out;
 }
 
-/** Reads `DIR/.env` once per call; a missing or unreadable file is empty. */
+/** Reads `DIR/.env` once per call; a missing or unreadable file is empty. Its key values join the output boundary's memory. */
 export function readDotenv(workspace: string): Map<string, string> {
   try {
-    return parseDotenv(readFileSync(join(workspace, '.env'), 'utf8'));
+    const vars = parseDotenv(readFileSync(join(workspace, '.env'), 'utf8'));
+    for (const [name, value] of vars) rememberVariable(name, value);
+    return vars;
   } catch {
     return new Map();
   }

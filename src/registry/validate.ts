@@ -5,7 +5,7 @@
 // Guarantee: no message repeats a value that could hold a secret (a URL's
 // user:password or query, a header value on a credential header).
 import requestFields from '../generated/request-fields.js';
-import { findKeyInValue } from '../secrets/index.js';
+import { REDACTED, classifyCredential, findKeysInValue, isCredentialName } from '../secrets/index.js';
 import { isLocalHost } from '../hosts.js';
 
 export interface Problem {
@@ -173,6 +173,9 @@ export function forbiddenKeyPath(value: unknown, path: (string | number)[] = [])
 
 /** Every rule over a whole entry (already shaped by the schema, or about to be). */
 export function entryProblems(e: Record<string, unknown>): Problem[] {
+  // Keys first: the other rules quote values, and a message must never carry a key.
+  const secrets = secretProblems(e);
+  if (secrets.length) return secrets;
   const out: Problem[] = [];
   const add = (path: (string | number)[], m: string | null) => m && out.push({ path, message: m });
   add(['name'], checkName(e.name));
@@ -193,14 +196,47 @@ export function entryProblems(e: Record<string, unknown>): Problem[] {
     if (v !== undefined) add([f], checkPlainJson(v, f));
     if (v !== undefined && JSON.stringify(v ?? null).length > 65536) add([f], `${f} is larger than 64 KB.`);
   }
-  if (!out.length) {
-    const hit = findKeyInValue(e);
-    if (hit) {
-      out.push({
-        path: hit.path.split('.'),
-        message: `${hit.path} holds what looks like an API key${hit.hit.vendor ? ` (${hit.hit.vendor} shape)` : ''}; keys never go in the registry: store it in .env under api_key_env through your secure-input tool, and revoke it if it was pasted anywhere.`,
-      });
-    }
-  }
   return out;
+}
+
+/** Field names whose value is a reference or a name, never a secret (`api_key_env` names a variable). */
+const REFERENCE_FIELDS = new Set(['api_key_env', 'auth', 'key_env']);
+
+/**
+ * Secrets in an entry: key-shaped values anywhere (field names included),
+ * values of credential-named headers, query parameters and request fields
+ * whatever their shape, and the `<redacted>` marker, which is never a value.
+ * Each problem names the field; `name` (which defaults to upstream_model) is
+ * named last, so the field the user set comes first.
+ */
+export function secretProblems(e: Record<string, unknown>): Problem[] {
+  const found = new Map<string, string>();
+  for (const h of findKeysInValue(e)) found.set(h.path, h.hit.vendor ? ` (${h.hit.vendor} shape)` : '');
+  const walk = (v: unknown, path: string[], credential: boolean, depth: number) => {
+    if (depth > 32) return;
+    if (typeof v === 'string') {
+      const p = path.join('.');
+      if (v.includes(REDACTED)) found.set(p, ' (a value redacted by byok: the secret it held is gone)');
+      else if (credential && classifyCredential(v).kind === 'secret') found.set(p, found.get(p) ?? ' (by its name)');
+    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, String(i)], credential, depth + 1));
+    else if (v && typeof v === 'object')
+      for (const [k, x] of Object.entries(v)) {
+        if (depth === 0 && REFERENCE_FIELDS.has(k)) continue;
+        const named = depth > 0 && isCredentialName(k, path[0] === 'query' ? 'query' : 'any');
+        walk(x, [...path, k], credential || named, depth + 1);
+      }
+  };
+  walk(e, [], false, 0);
+  const paths = [...found.keys()].sort((a, b) => Number(a === 'name') - Number(b === 'name'));
+  if (!paths.length) return [];
+  const redactedOnly = paths.every((p) => found.get(p)!.includes('redacted by byok'));
+  const fields = paths.length === 1 ? `${paths[0]} holds` : `${paths.slice(0, -1).join(', ')} and ${paths[paths.length - 1]} hold`;
+  return [
+    {
+      path: paths[0].split('.'),
+      message: redactedOnly
+        ? `${fields} <redacted>, the mark byok leaves where a secret was; it is never stored: set the real value through a variable, or leave the field out.`
+        : `${fields} what looks like an API key or other secret${found.get(paths[0])}; keys never go in the registry: store it in .env under api_key_env through your secure-input tool, and revoke it if it was pasted anywhere.`,
+    },
+  ];
 }

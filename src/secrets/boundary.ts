@@ -63,6 +63,7 @@ export function rememberCredential(value: unknown): void {
 export function rememberInput(value: unknown, depth = 0): void {
   if (depth > 64) return;
   if (typeof value === 'string') rememberKeysIn(value);
+  else if (ArrayBuffer.isView(value)) rememberKeysIn(new TextDecoder().decode(value as Uint8Array));
   else if (Array.isArray(value)) for (const x of value) rememberInput(x, depth + 1);
   else if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
@@ -94,11 +95,19 @@ export function rememberEnvironment(env: NodeJS.ProcessEnv = process.env, force 
  * flags (`--api-key X`, `--header "Authorization: Bearer X"`) and the fields
  * of JSON flag values (`--request-params '{"api_key": ...}'`).
  */
-export function rememberArguments(argv: readonly string[]): void {
+export function rememberArguments(argv: readonly string[]): ArgumentSecret[] {
+  const out: ArgumentSecret[] = [];
   let flag: string | null = null;
-  for (const a of argv) {
+  for (let n = 0; n < argv.length; n++) {
+    const a = argv[n];
     if (typeof a !== 'string') continue;
-    rememberKeysIn(a);
+    const hits = a.length >= 8 ? scanText(a) : [];
+    for (const f of hits) {
+      rememberSecret(f.value);
+      for (const p of f.pieces ?? []) rememberSecret(p);
+    }
+    const before = out.length;
+    if (hits.length) out.push({ position: n + 1, flag: a.startsWith('--') ? a.slice(2).split('=')[0] : flag, shape: hits[0].shape });
     let value: string | null = a;
     let name = flag;
     flag = null;
@@ -112,7 +121,10 @@ export function rememberArguments(argv: readonly string[]): void {
       value = a.slice(eq + 1);
     }
     if (!value) continue;
-    if (name && isCredentialName(name) && !/^(api-key-env|auth)$/.test(name)) rememberCredential(value);
+    if (name && isCredentialName(name) && !/^(api-key-env|auth)$/.test(name) && classifyCredential(value).kind === 'secret') {
+      rememberCredential(value);
+      if (out.length === before) out.push({ position: n + 1, flag: name, shape: 'generic' });
+    }
     const t = value.trim();
     if (t.startsWith('{') || t.startsWith('[')) {
       try {
@@ -124,6 +136,22 @@ export function rememberArguments(argv: readonly string[]): void {
     const colon = t.indexOf(':');
     if (name === 'header' && colon > 0 && isCredentialName(t.slice(0, colon))) rememberCredential(t.slice(colon + 1));
   }
+  return out;
+}
+
+/** A command-line argument that held a key: where (1-based position, the flag it belongs to) and which shape. */
+export interface ArgumentSecret {
+  position: number;
+  flag: string | null;
+  shape: string;
+}
+
+/** The `secret_redacted` warnings for keys passed on the command line (on ok and failed results alike). */
+export function argumentWarnings(found: ArgumentSecret[]): { code: string; message: string }[] {
+  return found.map((f) => ({
+    code: 'secret_redacted',
+    message: `${f.flag ? `The value of --${f.flag} (argument ${f.position})` : `Argument ${f.position}`} holds what looks like an API key${f.shape !== 'generic' ? ` (${f.shape} shape)` : ''}; it was not copied anywhere, but it is now in your shell history: revoke it, and store a new key through the secure input.`,
+  }));
 }
 
 /** Whether a string shares an 8-character stretch with a remembered secret (or holds a short one). */
