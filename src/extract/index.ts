@@ -39,7 +39,7 @@ import {
   type HostInfo,
 } from './knowledge.js';
 import { analyseThinking, flatten, isThinkingPath } from './thinking.js';
-import { classifyCredential, scanText, scrub, matchShape, rememberSecret, type FoundSecret } from '../secrets/index.js';
+import { classifyCredential, findKeyShaped, isCredentialName, scanText, scrub, matchShape, rememberSecret, type FoundSecret } from '../secrets/index.js';
 import type { WarningCode } from '../codes.js';
 
 /**
@@ -52,23 +52,48 @@ export function credentialLiterals(call: HttpCall): Array<{ value: string; where
   const lits = (w: Word) =>
     w.parts.map((p) => (p.kind === 'lit' ? p.text : p.kind === 'env' && p.assigned ? expandWord({ parts: p.assigned }) : '\u0000')).join('').split('\u0000');
   for (const h of call.headers) {
-    if (!AUTH_HEADERS.has(h.name.toLowerCase()) && !/token|key|secret|auth/i.test(h.name)) continue;
+    const n = h.name.toLowerCase();
+    if (n === 'cookie') {
+      // Every cookie value is a credential position (session cookies).
+      for (const t of lits(h.value))
+        for (const pair of t.split(';')) {
+          const eq = pair.indexOf('=');
+          if (eq > 0) out.push({ value: pair.slice(eq + 1).trim(), where: `${pair.slice(0, eq).trim()} cookie` });
+        }
+      continue;
+    }
+    if (!AUTH_HEADERS.has(n) && !isCredentialName(n)) continue;
     for (const t of lits(h.value)) out.push({ value: t.replace(/^\s*(Bearer|Basic|Token)\s+/i, '').trim(), where: `${h.name} header` });
   }
   if (call.basic_auth) for (const t of lits(call.basic_auth)) for (const piece of t.split(':')) out.push({ value: piece, where: '-u credentials' });
   const url = expandWord(call.url);
+  const hash = url.indexOf('#');
   const q = url.indexOf('?');
-  if (q >= 0)
-    for (const [k, v] of new URLSearchParams(url.slice(q + 1).split('#')[0]))
-      if (AUTH_QUERY.has(k.toLowerCase()) || /key|token|secret/i.test(k)) out.push({ value: v, where: `?${k}= query parameter` });
+  const params = (text: string, where: (k: string) => string) => {
+    try {
+      for (const [k, v] of new URLSearchParams(text)) if (AUTH_QUERY.has(k.toLowerCase()) || isCredentialName(k, 'query')) out.push({ value: v, where: where(k) });
+    } catch {
+      /* not a query string */
+    }
+  };
+  if (q >= 0 && (hash < 0 || q < hash)) params(url.slice(q + 1, hash < 0 ? undefined : hash), (k) => `?${k}= query parameter`);
+  if (hash >= 0) {
+    const frag = url.slice(hash + 1);
+    if (frag.includes('=')) params(frag, (k) => `#${k}= URL fragment`);
+    else out.push({ value: frag, where: 'URL fragment' });
+  }
+  // user:password@ in the URL.
+  const userinfo = /^[a-z][a-z0-9+.-]*:\/\/([^/?#@]*)@/i.exec(url);
+  if (userinfo) for (const piece of userinfo[1].split(':')) out.push({ value: decodeSafe(piece), where: 'URL user:password' });
   const body = call.body?.type === 'json' ? call.body.value : undefined;
   const walk = (v: Value | undefined, key: string, depth: number) => {
     if (!v || depth > 8) return;
-    if (v.kind === 'string' && /(^|_)(api_?key|apikey|key|token|secret|password)$/i.test(key)) for (const t of lits(v.word)) out.push({ value: t, where: `"${key}" body field` });
+    if (v.kind === 'string' && key && isCredentialName(key)) for (const t of lits(v.word)) out.push({ value: t, where: `"${key}" body field` });
     if (v.kind === 'object') for (const [k, x] of v.entries) walk(x, k, depth + 1);
     if (v.kind === 'array') for (const x of v.items) walk(x, key, depth + 1);
   };
   walk(body, '', 0);
+  if (call.body?.type === 'form') for (const f of call.body.fields) if (isCredentialName(f.name)) for (const t of lits(f.value)) out.push({ value: t, where: `"${f.name}" form field` });
   return out.filter((x) => x.value.trim().length >= 8);
 }
 
@@ -144,6 +169,18 @@ interface AuthFinding {
 
 type QueryAuth = { name: string; value: string };
 
+/** Finds the line a literal stands on (first occurrence), for warnings that must say where. */
+class TextLines {
+  constructor(private readonly text: string) {}
+  at(value: string): number | undefined {
+    const i = value.length >= 4 ? this.text.indexOf(value) : -1;
+    if (i < 0) return undefined;
+    let n = 1;
+    for (let j = this.text.indexOf('\n'); j >= 0 && j < i; j = this.text.indexOf('\n', j + 1)) n++;
+    return n;
+  }
+}
+
 /** The state one extraction threads through its stages: warnings and the secrets met so far. */
 class Run {
   readonly secrets = new Secrets();
@@ -151,12 +188,22 @@ class Run {
   readonly found: FoundSecret[];
   private readonly reportedLines = new Set<number>();
 
+  private readonly lines: TextLines;
+
   constructor(text: string) {
+    this.lines = new TextLines(text);
     this.found = scanText(text);
     for (const f of this.found) {
       this.secrets.add(f.value);
       for (const p of f.pieces ?? []) this.secrets.add(p);
     }
+  }
+
+  /** The line of the input a secret stands on, when the scan found it there. */
+  lineOf(value: string): number | undefined {
+    const f = this.found.find((x) => x.value === value || value.includes(x.value) || x.value.includes(value));
+    if (f) this.reportedLines.add(f.line);
+    return f?.line ?? this.lines.at(value);
   }
 
   warn(code: WarningCode, message: string, line?: number) {
@@ -178,11 +225,10 @@ class Run {
     if (c.kind === 'secret') {
       this.secrets.add(raw.trim());
       this.secrets.add(raw.trim().replace(/^(Bearer|Basic|Token)\s+/i, ''));
-      const line = this.found.find((f) => raw.includes(f.value))?.line;
-      if (line) this.reportedLines.add(line);
+      const line = this.lineOf(raw.trim());
       this.warn(
         'secret_redacted',
-        `A literal API key ${opts.assigned ? 'assigned in the example and used' : 'was found'} in the ${where}; it was not copied anywhere. Revoke it, and store a new key through the secure input.`,
+        `A literal API key ${opts.assigned ? 'assigned in the example and used' : 'was found'} in the ${where}${line ? ` on line ${line}` : ''}; it was not copied anywhere. Revoke it, and store a new key through the secure input.`,
         line,
       );
       if (c.vendor && opts.vendor && c.vendor !== opts.vendor && c.vendor !== 'azure-openai')
@@ -203,17 +249,26 @@ class Run {
   }
 }
 
+/** Whether a credential site is one the chosen call's auth reading (readAuth, readHeaders) reports itself. */
+function reportedByAuth(where: string): boolean {
+  const q = /^\?(.+)= query parameter$/.exec(where);
+  return / header$/.test(where) || where === '-u credentials' || (!!q && AUTH_QUERY.has(q[1].toLowerCase()));
+}
+
 /** The chat call a paste makes (it may make several: a /models listing, then the call). */
 function pickCall(run: Run, calls: HttpCall[]): HttpCall {
   const ranked = calls.map((c, i) => ({ c, i, s: scoreCall(c) })).sort((a, b) => b.s - a.s || a.i - b.i);
   const call = ranked[0].c;
+  const reported = new Set<string>();
   for (const c of calls)
     for (const cl of credentialLiterals(c)) {
-      if (classifyCredential(cl.value).kind !== 'secret' || run.secrets.values.includes(cl.value)) continue;
+      if (reported.has(cl.value) || classifyCredential(cl.value).kind !== 'secret') continue;
+      reported.add(cl.value);
       run.secrets.add(cl.value);
-      // The chosen call's auth sites are reported, with more detail, by readAuth.
-      if (c !== call || !/header|query|-u/.test(cl.where))
-        run.warn('secret_redacted', `A literal secret in the ${cl.where} was not copied anywhere; if it is a real key, revoke it.`);
+      // The chosen call's auth sites are reported, with more detail, by readAuth and readHeaders.
+      if (c === call && reportedByAuth(cl.where)) continue;
+      const line = run.lineOf(cl.value) ?? c.span?.line;
+      run.warn('secret_redacted', `A literal secret in the ${cl.where}${line ? ` on line ${line}` : ''} was not copied anywhere; if it is a real key, revoke it.`, line);
     }
   if (calls.length > 1)
     run.warn('multiple_requests', `The example makes ${calls.length} requests; the draft follows the chat request and ignores ${calls.length - 1} other(s).`, call.span?.line);
@@ -286,10 +341,18 @@ function readUrl(run: Run, call: HttpCall): UrlInfo | Failure {
       v ? `The URL path holds the variable ${v}, whose value the example does not show; fill it in and paste again.` : `The URL path holds the placeholder ${JSON.stringify(hole[0])}; replace it with your own value and paste again.`,
     );
   }
+  let namedAuth: QueryAuth | null = null;
   for (const [k, v] of u.searchParams) {
     if (AUTH_QUERY.has(k.toLowerCase())) info.queryAuth = { name: k, value: v };
-    else if (k !== 'alt' && k !== 'stream') info.query[k] = v; // alt=sse, stream: per-call switches
+    else if (isCredentialName(k, 'query') && (classifyCredential(v).kind === 'secret' || /^\$\{[A-Za-z_]\w*\}$/.test(v))) {
+      // A credential by its name (?subscription_key=, ?sig=): never copied; the request's auth when nothing else is.
+      namedAuth ??= { name: k, value: v };
+    } else if (findKeyShaped(v) || findKeyShaped(k)) {
+      run.secrets.add(v);
+      run.warn('secret_redacted', `The ?${findKeyShaped(k) ? '(a key-shaped name)' : k}= query parameter holds what looks like an API key; it was not copied. Revoke it if it is real.`, call.span?.line);
+    } else if (k !== 'alt' && k !== 'stream') info.query[k] = v; // alt=sse, stream: per-call switches
   }
+  if (!info.queryAuth && namedAuth) info.queryAuth = namedAuth;
   info.base_url = `${u.protocol}//${u.host}${basePath}`.replace(/\/+$/, '');
   info.endpoint = `${u.protocol}//${u.host}${u.pathname}${u.search}`;
   return info;
@@ -413,15 +476,20 @@ function readAuth(run: Run, call: HttpCall, url: UrlInfo, wire: Draft['wire'], v
 }
 
 /** Non-auth headers every call needs (client-managed ones left out, literal secrets refused). */
-function readHeaders(run: Run, call: HttpCall): Record<string, string> {
+function readHeaders(run: Run, call: HttpCall, auth: Auth): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const h of call.headers) {
     const n = h.name.toLowerCase();
-    if (AUTH_HEADERS.has(n) || CLIENT_HEADERS.has(n)) continue;
+    if (AUTH_HEADERS.has(n) || CLIENT_HEADERS.has(n) || (auth.in === 'header' && auth.name.toLowerCase() === n)) continue;
     const v = expandWord(h.value);
-    if (/token|key|secret|auth/i.test(n) && classifyCredential(v).kind === 'secret') {
+    const secret =
+      n === 'cookie'
+        ? v.split(';').some((pair) => classifyCredential(pair.slice(pair.indexOf('=') + 1)).kind === 'secret')
+        : !!findKeyShaped(v) || (isCredentialName(n) && classifyCredential(v).kind === 'secret');
+    if (secret) {
       run.secrets.add(v);
-      run.warn('secret_redacted', `The ${h.name} header holds a literal secret; it was not copied. Revoke it if it is real.`);
+      const line = run.lineOf(v.trim()) ?? h.span?.line;
+      run.warn('secret_redacted', `The ${h.name} header${line ? ` on line ${line}` : ''} holds a literal secret; it was not copied. Revoke it if it is real.`, line);
       continue;
     }
     headers[h.name] = v;
@@ -436,7 +504,7 @@ function readRequestParams(body: Record<string, unknown>, protocol: Protocol, th
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(body)) {
     if (k === 'model' || PER_CALL.has(k) || isStandardField(protocol, k)) continue;
-    const kept = stripThinking(k, v, thinkingPaths, rule);
+    const kept = stripSecrets(k, stripThinking(k, v, thinkingPaths, rule));
     if (kept !== undefined) out[k] = kept;
   }
   return out;
@@ -465,7 +533,7 @@ export function extract(fe: FrontEndResult, ctx: ExtractContext): ParseExampleRe
   const mappingAuth = protocolMapping(url.protocol)?.auth;
   if (mappingAuth && auth.in !== 'none') auth = { in: 'header', ...mappingAuth };
   run.reportStrayKeys();
-  const headers = readHeaders(run, call);
+  const headers = readHeaders(run, call, auth);
 
   // Thinking: over the body with the mapped protocol's translations in place.
   const thinkingBody: Record<string, unknown> = { ...body };
@@ -548,6 +616,17 @@ function findAuth(call: HttpCall, queryAuth: QueryAuth | null): AuthFinding | nu
   if (call.basic_auth) {
     return { auth: { in: 'header', name: 'Authorization', scheme: 'Basic' }, keyEnv: pickKeyEnv(call.basic_auth), keyWord: call.basic_auth, where: '-u credentials' };
   }
+  // A header named like a credential (X-Session, X-Token...) carrying a key or a key variable is the request's auth.
+  for (const h of call.headers) {
+    const n = h.name.toLowerCase();
+    if (n === 'cookie' || !isCredentialName(n)) continue;
+    const env = pickKeyEnv(h.value);
+    const literal = h.value.parts.every((p) => p.kind === 'lit') ? expandWord(h.value) : '';
+    if (!env && classifyCredential(literal).kind !== 'secret') continue;
+    const m = /^\s*(Bearer|Basic)\s+/i.exec(literal || (h.value.parts[0]?.kind === 'lit' ? h.value.parts[0].text : ''));
+    const scheme = m ? (m[1].toLowerCase() === 'basic' ? 'Basic' : 'Bearer') : null;
+    return { auth: { in: 'header', name: h.name, scheme }, keyEnv: env, keyWord: h.value, where: `${h.name} header` };
+  }
   if (queryAuth) {
     const m = /^\$\{([A-Za-z_]\w*)\}$/.exec(queryAuth.value);
     return { auth: { in: 'query', name: queryAuth.name }, keyEnv: m ? m[1] : null, where: `?${queryAuth.name}= query parameter`, keyWord: m ? { parts: [{ kind: 'env', name: m[1] }] } : undefined };
@@ -564,6 +643,22 @@ function pickKeyEnv(w: Word): string | null {
   for (let hops = 0; hops < 8 && e.assigned?.length === 1 && e.assigned[0].kind === 'env' && !/^(YOUR|MY)_|_HERE$/i.test(e.assigned[0].name); hops++)
     e = e.assigned[0];
   return e.name;
+}
+
+/** A request field without credential-named sub-fields that hold secrets (reported by pickCall): never a `<redacted>` value. */
+function stripSecrets(key: string, value: unknown, depth = 0): unknown {
+  if (value === undefined || depth > 16) return value;
+  if (typeof value === 'string') return (isCredentialName(key) && classifyCredential(value).kind === 'secret') || findKeyShaped(value) ? undefined : value;
+  if (Array.isArray(value)) return value.map((x) => stripSecrets(key, x, depth + 1)).filter((x) => x !== undefined);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(value)) {
+      const kept = stripSecrets(k, x, depth + 1);
+      if (kept !== undefined) out[k] = kept;
+    }
+    return out;
+  }
+  return value;
 }
 
 /** Removes thinking sub-fields from a request field (venice_parameters minus disable_thinking). */
@@ -589,11 +684,14 @@ function setPath(obj: Record<string, unknown>, path: string, v: unknown) {
   o[keys[keys.length - 1]] = v;
 }
 
+/** The endpoint as shown: the auth parameter as ${KEY}, other credential parameters holding secrets left out. */
 function redactQueryKey(url: string, name: string | undefined): string {
-  if (!name) return url;
   try {
     const u = new URL(url);
-    if (u.searchParams.has(name)) u.searchParams.set(name, '${KEY}');
+    for (const [k, v] of [...u.searchParams]) {
+      if (k === name) u.searchParams.set(k, '${KEY}');
+      else if (isCredentialName(k, 'query') && classifyCredential(v).kind === 'secret') u.searchParams.delete(k);
+    }
     return u.toString().replace(/%24%7BKEY%7D/g, '${KEY}');
   } catch {
     return url;

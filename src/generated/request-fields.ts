@@ -241,6 +241,10 @@ const data: RequestFields = {
     {
       "name": "x-apikey",
       "scheme": null
+    },
+    {
+      "name": "Ocp-Apim-Subscription-Key",
+      "scheme": null
     }
   ],
   "auth_query": [
@@ -249,7 +253,9 @@ const data: RequestFields = {
     "apikey",
     "api-key",
     "access_token",
-    "token"
+    "token",
+    "subscription-key",
+    "code"
   ]
 };
 
