@@ -16,6 +16,7 @@
 // Memory is bounded (MAX_WINDOWS); past it the oldest half is forgotten.
 import { SecretWindows, WINDOW } from './scrub.js';
 import { scanShapes, scanText } from './scan.js';
+import { entropy } from './shapes.js';
 import { classifyCredential, isCredentialName } from './classify.js';
 
 const MAX_WINDOWS = 1_000_000;
@@ -47,6 +48,23 @@ export function rememberKeysIn(text: string | null | undefined): void {
   }
 }
 
+/**
+ * Random-looking stretches of a short argument (an id, a model, a file name):
+ * a fragment of a key passed where a name goes has no shape to match, but a
+ * stretch of 12+ characters mixing upper case, lower case and digits (or 16+
+ * of hex) is no word or model id. Remembered so an error that quotes the
+ * argument cannot carry it.
+ */
+function rememberRandomStretches(arg: string): void {
+  if (arg.length > 4096) return;
+  for (const seg of arg.split(/[\s\-_.:/@=,;'"`+~\\]+/)) {
+    if (seg.length < 12) continue;
+    const mixed = /[0-9]/.test(seg) && /[A-Z]/.test(seg) && /[a-z]/.test(seg) && entropy(seg) >= 3.2;
+    const hex = seg.length >= 16 && /^[0-9a-f]+$/i.test(seg) && /[0-9]/.test(seg) && /[a-f]/i.test(seg) && entropy(seg) >= 3.0;
+    if (mixed || hex) rememberSecret(seg);
+  }
+}
+
 /** A value at a credential-named position: remembered when it is a secret (not a reference or placeholder). */
 export function rememberCredential(value: unknown): void {
   if (typeof value !== 'string') return;
@@ -62,7 +80,10 @@ export function rememberCredential(value: unknown): void {
  */
 export function rememberInput(value: unknown, depth = 0): void {
   if (depth > 64) return;
-  if (typeof value === 'string') rememberKeysIn(value);
+  if (typeof value === 'string') {
+    rememberKeysIn(value);
+    if (value.length <= 256 && !/\s/.test(value)) rememberRandomStretches(value);
+  }
   else if (ArrayBuffer.isView(value)) rememberKeysIn(new TextDecoder().decode(value as Uint8Array));
   else if (Array.isArray(value)) for (const x of value) rememberInput(x, depth + 1);
   else if (value && typeof value === 'object') {
@@ -106,6 +127,7 @@ export function rememberArguments(argv: readonly string[]): ArgumentSecret[] {
       rememberSecret(f.value);
       for (const p of f.pieces ?? []) rememberSecret(p);
     }
+    rememberRandomStretches(a);
     const before = out.length;
     if (hits.length) out.push({ position: n + 1, flag: a.startsWith('--') ? a.slice(2).split('=')[0] : flag, shape: hits[0].shape });
     let value: string | null = a;

@@ -96,11 +96,17 @@ function shapeOk(v: string, s: CompiledShape): boolean {
 /** The longest shape that matches at `pos`, or null. */
 function matchAt(text: string, pos: number): { value: string; shape: CompiledShape } | null {
   let best: { value: string; shape: CompiledShape } | null = null;
+  const glued = pos > 0 && /[A-Za-z0-9]/.test(text[pos - 1]);
   for (const p of PREFIXED) {
     if (!text.startsWith(p.shape.prefix, pos)) continue;
+
     p.sticky.lastIndex = pos;
     const m = p.sticky.exec(text);
-    if (m && (!best || m[0].length > best.value.length) && shapeOk(m[0], p.shape)) best = { value: m[0], shape: p.shape };
+    if (!m || (best && m[0].length <= best.value.length) || !shapeOk(m[0], p.shape)) continue;
+    // A catch-all shape must look random; glued to a word (`task-specific-...`, a lower-case slug `gsk-...`) it must mix cases and digits.
+    const body = m[0].slice(p.shape.prefix.length);
+    if (p.shape.catchAll && (looksStructural(body) || (glued && !strictlyRandom(body)))) continue;
+    best = { value: m[0], shape: p.shape };
   }
   return best;
 }
@@ -142,6 +148,8 @@ function matchSplitAt(text: string, pos: number, runs: Runs): { value: string; s
   if (spans.length < 2) return null;
   const m = matchAt(joined, 0);
   if (!m) return null;
+  // A catch-all shape joins only random-looking pieces: never words that happen to follow a key.
+  if (m.shape.catchAll && !spans.slice(1).every(([a, b]) => b - a >= 8 && strictlyRandom(text.slice(a, b)))) return null;
   // Keep only the pieces the key covers.
   const pieces: string[] = [];
   let left = m.value.length;
@@ -154,6 +162,10 @@ function matchSplitAt(text: string, pos: number, runs: Runs): { value: string; s
     left -= take;
   }
   return pieces.length > 1 ? { ...m, pieces, end } : null;
+}
+
+function strictlyRandom(p: string): boolean {
+  return /[0-9]/.test(p) && /[A-Z]/.test(p) && /[a-z]/.test(p) && !looksStructural(p);
 }
 
 /** A piece that extends a key already matched whole must look random (upper, lower and digits), not like a word or model id. */
