@@ -67,8 +67,21 @@ export function compileAll() {
 
 // ---------------------------------------------------------------- grammar/sdks/
 
+const uniq = (xs) => [...new Set(xs)];
+/** The call-argument roles of a binding: the language's conventions unless the binding lists its own. */
+function callArgs(b, args, wire) {
+  const py = b.language === 'python';
+  const d = {
+    merge_body: py ? uniq([...(args.merge_body ?? []), 'extra_body']) : [],
+    headers: py ? uniq([...(b.strategy === 'router' ? (args.headers ?? []) : []), 'extra_headers']) : [],
+    query: py ? ['extra_query'] : [],
+    betas: wire === 'anthropic' ? ['betas'] : [],
+  };
+  return { ...d, ...(b.call_args ?? {}) };
+}
+
 /** Binding fields `like: ID` copies from another binding (never names, id, module or service facts). */
-const LIKE_FIELDS = ['kind', 'strategy', 'args', 'endpoints', 'call_drop', 'positional', 'body_case', 'provider_options_case'];
+const LIKE_FIELDS = ['kind', 'strategy', 'args', 'endpoints', 'call_drop', 'positional', 'body_case', 'provider_options_case', 'call_args', 'azure_deployment_paths'];
 
 /**
  * Flattens grammar/sdks/FAMILY.yaml files into the compiled shape (`Sdks` in
@@ -131,6 +144,8 @@ export function compileSdks(dir) {
         body_case: b.body_case ?? 'as_written',
         provider_options_case: b.provider_options_case ?? 'as_written',
         provider_options_key: b.provider_options_key ?? b.id.replace(/^ai-sdk-/, ''),
+        call_args: callArgs(b, args, pick('wire')),
+        azure_deployment_paths: b.azure_deployment_paths ?? null,
         module: nn(b.module),
         router: b.router
           ? { name: b.router.name ?? b.id, separator: b.router.separator, default: b.router.default, infer: b.router.infer ?? [], unsupported: b.router.unsupported ?? [], provider_arg: b.router.provider_arg ?? null }

@@ -109,6 +109,40 @@ export interface HttpCall {
   span?: Span;
 }
 
+/**
+ * An SDK call as a front-end found it, before it is lowered to the request it
+ * sends (src/sdk/lower.ts reads grammar/sdks/ for that). Front-ends fill it
+ * from syntax alone: which binding (by id) a name resolved to, the neutral
+ * Values of the constructor's keywords/options and of the call's arguments.
+ */
+export interface SdkCall {
+  kind: 'sdk';
+  /** The binding id (grammar/sdks/*.yaml `bindings[].id`): `openai-python`, `ai-sdk-groq`. */
+  sdk: string;
+  /** Constructor keywords (Python) or options-object entries (JS), in source order; null: a fragment, the client is never built. */
+  ctor: Array<[string, Value]> | null;
+  /**
+   * The method path after the client, normalised (`chat.completions.create`);
+   * null for a client built but never called, and for a model whose
+   * construction is the call (LangChain). For Vercel AI SDK providers: the
+   * provider method that made the model (`chat`; `languageModel` for calling
+   * the provider itself), the model id as the first positional argument.
+   */
+  method: string | null;
+  /** Python keyword arguments, or the entries of a JS method's parameters object. */
+  kwargs: Array<[string, Value]>;
+  positional: Value[];
+  /** A `**x` whose content is unknown. */
+  unknownSplat?: boolean;
+  /** JS request options (the method's second argument: `headers`, `query`). */
+  options?: Value;
+  /** Module-level settings of the binding's module (`openai.api_base = ...`) for module calls: attribute -> value. */
+  module?: Array<[string, Value]>;
+  /** Vercel AI SDK: the `generateText`/`streamText` options that send the model's request. */
+  generate?: { kwargs: Array<[string, Value]>; stream: boolean };
+  line?: number;
+}
+
 export type { Warning } from '../codes.js';
 import type { Warning } from '../codes.js';
 

@@ -335,6 +335,17 @@ export const SdkBindingIn = SdkService.partial().extend({
   /** Module-level configuration (`openai.api_base = ...`): module name and attribute -> role. */
   module: z.object({ name: z.string(), config: z.record(z.string(), z.string()) }).optional(),
   router: SdkRouter.optional(),
+  /**
+   * Which call arguments are not body fields (default: Python `extra_body`
+   * merged, `extra_headers`, `extra_query`; `betas` on the anthropic wire in
+   * both languages; a router's `args.headers` are headers too).
+   */
+  call_args: z
+    .object({ merge_body: z.array(z.string()), headers: z.array(z.string()), query: z.array(z.string()), betas: z.array(z.string()) })
+    .partial()
+    .optional(),
+  /** Azure: the paths routed through `/deployments/{deployment}` (default: every path; openai-node: the three it lists). */
+  azure_deployment_paths: z.array(z.string()).nullable().optional(),
 });
 
 /** A `provider/model` prefix of a router (LiteLLM): where that provider's requests go. */
@@ -414,6 +425,8 @@ export const Sdk = z.object({
   body_case: z.enum(['as_written', 'snake']),
   provider_options_case: z.enum(['as_written', 'snake']),
   provider_options_key: z.string(),
+  call_args: z.object({ merge_body: z.array(z.string()), headers: z.array(z.string()), query: z.array(z.string()), betas: z.array(z.string()) }),
+  azure_deployment_paths: z.array(z.string()).nullable(),
   module: z.object({ name: z.string(), config: z.record(z.string(), z.string()) }).nullable(),
   router: z
     .object({

@@ -135,6 +135,19 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "openai-python",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": {
         "name": "openai",
         "config": {
@@ -246,6 +259,13 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "openai-node",
+      "call_args": {
+        "merge_body": [],
+        "headers": [],
+        "query": [],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "openai/openai-node src/client.ts (apiKey = readEnv('OPENAI_API_KEY'); baseURL = readEnv('OPENAI_BASE_URL') || https://api.openai.com/v1; authHeaders Authorization: Bearer; withOptions)"
@@ -337,6 +357,20 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "langchain-openai",
+      "call_args": {
+        "merge_body": [
+          "model_kwargs",
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "langchain-ai/langchain libs/partners/openai langchain_openai/chat_models/base.py (openai_api_base from OPENAI_API_BASE, key OPENAI_API_KEY; model_kwargs and extra_body merged into the request)"
@@ -408,6 +442,20 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "llamaindex-openai",
+      "call_args": {
+        "merge_body": [
+          "additional_kwargs",
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "run-llama/llama_index llama-index-integrations/llms/llama-index-llms-openai (api_base from OPENAI_API_BASE, default https://api.openai.com/v1; additional_kwargs merged into the request); OpenAILike subclasses it"
@@ -474,6 +522,13 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "snake",
       "provider_options_key": "openai",
+      "call_args": {
+        "merge_body": [],
+        "headers": [],
+        "query": [],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "vercel/ai packages/openai/src/openai-provider.ts (baseURL option or OPENAI_BASE_URL or https://api.openai.com/v1; OPENAI_API_KEY as Authorization: Bearer; provider(id) and languageModel(id) are Responses models, chat(id) Chat Completions)"
@@ -604,6 +659,19 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "openai-compatible-python",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": null
@@ -700,6 +768,13 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "openai-compatible-node",
+      "call_args": {
+        "merge_body": [],
+        "headers": [],
+        "query": [],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": null
@@ -847,6 +922,19 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "azure-openai-python",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "openai/openai-python src/openai/lib/azure.py (azure_endpoint or AZURE_OPENAI_ENDPOINT; {endpoint}/openai/deployments/{azure_deployment or model}; api_version or OPENAI_API_VERSION as ?api-version=; key AZURE_OPENAI_API_KEY in the api-key header, an AD token as Authorization Bearer)"
@@ -957,6 +1045,17 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "azure-openai-node",
+      "call_args": {
+        "merge_body": [],
+        "headers": [],
+        "query": [],
+        "betas": []
+      },
+      "azure_deployment_paths": [
+        "/completions",
+        "/chat/completions",
+        "/embeddings"
+      ],
       "module": null,
       "router": null,
       "source": "openai/openai-node src/azure.ts (endpoint or AZURE_OPENAI_ENDPOINT -> baseURL `${endpoint}/openai`; /deployments/{deployment or model} before /chat/completions, /completions, /embeddings; apiVersion or OPENAI_API_VERSION as ?api-version=; apiKey or AZURE_OPENAI_API_KEY in api-key; azureADTokenProvider as Authorization: Bearer)"
@@ -1062,6 +1161,20 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "langchain-azure-openai",
+      "call_args": {
+        "merge_body": [
+          "model_kwargs",
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "langchain-ai/langchain libs/partners/openai langchain_openai/chat_models/azure.py (AZURE_OPENAI_ENDPOINT, AZURE_OPENAI_API_KEY, OPENAI_API_VERSION)"
@@ -1148,6 +1261,21 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "anthropic-python",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": [
+          "betas"
+        ]
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "anthropics/anthropic-sdk-python src/anthropic/_client.py (api_key or ANTHROPIC_API_KEY in x-api-key; auth_token or ANTHROPIC_AUTH_TOKEN as Authorization Bearer; base_url or ANTHROPIC_BASE_URL or https://api.anthropic.com; resources/messages posts /v1/messages)"
@@ -1230,6 +1358,15 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "anthropic-node",
+      "call_args": {
+        "merge_body": [],
+        "headers": [],
+        "query": [],
+        "betas": [
+          "betas"
+        ]
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "anthropics/anthropic-sdk-typescript src/client.ts (baseURL = readEnv('ANTHROPIC_BASE_URL') || https://api.anthropic.com; apiKey = readEnv('ANTHROPIC_API_KEY') in x-api-key; authToken = readEnv('ANTHROPIC_AUTH_TOKEN') as Authorization: Bearer); README (messages.create)"
@@ -1319,6 +1456,22 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "langchain-anthropic",
+      "call_args": {
+        "merge_body": [
+          "model_kwargs",
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": [
+          "betas"
+        ]
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "langchain-ai/langchain libs/partners/anthropic langchain_anthropic/chat_models.py (anthropic_api_url from ANTHROPIC_API_URL or ANTHROPIC_BASE_URL, default https://api.anthropic.com; key ANTHROPIC_API_KEY)"
@@ -1380,6 +1533,15 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "anthropic",
+      "call_args": {
+        "merge_body": [],
+        "headers": [],
+        "query": [],
+        "betas": [
+          "betas"
+        ]
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "vercel/ai packages/anthropic/src/anthropic-provider.ts (baseURL default https://api.anthropic.com/v1, the model posts `${baseURL}/messages`; ANTHROPIC_API_KEY in x-api-key)"
@@ -1510,6 +1672,19 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "cerebras-cloud-sdk",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "Cerebras/cerebras-cloud-sdk-python src/cerebras/cloud/sdk/_client.py (api_key or CEREBRAS_API_KEY; base_url or CEREBRAS_BASE_URL or https://api.cerebras.ai) and resources/chat/completions.py (posts /v1/chat/completions)"
@@ -1574,6 +1749,13 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "cerebras-node",
+      "call_args": {
+        "merge_body": [],
+        "headers": [],
+        "query": [],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "Cerebras/cerebras-cloud-sdk-node src/index.ts (baseURL = readEnv('CEREBRAS_BASE_URL') || https://api.cerebras.ai; apiKey = readEnv('CEREBRAS_API_KEY'); Authorization: Bearer); src/resources/chat/completions.ts posts /v1/chat/completions"
@@ -1630,6 +1812,13 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "cerebras",
+      "call_args": {
+        "merge_body": [],
+        "headers": [],
+        "query": [],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "not read from the source; https://ai-sdk.dev/providers/ai-sdk-providers/cerebras (default prefix https://api.cerebras.ai/v1, CEREBRAS_API_KEY in Authorization)"
@@ -1687,6 +1876,19 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "cohere-python",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "not read from the SDK source; Cohere's native v2 chat endpoint and the CO_API_KEY variable its SDKs read (Cohere's OpenAI-compatible root is https://api.cohere.ai/compatibility/v1)"
@@ -1786,6 +1988,19 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "dashscope",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": {
         "name": "dashscope",
         "config": {
@@ -1903,6 +2118,19 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "llamaindex-deepinfra",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "run-llama/llama_index llama-index-integrations/llms/llama-index-llms-deepinfra: constants.py (API_BASE https://api.deepinfra.com/v1, CHAT_API_ENDPOINT openai/chat/completions, ENV_VARIABLE DEEPINFRA_API_TOKEN), base.py (api_base, api_key, model; _build_payload)"
@@ -1964,6 +2192,13 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "deepinfra",
+      "call_args": {
+        "merge_body": [],
+        "headers": [],
+        "query": [],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "vercel/ai packages/deepinfra/src/deepinfra-provider.ts (baseURL default https://api.deepinfra.com/v1, model URL `${baseURL}/openai${path}`, DEEPINFRA_API_KEY as Authorization: Bearer; built on @ai-sdk/openai-compatible, so providerOptions.deepinfra are spread as written)"
@@ -2049,6 +2284,20 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "langchain-deepseek",
+      "call_args": {
+        "merge_body": [
+          "model_kwargs",
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "langchain_deepseek.chat_models (api_base from DEEPSEEK_API_BASE, default https://api.deepseek.com); not re-read for this file"
@@ -2105,6 +2354,13 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "deepseek",
+      "call_args": {
+        "merge_body": [],
+        "headers": [],
+        "query": [],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "vercel/ai packages/deepseek/src/deepseek-provider.ts (baseURL default https://api.deepseek.com, older releases https://api.deepseek.com/v1; DEEPSEEK_API_KEY as Authorization: Bearer)"
@@ -2232,6 +2488,19 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "fireworks-python",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "not read from the SDK source; root and variable as Fireworks' OpenAI-compatible docs give them (https://api.fireworks.ai/inference/v1, FIREWORKS_API_KEY), also LiteLLM's fireworks_ai default"
@@ -2314,6 +2583,20 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "langchain-fireworks",
+      "call_args": {
+        "merge_body": [
+          "model_kwargs",
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "langchain_fireworks.chat_models; not re-read for this file"
@@ -2375,6 +2658,13 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "fireworks",
+      "call_args": {
+        "merge_body": [],
+        "headers": [],
+        "query": [],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "not read from the source; https://v4.ai-sdk.dev/providers/ai-sdk-providers/fireworks (default prefix https://api.fireworks.ai/inference/v1, FIREWORKS_API_KEY in Authorization)"
@@ -2424,6 +2714,19 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "google-genai",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "Google Gen AI SDK docs (Client() reads GOOGLE_API_KEY or GEMINI_API_KEY, GOOGLE_API_KEY winning when both are set); the REST path is the Gemini API's generateContent"
@@ -2503,6 +2806,19 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "groq-python",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "groq/groq-python src/groq/_client.py (api_key or GROQ_API_KEY; base_url or GROQ_BASE_URL or https://api.groq.com) and resources/chat/completions.py (posts /openai/v1/chat/completions)"
@@ -2567,6 +2883,13 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "groq-node",
+      "call_args": {
+        "merge_body": [],
+        "headers": [],
+        "query": [],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "groq/groq-typescript src/index.ts (baseURL = readEnv('GROQ_BASE_URL') || https://api.groq.com; apiKey = readEnv('GROQ_API_KEY')); chat path as groq-python's /openai/v1/chat/completions"
@@ -2652,6 +2975,20 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "langchain-groq",
+      "call_args": {
+        "merge_body": [
+          "model_kwargs",
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "langchain_groq builds a groq.Groq client (see groq-python)"
@@ -2708,6 +3045,13 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "snake",
       "provider_options_key": "groq",
+      "call_args": {
+        "merge_body": [],
+        "headers": [],
+        "query": [],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "not read from the source; https://ai-sdk.dev/v5/providers/ai-sdk-providers/groq (default prefix https://api.groq.com/openai/v1, GROQ_API_KEY in Authorization)"
@@ -2771,6 +3115,19 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "huggingface-hub",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "not read from the SDK source; the router root https://router.huggingface.co/v1 and HF_TOKEN as Hugging Face's Inference Providers docs give them (a provider= argument routes to a provider-specific path, not modelled)"
@@ -2863,6 +3220,20 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "litellm",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers",
+          "headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": {
         "name": "litellm",
         "config": {
@@ -3114,6 +3485,19 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "mistralai",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "mistralai/client-python src/mistralai/client/sdkconfiguration.py (SERVERS global https://api.mistral.ai) and client/utils/security.py (get_security_from_env reads MISTRAL_API_KEY); the chat path /v1/chat/completions from client/chat.py"
@@ -3186,6 +3570,13 @@ const data: Sdks = {
       "body_case": "snake",
       "provider_options_case": "as_written",
       "provider_options_key": "mistral-node",
+      "call_args": {
+        "merge_body": [],
+        "headers": [],
+        "query": [],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "mistralai/client-ts src/lib/config.ts (ServerList global https://api.mistral.ai; serverURL option), src/lib/security.ts (Authorization: Bearer apiKey ?? env().MISTRAL_API_KEY), src/funcs/chatComplete.ts (POST /v1/chat/completions; the request is camelCase in JS and snake_case on the wire)"
@@ -3268,6 +3659,20 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "langchain-mistralai",
+      "call_args": {
+        "merge_body": [
+          "model_kwargs",
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "langchain_mistralai.chat_models (endpoint default https://api.mistral.ai/v1, key MISTRAL_API_KEY); not re-read for this file"
@@ -3324,6 +3729,13 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "snake",
       "provider_options_key": "mistral",
+      "call_args": {
+        "merge_body": [],
+        "headers": [],
+        "query": [],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "not read from the source; @ai-sdk/mistral's MistralProviderSettings docs (default prefix https://api.mistral.ai/v1, MISTRAL_API_KEY in Authorization)"
@@ -3380,6 +3792,13 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "moonshotai",
+      "call_args": {
+        "merge_body": [],
+        "headers": [],
+        "query": [],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "not read from the source; https://ai-sdk.dev/providers/ai-sdk-providers/moonshotai (default prefix https://api.moonshot.ai/v1, MOONSHOT_API_KEY in Authorization)"
@@ -3434,6 +3853,19 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "ollama-python",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "not read from the SDK source; Ollama's REST API (docs/api.md in ollama/ollama) at the default host http://localhost:11434, OLLAMA_HOST overriding it"
@@ -3476,6 +3908,19 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "ollama-python-module",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "as ollama-python (the module functions use a default Client)"
@@ -3547,6 +3992,19 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "langchain-ollama",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "langchain_ollama.chat_models (an ollama Client on base_url, default host http://localhost:11434)"
@@ -3603,6 +4061,19 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "openrouter-python",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "not read from the Python SDK source; OpenRouter's SDKs (the Go SDK docs mirror the official one) send chat.send to /chat/completions and read OPENROUTER_API_KEY"
@@ -3665,6 +4136,13 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "openrouter",
+      "call_args": {
+        "merge_body": [],
+        "headers": [],
+        "query": [],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "@openrouter/ai-sdk-provider createOpenRouter, as the index holds its source (baseURL ?? baseUrl ?? https://openrouter.ai/api/v1; OPENROUTER_API_KEY as Authorization: Bearer)"
@@ -3799,6 +4277,19 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "perplexity-python",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "perplexityai/perplexity-py src/perplexity/_client.py (api_key or PERPLEXITY_API_KEY; base_url or PERPLEXITY_BASE_URL or https://api.perplexity.ai; Authorization Bearer)"
@@ -3850,6 +4341,13 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "perplexity",
+      "call_args": {
+        "merge_body": [],
+        "headers": [],
+        "query": [],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "vercel/ai packages/perplexity/src/perplexity-provider.ts (baseURL default https://api.perplexity.ai; PERPLEXITY_API_KEY as Authorization: Bearer)"
@@ -4410,6 +4908,19 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "together-python",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "togethercomputer/together-python src/together/client.py (api_key or TOGETHER_API_KEY; base_url or TOGETHER_BASE_URL) and src/together/constants.py (BASE_URL https://api.together.xyz/v1)"
@@ -4509,6 +5020,13 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "together-node",
+      "call_args": {
+        "merge_body": [],
+        "headers": [],
+        "query": [],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "togethercomputer/together-typescript src/client.ts (baseURL = readEnv('TOGETHER_BASE_URL') || https://api.together.ai/v1; apiKey = readEnv('TOGETHER_API_KEY'); Authorization: Bearer)"
@@ -4595,6 +5113,20 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "langchain-together",
+      "call_args": {
+        "merge_body": [
+          "model_kwargs",
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "langchain_together.chat_models (together_api_base default https://api.together.xyz/v1); not re-read for this file"
@@ -4656,6 +5188,13 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "togetherai",
+      "call_args": {
+        "merge_body": [],
+        "headers": [],
+        "query": [],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "not read from the source; https://ai-sdk.dev/v5/providers/ai-sdk-providers/togetherai (default prefix https://api.together.xyz/v1, TOGETHER_API_KEY; the v4 docs named TOGETHER_AI_API_KEY)"
@@ -4797,6 +5336,13 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "core",
+      "call_args": {
+        "merge_body": [],
+        "headers": [],
+        "query": [],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "vercel/ai packages/ai (generateText/streamText({ model, system, prompt, messages, maxOutputTokens, providerOptions, headers }))"
@@ -4860,6 +5406,13 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "openai-compatible",
+      "call_args": {
+        "merge_body": [],
+        "headers": [],
+        "query": [],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "vercel/ai packages/openai-compatible/src/openai-compatible-provider.ts (Authorization: Bearer only when apiKey is given; queryParams on every URL; provider(id) is a chat model) and chat/openai-compatible-chat-language-model.ts (providerOptions[name] spread into the body)"
@@ -5437,6 +5990,19 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "xai-sdk",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "not read from the SDK source; xai_sdk speaks gRPC to api.x.ai, mapped here to xAI's documented OpenAI-compatible REST root https://api.x.ai/v1 (XAI_API_KEY)"
@@ -5523,6 +6089,20 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "langchain-xai",
+      "call_args": {
+        "merge_body": [
+          "model_kwargs",
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "langchain_xai.chat_models (xai_api_base default https://api.x.ai/v1); not re-read for this file"
@@ -5579,6 +6159,13 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "snake",
       "provider_options_key": "xai",
+      "call_args": {
+        "merge_body": [],
+        "headers": [],
+        "query": [],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "@ai-sdk/xai createXai, as the index holds its built source (baseURL default https://api.x.ai/v1, XAI_API_KEY as Authorization: Bearer; the chat model posts /chat/completions)"
@@ -5708,6 +6295,19 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "zai-sdk",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "zai-org/z-ai-sdk-python src/zai/_client.py (api_key or ZAI_API_KEY; base_url or ZAI_BASE_URL or ZaiClient.default_base_url https://api.z.ai/api/paas/v4; Authorization Bearer)"
@@ -5837,6 +6437,19 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "zai-sdk-zhipu",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "zai-org/z-ai-sdk-python src/zai/_client.py (ZhipuAiClient.default_base_url https://open.bigmodel.cn/api/paas/v4; same key and base variables as ZaiClient)"
@@ -5966,6 +6579,19 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "zhipuai",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "MetaGLM/zhipuai-sdk-python-v4 zhipuai/_client.py as found by the index (api_key or ZHIPUAI_API_KEY; base_url or ZHIPUAI_BASE_URL or https://open.bigmodel.cn/api/paas/v4)"

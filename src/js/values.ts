@@ -7,7 +7,7 @@
 import { lit, litWord, literalJson, mergeLits, type Part, type Value, type Word } from '../call/model.js';
 
 export { literalJson };
-import type { Endpoint, Sdk as SdkEntry } from '../sdk/data.js';
+import type { Sdk as SdkEntry } from '../sdk/data.js';
 
 /** An imported or global name: `openai:default`, `openai:*` (a module object), `process.env`, `fetch`. */
 export interface RefVal {
@@ -67,7 +67,8 @@ export interface JsonTextVal {
 export interface AiModelVal {
   kind: 'aimodel';
   client: ClientObj;
-  endpoint: Endpoint;
+  /** The provider method that made it (`chat`; `languageModel` for the provider itself). */
+  method: string;
   model: Value;
   pos: number;
 }

@@ -12,7 +12,9 @@
 // it cannot evaluate becomes an explicit `unknown` value; warnings never quote
 // a literal from the input.
 import { concatWords, env as envPart, lit, litWord, literalText, valueFromJson, type HttpCall, type Warning, type Word } from '../call/model.js';
-import { aiModelEndpoint, aiModelOnlyCall, aiSdkCall, axiosCall, clientOnlyCall, fetchCall, opt, pairsOf, sdkCall, type BuildEnv } from './build.js';
+import { axiosCall, fetchCall, opt, pairsOf, type BuildEnv } from './build.js';
+import { lower } from '../sdk/lower.js';
+import type { SdkCall, Value } from '../call/model.js';
 import { safeEncode } from '../call/url.js';
 import { endpointOf, fallbackSdk, fragmentSdk as fragmentSdkOf, instanceSdk, normaliseMethod, sdkByName as sdkByNameOf, unsupportedLabel, type Sdk as SdkEntry } from '../sdk/data.js';
 import {
@@ -121,10 +123,11 @@ export class Walker implements BuildEnv {
       const model = this.models.find((m) => !this.usedModels.has(m));
       const built = this.clients.filter((c) => c.kind === 'sdk' && c.sdk && c.sdk.kind === 'client');
       if (model) {
-        calls.push(this.spanned(model.pos, aiModelOnlyCall(model, this)));
+        const call = lower(this.modelCallOf(model, this.lineOf(model.pos)), this);
+        if (call) calls.push(this.spanned(model.pos, call));
         this.warn('no_call', 'The snippet builds a model but sends no request with it; its endpoint is assumed.', this.lineOf(model.pos));
       } else if (built.length) {
-        const call = clientOnlyCall(built[0], this);
+        const call = lower(this.sdkCallOf(built[0], null, [], built[0].line), this);
         if (call) {
           calls.push(this.spanned(built[0].pos, call));
           this.warn(
@@ -170,6 +173,35 @@ export class Walker implements BuildEnv {
     const line = this.lineOf(pos);
     call.span = { line, column: pos - this.lineStarts[line - 1] + 1 };
     return call;
+  }
+
+  /**
+   * The SdkCall of a client method: the parameters object's entries are the
+   * request's fields, the second argument its request options.
+   */
+  private sdkCallOf(c: ClientObj, method: string | null, args: JsVal[], line: number): SdkCall {
+    const [params, options] = args;
+    if (params && params.kind !== 'object' && !isAbsent(params)) this.warn('unknown_value', 'The request parameters could not be evaluated; model and fields are unknown.', line);
+    return {
+      kind: 'sdk',
+      sdk: c.sdk!.id,
+      ctor: entriesOf(c.opts),
+      method,
+      kwargs: params?.kind === 'object' ? entriesOf(params.entries) : [],
+      positional: [],
+      options: options ? toValue(options) : undefined,
+      line,
+    };
+  }
+
+  /** A Vercel AI SDK model (`provider.chat("id")`): its provider, the method that made it, the model id. */
+  private modelCallOf(m: AiModelVal, line: number): SdkCall {
+    return { ...this.sdkCallOf(m.client, m.method, [], line), positional: [m.model] };
+  }
+
+  private recordSdk(pos: number, call: SdkCall): void {
+    const http = lower(call, this);
+    if (http) this.record(pos, http);
   }
 
   private record(pos: number, call: HttpCall): void {
@@ -1133,13 +1165,13 @@ export class Walker implements BuildEnv {
   private callClient(c: ClientObj, args: JsVal[], n: N, line: number): JsVal {
     if (c.kind === 'http') return this.axios(null, args, n.start, line, c);
     const sdk = c.sdk!;
-    const ep = aiModelEndpoint(sdk, null);
-    if (ep) return this.aiModel(c, ep, args[0], n.start);
+    const method = aiModelMethod(sdk, null);
+    if (method) return this.aiModel(c, method, args[0], n.start);
     return unknown('call result');
   }
 
-  private aiModel(c: ClientObj, endpoint: NonNullable<ReturnType<typeof aiModelEndpoint>>, id: JsVal | undefined, pos: number): AiModelVal {
-    const m: AiModelVal = { kind: 'aimodel', client: c, endpoint, model: id ? toValue(id) : unknown('model'), pos };
+  private aiModel(c: ClientObj, method: string, id: JsVal | undefined, pos: number): AiModelVal {
+    const m: AiModelVal = { kind: 'aimodel', client: c, method, model: id ? toValue(id) : unknown('model'), pos };
     this.models.push(m);
     return m;
   }
@@ -1158,23 +1190,19 @@ export class Walker implements BuildEnv {
       return { kind: 'client', client: nc };
     }
     if (sdk.strategy === 'ai-sdk') {
-      const ep = path.length === 1 ? aiModelEndpoint(sdk, last) : undefined;
-      return ep ? this.aiModel(c, ep, args[0], node.start) : unknown('provider member');
+      const m = path.length === 1 ? aiModelMethod(sdk, last) : undefined;
+      return m ? this.aiModel(c, m, args[0], node.start) : unknown('provider member');
     }
     const method = normaliseMethod(path);
     const ep = endpointOf(sdk, method);
     if (!ep) return unknown('response');
-    this.record(node.start, sdkCall({ sdk, endpoint: ep, opts: c.opts, params: args[0], options: args[1], line }, this));
+    this.recordSdk(node.start, this.sdkCallOf(c, method, args, line));
     return unknown('response');
   }
 
   private fragmentCall(sdk: SdkEntry, method: string, args: JsVal[], node: N, line: number): JsVal {
-    const ep = endpointOf(sdk, method)!;
-    const call = sdkCall({ sdk, endpoint: ep, opts: [], params: args[0], options: args[1], line }, this);
-    call.url = { parts: [] };
-    call.headers = call.headers.filter((h) => !/^(authorization|x-api-key|api-key|x-goog-api-key)$/i.test(h.name));
-    delete call.client_info;
-    this.record(node.start, call);
+    const c: ClientObj = { id: -1, kind: 'sdk', sdk, opts: [], headers: [], params: [], line, pos: node.start };
+    this.recordSdk(node.start, { ...this.sdkCallOf(c, method, args, line), ctor: null });
     return unknown('response');
   }
 
@@ -1186,7 +1214,9 @@ export class Walker implements BuildEnv {
     if (!ep || !o) return unknown('result');
     if (model?.kind === 'aimodel') {
       this.usedModels.add(model);
-      this.record(node.start, aiSdkCall({ model, args: o, stream: ep.stream, line }, this));
+      const call = this.modelCallOf(model, line);
+      call.generate = { kwargs: o.kind === 'object' ? o.entries.filter(([, v]) => v.kind !== 'undef').map(([k, v]): [string, Value] => [k, toValue(v)]) : [], stream: ep.stream };
+      this.recordSdk(node.start, call);
     } else if (model?.kind === 'string') {
       this.warn('unsupported_client', 'A model given as a plain string goes through the Vercel AI Gateway, which is not supported; build the model with a provider (createOpenAI, createOpenAICompatible...).', line);
     } else {
@@ -1280,4 +1310,15 @@ function envRead(name: string | null): JsVal {
   if (name === null) return unknown('environment variable');
   if (!isEnvName(name)) return str(name);
   return { kind: 'string', word: { parts: [envPart(name)] } };
+}
+
+/** An object's members as call-model entries (`undefined` and functions dropped, as JSON.stringify does). */
+function entriesOf(entries: Array<[string, JsVal]>): Array<[string, Value]> {
+  return entries.filter(([, v]) => v.kind !== 'undef' && v.kind !== 'func').map(([k, v]) => [k, toValue(v)]);
+}
+
+/** The provider method that makes a Vercel AI SDK model (`languageModel` for calling the provider itself), if the binding has it. */
+function aiModelMethod(sdk: SdkEntry, method: string | null): string | undefined {
+  const m = method ?? 'languageModel';
+  return sdk.strategy === 'ai-sdk' && endpointOf(sdk, m) ? m : undefined;
 }

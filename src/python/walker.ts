@@ -9,7 +9,9 @@
 // expression it cannot evaluate becomes an explicit `unknown` value.
 import type { SyntaxNode, Tree } from '@lezer/common';
 import { concatWords, env as envPart, litWord, literalText, valueFromJson, type HttpCall, type Value, type Warning, type Word } from '../call/model.js';
-import { clientOnlyCall, httpCall, kwarg, modelCall, pairsOf, sdkCall, type BuildEnv, type CallArgs } from './build.js';
+import { httpCall, kwarg, pairsOf, type BuildEnv, type CallArgs } from './build.js';
+import { lower } from '../sdk/lower.js';
+import type { SdkCall } from '../call/model.js';
 import { endpointOf, fallbackSdk, fragmentSdk as fragmentSdkOf, inferLangchainProvider, langchainModel, moduleSdk, normaliseMethod, pyNameMatches as nameMatches, sdkByName as sdkByNameOf, unsupportedLabel, type Sdk as SdkEntry } from '../sdk/data.js';
 import { percentFormat, stringMethod } from './str-methods.js';
 import { decodeBody, splitStringToken } from './strings.js';
@@ -29,6 +31,7 @@ import {
 } from './values.js';
 import type { WarningCode } from '../codes.js';
 
+const NO_ARGS: CallArgs = { positional: [], kwargs: [], unknownSplat: false };
 const MAX_DEPTH = 120;
 const MAX_STEPS = 400_000;
 const MAX_ITEMS = 2_000;
@@ -98,10 +101,6 @@ export class Walker implements BuildEnv {
 
   // ------------------------------------------------------------ BuildEnv
 
-  moduleAttr(path: string): PyVal | undefined {
-    return this.attrs.get(path);
-  }
-
   warn(code: WarningCode, message: string, line?: number): void {
     const k = code + '|' + message;
     if (this.warned.has(k)) return;
@@ -123,7 +122,7 @@ export class Walker implements BuildEnv {
     if (!calls.length) {
       const built = this.clients.filter((c) => c.kind === 'sdk' && c.sdk && (c.sdk.kind) === 'client');
       const first = built[0];
-      const call = first ? clientOnlyCall(first, this) : null;
+      const call = first ? lower(this.sdkCallOf(first.sdk!, first.opts, null, NO_ARGS, first.line), this) : null;
       if (call) {
         calls.push(call);
         this.warn(
@@ -1138,15 +1137,13 @@ export class Walker implements BuildEnv {
     if (fn) {
       const method = path.split('.').pop()!;
       const ep = endpointOf(fn, method) ?? endpointOf(fn, normaliseMethod(path.split('.').slice(-2)));
-      if (ep) this.record(pos, sdkCall({ sdk: fn, endpoint: ep, opts: [], args, line, moduleCall: true }, this));
+      const name = endpointOf(fn, method) ? method : normaliseMethod(path.split('.').slice(-2));
+      if (ep) this.recordSdk(pos, this.sdkCallOf(fn, [], name, args, line, true));
       return unknown('response');
     }
     const mod = moduleSdk(path);
     if (mod) {
-      const ep = endpointOf(mod.sdk, mod.method)!;
-      const apiType = this.attrs.get(`${mod.sdk.module!.name}.api_type`);
-      const legacyAzure = apiType?.kind === 'string' && /azure/i.test(literalText(apiType.word) ?? '');
-      this.record(pos, sdkCall({ sdk: mod.sdk, endpoint: ep, opts: [], args, line, legacyAzure, moduleCall: true }, this));
+      this.recordSdk(pos, this.sdkCallOf(mod.sdk, [], mod.method, args, line, true));
       return unknown('response');
     }
     // Raw HTTP.
@@ -1204,12 +1201,7 @@ export class Walker implements BuildEnv {
   }
 
   private fragmentCall(sdk: SdkEntry, method: string, args: CallArgs, node: SyntaxNode, line: number): PyVal {
-    const ep = endpointOf(sdk, method)!;
-    const call = sdkCall({ sdk, endpoint: ep, opts: [], args, line }, this);
-    call.url = { parts: [] };
-    call.headers = call.headers.filter((h) => !/^(authorization|x-api-key|api-key|x-goog-api-key)$/i.test(h.name));
-    delete call.client_info;
-    this.record(node.from, call);
+    this.recordSdk(node.from, { ...this.sdkCallOf(sdk, [], method, args, line), ctor: null });
     return unknown('response');
   }
 
@@ -1221,7 +1213,7 @@ export class Walker implements BuildEnv {
       if (v && !c.opts.some(([k]) => k === name)) c.opts.unshift([name, v]);
     });
     this.clients.push(c);
-    if (sdk.kind === 'model') this.record(node.from, modelCall(c, [], this));
+    if (sdk.kind === 'model') this.recordSdk(node.from, this.sdkCallOf(sdk, c.opts, null, NO_ARGS, line));
     return { kind: 'client', client: c };
   }
 
@@ -1237,7 +1229,7 @@ export class Walker implements BuildEnv {
       if (last === 'bind' || last === 'bind_tools' || last === 'with_structured_output' || last === 'with_config' || last === 'with_retry' || last === 'with_fallbacks') {
         if (last === 'bind' && args.kwargs.length) {
           c.opts.push(...args.kwargs);
-          this.record(c.pos, modelCall(c, [], this), true);
+          this.recordSdk(c.pos, this.sdkCallOf(sdk, c.opts, null, NO_ARGS, c.line), true);
         }
         return { kind: 'client', client: c };
       }
@@ -1251,7 +1243,7 @@ export class Walker implements BuildEnv {
       return unknown('response');
     }
     this.usedClients.add(c);
-    this.record(node.from, sdkCall({ sdk, endpoint: ep, opts: c.opts, args, line }, this));
+    this.recordSdk(node.from, this.sdkCallOf(sdk, c.opts, method, args, line));
     return unknown('response');
   }
 
@@ -1337,6 +1329,28 @@ export class Walker implements BuildEnv {
       return unknown('response');
     }
     return null;
+  }
+
+  /** The SdkCall a constructor's keywords and a call's arguments make; module calls carry the module's settings. */
+  private sdkCallOf(sdk: SdkEntry, ctor: Array<[string, PyVal]>, method: string | null, args: CallArgs, line: number, moduleCall = false): SdkCall {
+    const call: SdkCall = {
+      kind: 'sdk',
+      sdk: sdk.id,
+      ctor: ctor.map(([k, v]) => [k, toValue(v)]),
+      method,
+      kwargs: args.kwargs.map(([k, v]) => [k, toValue(v)]),
+      positional: args.positional.map(toValue),
+      unknownSplat: args.unknownSplat,
+      line,
+    };
+    const m = sdk.module?.name;
+    if (moduleCall && m) call.module = [...this.attrs.entries()].filter(([k]) => k.startsWith(m + '.')).map(([k, v]) => [k.slice(m.length + 1), toValue(v)]);
+    return call;
+  }
+
+  private recordSdk(pos: number, call: SdkCall, replace = false): void {
+    const http = lower(call, this);
+    if (http) this.record(pos, http, replace);
   }
 
   private record(pos: number, call: HttpCall, replace = false): void {

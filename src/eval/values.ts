@@ -1,0 +1,149 @@
+// The evaluation core both code front-ends (src/python/, src/js/) share: the
+// bounded text of strings, safe descriptions of names, environment reads,
+// and the conversions of a call-model Value to the Words a request is made
+// of (each language spells `true`/`None`/`null` its own way). A walker adds
+// only its language's syntax on top.
+// Guarantee: nothing here throws or invents a value; what cannot be rendered
+// is an explicit `unknown` part.
+import { env as envPart, lit, litWord, literalText, mergeLits, type Part, type Value, type Word } from '../call/model.js';
+
+export type Lang = 'python' | 'javascript';
+
+export const unknown = (text: string): Value => ({ kind: 'unknown', text });
+export const str = (s: string): Value => ({ kind: 'string', word: litWord(s) });
+
+const MAX_TEXT = 16 * 1024;
+
+/** Caps a word's literal text so repeated concatenation stays bounded. */
+export function capWord(w: Word): Word {
+  let total = 0;
+  const parts: Part[] = [];
+  for (const p of w.parts) {
+    if (p.kind === 'lit') {
+      if (total + p.text.length > MAX_TEXT) {
+        parts.push(lit(p.text.slice(0, Math.max(0, MAX_TEXT - total))), { kind: 'unknown', text: 'text cut: too long' });
+        break;
+      }
+      total += p.text.length;
+    }
+    parts.push(p);
+    if (parts.length > 4096) break;
+  }
+  return { parts: mergeLits(parts) };
+}
+
+/** A plain dotted name (`settings.key`, `config.apiKey`) is safe to show; anything else gets a description. */
+export function describe(path: string): string {
+  if (!/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(path) || path.length > 120) return 'expression';
+  // An unquoted key pasted where a name goes (`api_key=gsk_...`) is a plain name too: never echo a key-like segment.
+  return path
+    .split('.')
+    .map((seg) => (seg.length >= 20 && /\d/.test(seg) && /[a-z]/i.test(seg) && !/^[A-Z0-9_]+$/.test(seg) ? 'name' : seg))
+    .join('.');
+}
+
+/** Environment variable names as code writes them; anything else (a pasted key in the name slot) stays a literal. */
+export function isEnvName(s: string): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_]{0,127}$/.test(s);
+}
+
+/** A read of the variable `name` (`os.environ["X"]`, `process.env.X`); a non-name is the literal text. */
+export function envRead(name: string | null, fallback?: string): Value {
+  if (name === null) return unknown('environment variable');
+  if (!isEnvName(name)) return str(name);
+  return { kind: 'string', word: { parts: [envPart(name, fallback !== undefined ? { fallback } : {})] } };
+}
+
+/** The language's rendering of a number in str()/f-strings/templates, close enough for URLs and headers. */
+export function numberText(n: number, lang: Lang): string {
+  return lang === 'python' && !Number.isFinite(n) ? 'nan' : String(n);
+}
+
+const SPELLING: Record<Lang, { true: string; false: string; null: string }> = {
+  python: { true: 'True', false: 'False', null: 'None' },
+  javascript: { true: 'true', false: 'false', null: 'null' },
+};
+
+/** A Value as a string Word (a URL, a header value), as the language would print it. */
+export function valueWord(v: Value, lang: Lang): Word {
+  switch (v.kind) {
+    case 'string':
+      return v.word;
+    case 'number':
+      return litWord(numberText(v.value, lang));
+    case 'bool':
+      return litWord(v.value ? SPELLING[lang].true : SPELLING[lang].false);
+    case 'null':
+      return litWord(SPELLING[lang].null);
+    case 'unknown':
+      return { parts: [{ kind: 'unknown', text: v.text }] };
+    case 'array': {
+      if (lang === 'python') return { parts: [{ kind: 'unknown', text: 'object' }] };
+      // Array.prototype.toString: items joined by commas.
+      const words: Word[] = [];
+      v.items.slice(0, 64).forEach((x, i) => {
+        if (i) words.push(litWord(','));
+        words.push(x.kind === 'null' ? litWord('') : valueWord(x, lang));
+      });
+      return { parts: mergeLits(words.flatMap((w) => w.parts)) };
+    }
+    default:
+      return { parts: [{ kind: 'unknown', text: 'object' }] };
+  }
+}
+
+/**
+ * Headers / query parameters as name -> Word pairs: an object, or a list of
+ * `[k, v]` pairs; null when unknown. JavaScript drops `null`/`undefined`
+ * members as the SDKs and fetch do.
+ */
+export function pairsOf(v: Value | undefined, lang: Lang): Array<[string, Word]> | null {
+  if (!v || v.kind === 'null') return [];
+  if (v.kind === 'object') return v.entries.filter(([, x]) => lang === 'python' || x.kind !== 'null').map(([k, x]) => [k, valueWord(x, lang)]);
+  if (v.kind === 'array') {
+    const out: Array<[string, Word]> = [];
+    for (const it of v.items) {
+      if (it.kind !== 'array' || it.items.length !== 2) return null;
+      const k = literalText(valueWord(it.items[0], lang));
+      if (k === null) return null;
+      out.push([k, valueWord(it.items[1], lang)]);
+    }
+    return out;
+  }
+  return null;
+}
+
+/** Object entries with later keys replacing earlier ones in place (dict / object literal semantics). */
+export function putEntry<T>(entries: Array<[string, T]>, k: string, v: T): void {
+  const i = entries.findIndex(([x]) => x === k);
+  if (i >= 0) entries[i] = [k, v];
+  else entries.push([k, v]);
+}
+
+/** camelCase -> snake_case, as Speakeasy SDKs and the AI SDK rename request fields. */
+export function snake(k: string): string {
+  return k.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+}
+
+/** Renames keys to snake_case recursively, except inside JSON schemas and tool parameter objects. */
+export function snakeKeys(v: Value, depth = 0): Value {
+  if (depth > 32) return v;
+  if (v.kind === 'array') return { kind: 'array', items: v.items.map((x) => snakeKeys(x, depth + 1)) };
+  if (v.kind !== 'object') return v;
+  return {
+    kind: 'object',
+    entries: v.entries.map(([k, x]): [string, Value] => [snake(k), ['schema', 'parameters', 'properties', 'metadata'].includes(k) ? x : snakeKeys(x, depth + 1)]),
+  };
+}
+
+/** snake_case -> camelCase (Google Gen AI's REST fields). */
+export function camel(k: string): string {
+  return k.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
+
+export function camelKeys(v: Value, depth = 0): Value {
+  if (depth > 32) return v;
+  if (v.kind === 'object') return { kind: 'object', entries: v.entries.map(([k, x]) => [camel(k), camelKeys(x, depth + 1)]) };
+  if (v.kind === 'array') return { kind: 'array', items: v.items.map((x) => camelKeys(x, depth + 1)) };
+  return v;
+}
