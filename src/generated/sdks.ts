@@ -1593,6 +1593,19 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "ai21-python",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "AI21Labs/ai21-python ai21/constants.py (STUDIO_HOST), ai21_env_config.py (AI21_API_KEY, AI21_API_HOST), clients/studio/client_url_parser.py ({host}/studio/v1), clients/studio/resources/chat/base_chat_completions.py (module chat/completions)"
@@ -1941,6 +1954,13 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "cohere-node",
+      "call_args": {
+        "merge_body": [],
+        "headers": [],
+        "query": [],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "https://docs.cohere.com/reference/chat (TypeScript tab; new CohereClientV2({ token }), cohere.chat({ model, messages }) posts /v2/chat)"
@@ -2063,6 +2083,13 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "snake",
       "provider_options_key": "alibaba",
+      "call_args": {
+        "merge_body": [],
+        "headers": [],
+        "query": [],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "vercel/ai packages/alibaba/src/alibaba-provider.ts (baseURL ?? https://dashscope-intl.aliyuncs.com/compatible-mode/v1; ALIBABA_API_KEY as Authorization: Bearer) and alibaba-chat-language-model-options.ts (enableThinking, thinkingBudget -> enable_thinking, thinking_budget)"
@@ -3326,6 +3353,15 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "minimax",
+      "call_args": {
+        "merge_body": [],
+        "headers": [],
+        "query": [],
+        "betas": [
+          "betas"
+        ]
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "vercel/ai packages/minimax/README.md (createMinimax / minimax / minimaxAnthropic are Anthropic-compatible, default baseURL https://api.minimax.io/anthropic/v1)"
@@ -3382,6 +3418,13 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "minimax",
+      "call_args": {
+        "merge_body": [],
+        "headers": [],
+        "query": [],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "vercel/ai packages/minimax/README.md (createMinimaxOpenAI / minimaxOpenAI, default baseURL https://api.minimax.io/v1)"
@@ -4479,6 +4522,19 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "portkey-python",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "https://portkey.ai/docs/api-reference/sdk/python ; Portkey-AI/docs guides (PORTKEY_GATEWAY_URL https://api.portkey.ai/v1, x-portkey-api-key)"
@@ -4536,6 +4592,19 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "reka-python",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "reka-ai/reka-sdk-python src/reka/environment.py (RekaEnvironment.DEFAULT https://api.reka.ai), core/client_wrapper.py (X-Api-Key), README (REKA_API_KEY; client.chat.create)"
@@ -4635,6 +4704,19 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "sambanova-python",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "sambanova/sambanova-python src/sambanova/_client.py, resources/chat/completions.py, resources/messages.py (POST /messages, anthropic_version as the anthropic-version header)"
@@ -4714,6 +4796,13 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "sambanova-node",
+      "call_args": {
+        "merge_body": [],
+        "headers": [],
+        "query": [],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "sambanova/sambanova-typescript src/client.ts (baseURL = readEnv('SAMBA_NOVA_BASE_URL') || https://api.sambanova.ai/v1; apiKey = readEnv('SAMBANOVA_API_KEY') as Authorization: Bearer)"
@@ -4775,6 +4864,13 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "sambanova",
+      "call_args": {
+        "merge_body": [],
+        "headers": [],
+        "query": [],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "sambanova/sambanova-ai-provider src/sambanova-provider.ts (baseURL ?? https://api.sambanova.ai/v1, `${baseURL}${path}`; SAMBANOVA_API_KEY as Authorization Bearer; provider(id) is a chat model)"
@@ -5280,6 +5376,20 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "langchain-upstage",
+      "call_args": {
+        "merge_body": [
+          "model_kwargs",
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "langchain-ai/langchain-upstage libs/upstage/langchain_upstage/chat_models.py (ChatUpstage subclasses BaseChatOpenAI and reads UPSTAGE_API_KEY); the root as the Upstage docs give it"
@@ -5543,6 +5653,19 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "ark-python",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "volcengine/ark-runtime-python src/arkruntime/_client.py (Ark(base_url=BASE_URL, api_key=None -> ARK_API_KEY, region, ak/sk))"
@@ -5673,6 +5796,19 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "ark-python-volc",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "volcengine/ark-runtime-python src/arkruntime/_client.py (Ark.volc -> _CLOUD_PRESETS volc base_url https://ark.cn-beijing.volces.com/api/v3)"
@@ -5803,6 +5939,19 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "ark-python-byteplus",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "volcengine/ark-runtime-python src/arkruntime/_constants.py (_CLOUD_PRESETS byteplus base_url https://ark.ap-southeast.bytepluses.com/api/v3; ARK_API_KEY shared across clouds)"
@@ -5882,6 +6031,19 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "writer-python",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "writer/writer-python src/writerai/_client.py (api_key or WRITER_API_KEY; base_url or WRITER_BASE_URL or https://api.writer.com; Authorization Bearer) and resources/chat.py (POST /v1/chat); https://dev.writer.com/api-reference/completion-api/chat-completion"
@@ -5946,6 +6108,13 @@ const data: Sdks = {
       "body_case": "as_written",
       "provider_options_case": "as_written",
       "provider_options_key": "writer-node",
+      "call_args": {
+        "merge_body": [],
+        "headers": [],
+        "query": [],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "https://github.com/writer/writer-node (README; apiKey defaults to process.env['WRITER_API_KEY'], client.chat.chat)"
