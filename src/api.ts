@@ -6,6 +6,7 @@
 import { fail, type Failure } from './failure.js';
 import type { InspectResult, ParseExampleResult } from './result.js';
 import { decodeInput, intake, type Intake } from './intake/index.js';
+import { isTooComplex, TOO_COMPLEX_MESSAGE } from './intake/limits.js';
 import { credentialLiterals, expandWord, extract } from './extract/index.js';
 import { classifyCredential, scanText, scrub } from './secrets/index.js';
 import { valueToJson, type FrontEndResult, type HttpCall, type Word } from './call/model.js';
@@ -37,6 +38,7 @@ async function frontEnd(input: Intake): Promise<FrontEndResult> {
 
 function guard<T>(fn: () => Promise<T>, text: string): Promise<T | Failure> {
   return fn().catch((e: unknown) => {
+    if (isTooComplex(e)) return fail('input_too_complex', TOO_COMPLEX_MESSAGE);
     // A bug, not bad input: report it as data. The message is scrubbed of any key-shaped text.
     const secrets = scanText(text).map((f) => f.value);
     return scrub(fail('parse_error', `The example could not be read because of an internal error (${(e as Error)?.name ?? 'Error'}); please report it.`), secrets);

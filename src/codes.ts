@@ -10,6 +10,8 @@ export const ERROR_CODES = [
   'empty_input',
   'not_an_api_example',
   'input_too_large',
+  /** Nested deeper than MAX_DEPTH (src/intake/limits.ts): a walker would overflow the stack. */
+  'input_too_complex',
   'binary_input',
   'no_request_found',
   'no_model',

@@ -26,7 +26,7 @@ import type { WarningCode } from '../codes.js';
 
 export function parseShell(text: string, dialect: Dialect = 'shell', depth = 0, inherited: Record<string, Word> = {}): FrontEndResult {
   const warnings: Warning[] = [];
-  const { commands, problems, substitutions } = tokenize(text, dialect);
+  const { commands, problems } = tokenize(text, dialect);
   for (const p of problems) warnings.push({ code: 'syntax', message: p });
   const assignments: Record<string, Word> = { ...inherited };
   const calls: HttpCall[] = [];
@@ -40,7 +40,7 @@ export function parseShell(text: string, dialect: Dialect = 'shell', depth = 0, 
     const cmd = commands[ci];
     const words = cmd.words.map((w) => resolveVars(w, assignments));
     // response=$(curl ...): the request sits inside a command substitution.
-    const nested = depth < 3 ? nestedCalls(cmd, substitutions, dialect, depth, assignments) : null;
+    const nested = depth < 3 ? nestedCalls(cmd, dialect, depth, assignments) : null;
     if (nested && nested.calls.length) {
       calls.push(...nested.calls);
       warnings.push(...nested.warnings);
@@ -65,10 +65,10 @@ export function parseShell(text: string, dialect: Dialect = 'shell', depth = 0, 
 }
 
 /** Parses the `$(...)` substitutions that appear in this command's words. */
-function nestedCalls(cmd: Command, substitutions: string[], dialect: Dialect, depth: number, assignments: Record<string, Word>): FrontEndResult | null {
-  const texts = cmd.words.flatMap((w) => w.parts.filter((p) => p.kind === 'unknown').map((p) => (p as { text: string }).text));
-  if (!texts.length) return null;
-  const inner = substitutions.filter((s) => /\bcurl(\.exe)?\b/.test(s) && texts.some((t) => t.includes(s.slice(0, 20))));
+function nestedCalls(cmd: Command, dialect: Dialect, depth: number, assignments: Record<string, Word>): FrontEndResult | null {
+  // The command's own substitutions only: matching each against every substitution of the
+  // paste was quadratic in a paste of many backticks.
+  const inner = (cmd.substitutions ?? []).filter((s) => /\bcurl(\.exe)?\b/.test(s));
   if (!inner.length) return null;
   const out: FrontEndResult = { calls: [], warnings: [] };
   for (const s of inner) {

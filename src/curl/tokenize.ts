@@ -34,12 +34,14 @@ export interface Command {
   /** The operator that connected this command to the previous one (`|` for a pipeline). */
   joinedBy?: string;
   line: number;
+  /** Source text inside this command's `$(...)` / backticks (front-ends look there for nested commands). */
+  substitutions?: string[];
 }
 
 export interface Tokenized {
   tokens: Token[];
   commands: Command[];
-  /** Source text inside `$(...)` / backticks: front-ends look there for nested commands. */
+  /** Source text inside `$(...)` / backticks, of every command (each Command also lists its own). */
   substitutions: string[];
   /** Problems found (unterminated quotes...). */
   problems: string[];
@@ -97,6 +99,25 @@ class Lexer {
     }
     this.command().words.push(w);
   }
+
+  private addSubstitution(text: string) {
+    this.substitutions.push(text);
+    (this.command().substitutions ??= []).push(text);
+  }
+
+  /**
+   * `src.indexOf(ch, from)`, remembering the last answer per character: a run of
+   * unclosed `${` asks for the same missing `}` at every step, which would
+   * rescan the rest of the input each time (quadratic).
+   */
+  private indexFrom(ch: string, from: number): number {
+    const last = this.found.get(ch);
+    if (last && from >= last.from && (last.at < 0 || last.at >= from)) return last.at;
+    const at = this.src.indexOf(ch, from);
+    this.found.set(ch, { from, at });
+    return at;
+  }
+  private found = new Map<string, { from: number; at: number }>();
 
   private command(): Command {
     if (!this.cur) {
@@ -295,7 +316,7 @@ class Lexer {
           parts.push(lit(s[this.i + 1] ?? ''));
           this.i += 2;
         } else if (c === "'") {
-          const end = s.indexOf("'", this.i + 1);
+          const end = this.indexFrom("'", this.i + 1);
           if (end < 0) {
             this.problems.push('A single quote is not closed.');
             parts.push(lit(s.slice(this.i + 1)));
@@ -309,7 +330,7 @@ class Lexer {
           parts.push(lit(this.readAnsiC()));
         } else if (c === '"' || (c === '$' && s[this.i + 1] === '"')) {
           this.i += c === '$' ? 2 : 1;
-          parts.push(...this.readDoubleQuoted());
+          pushAll(parts, this.readDoubleQuoted());
         } else if (c === '$' || c === '`') {
           parts.push(this.readDollar());
         } else {
@@ -322,7 +343,7 @@ class Lexer {
           this.i += 2;
         } else if (c === '"') {
           this.i++;
-          parts.push(...this.readCmdQuoted());
+          pushAll(parts, this.readCmdQuoted());
         } else if (c === '%') {
           parts.push(this.readPercent());
         } else if (c === '\\' && s[this.i + 1] === '"') {
@@ -341,7 +362,7 @@ class Lexer {
           parts.push(lit(this.readPsSingle()));
         } else if (c === '"') {
           this.i++;
-          parts.push(...this.readPsDouble());
+          pushAll(parts, this.readPsDouble());
         } else if (c === '$') {
           parts.push(this.readPsDollar());
         } else {
@@ -422,11 +443,11 @@ class Lexer {
     const s = this.src;
     const c = s[this.i];
     if (c === '`') {
-      const end = s.indexOf('`', this.i + 1);
+      const end = this.indexFrom('`', this.i + 1);
       const stop = end < 0 ? s.length : end + 1;
       const text = s.slice(this.i, stop);
       this.i = stop;
-      this.substitutions.push(text.slice(1, -1));
+      this.addSubstitution(text.slice(1, -1));
       return { kind: 'unknown', text: summarise(text) };
     }
     const n = s[this.i + 1];
@@ -439,11 +460,11 @@ class Lexer {
       }
       const text = s.slice(this.i, Math.min(k + 1, s.length));
       this.i = Math.min(k + 1, s.length);
-      this.substitutions.push(text.slice(2, -1));
+      this.addSubstitution(text.slice(2, -1));
       return { kind: 'unknown', text: summarise(text) };
     }
     if (n === '{') {
-      const end = s.indexOf('}', this.i + 2);
+      const end = this.indexFrom('}', this.i + 2);
       if (end < 0) {
         this.i++;
         return lit('$');
@@ -585,6 +606,11 @@ class Lexer {
     this.i++;
     return lit('$');
   }
+}
+
+/** `dst.push(...src)` without the spread, which overflows the stack on a long array. */
+function pushAll<T>(dst: T[], src: T[]) {
+  for (const x of src) dst.push(x);
 }
 
 function psEscape(c: string): string {

@@ -99,10 +99,10 @@ function extractFences(text: string): { text: string; language?: Language } | nu
   const blocks: Array<{ lang?: Language; start: number; end: number }> = [];
   let open: { lang?: Language; start: number; fence: string } | null = null;
   for (let i = 0; i < lines.length; i++) {
-    const m = /^\s*(`{3,}|~{3,})\s*([\w+-]*)/.exec(lines[i]);
+    const m = /^[^\S\n]*(`{3,}|~{3,})\s*([\w+-]*)/.exec(lines[i]);
     if (!m) continue;
     if (!open) open = { lang: FENCE_LANG[m[2].toLowerCase()], start: i + 1, fence: m[1][0] };
-    else if (m[1][0] === open.fence && /^\s*(`{3,}|~{3,})\s*$/.test(lines[i])) {
+    else if (m[1][0] === open.fence && /^[^\S\n]*(`{3,}|~{3,})\s*$/.test(lines[i])) {
       blocks.push({ lang: open.lang, start: open.start, end: i });
       open = null;
     }
@@ -127,11 +127,12 @@ function extractFences(text: string): { text: string; language?: Language } | nu
   for (const b of chosen) for (let i = b.start; i < b.end; i++) keep.set(i, lines[i]);
   // `export X=...` in a dropped shell block sets the environment the chosen code runs in
   // (a docs page: "export ANTHROPIC_BASE_URL=...", then the Python call): carry it over.
+  const chosenSet = new Set(chosen);
   if (lead.lang === 'python')
     for (const b of blocks)
-      if (!chosen.includes(b) && (b.lang === 'shell' || b.lang === undefined))
+      if (!chosenSet.has(b) && (b.lang === 'shell' || b.lang === undefined))
         for (let i = b.start; i < b.end; i++) {
-          const m = /^\s*export\s+([A-Za-z_]\w*)=(["']?)([^"'\s]*)\2\s*$/.exec(lines[i]);
+          const m = /^[^\S\n]*export\s+([A-Za-z_]\w*)=(["']?)([^"'\s]*)\2\s*$/.exec(lines[i]);
           if (m) keep.set(i, `import os; os.environ[${JSON.stringify(m[1])}] = ${JSON.stringify(m[3])}`);
         }
   return { text: lines.map((_, i) => keep.get(i) ?? '').join('\n'), language: lead.lang };
@@ -143,12 +144,12 @@ function extractFences(text: string): { text: string; language?: Language } | nu
  * string assignments becoming shell assignments.
  */
 function notebookShell(text: string, notes: string[]): string | null {
-  if (!/^\s*!\s*curl\b/m.test(text)) return null;
+  if (!/^[^\S\n]*!\s*curl\b/m.test(text)) return null;
   const out: string[] = [];
   let inBang = false;
   for (const line of text.split('\n')) {
     const bang = /^(\s*)!\s*(curl\b.*)$/.exec(line);
-    const assign = /^\s*([A-Za-z_]\w*)\s*=\s*(["'])([^"'\n]*)\2/.exec(line);
+    const assign = /^[^\S\n]*([A-Za-z_]\w*)\s*=\s*(["'])([^"'\n]*)\2/.exec(line);
     if (bang) {
       out.push(bang[2]);
       inBang = /\\\s*$/.test(line);
@@ -184,7 +185,15 @@ function stripLineNumbers(text: string, notes: string[]): string {
   const lines = text.split('\n');
   // Numbers glued to the code (`1from openai import OpenAI`, `2`, `3client = ...`): only
   // when every line carries the next number, so code that starts with digits is safe.
-  const numbered = lines.length >= 3 && lines.every((l, i) => l === '' && i === lines.length - 1 ? true : new RegExp(`^${i + Number(/^\d+/.exec(lines[0])?.[0] ?? NaN)}(?!\d)`).test(l));
+  const first = Number(/^\d+/.exec(lines[0])?.[0] ?? NaN);
+  const numbered =
+    lines.length >= 3 &&
+    !Number.isNaN(first) &&
+    lines.every((l, i) => {
+      if (l === '' && i === lines.length - 1) return true;
+      const n = String(i + first);
+      return l.startsWith(n) && !/\d/.test(l[n.length] ?? '');
+    });
   if (numbered) {
     notes.push('Line numbers copied with the code were removed.');
     return lines.map((l) => l.replace(/^\d+/, '')).join('\n');
@@ -196,7 +205,7 @@ function stripSeparatedLineNumbers(text: string, notes: string[]): string {
   const lines = text.split('\n');
   const nonEmpty = lines.filter((l) => l.trim() !== '');
   if (nonEmpty.length < 2) return text;
-  const re = /^\s*(\d{1,4})(?:\s*[|:.]\s?|\s{1,4}|$)/;
+  const re = /^[^\S\n]*(\d{1,4})(?:\s*[|:.]\s?|\s{1,4}|$)/;
   let expect = -1;
   let ok = 0;
   for (const l of nonEmpty) {
@@ -238,7 +247,7 @@ function stripPrompts(text: string, notes: string[]): string {
       changed = true;
       return line.slice(m[0].length);
     }
-    if (/^\s*%%(bash|sh|shell|script)\b/.test(line)) {
+    if (/^[^\S\n]*%%(bash|sh|shell|script)\b/.test(line)) {
       changed = true;
       return '';
     }
@@ -259,49 +268,49 @@ function stripPrompts(text: string, notes: string[]): string {
  * deciding only between plausible candidates. Returns undefined for prose.
  */
 export function sniff(text: string, hint?: Language): Language | undefined {
-  const code = text.replace(/^\s*(#|\/\/|REM\b|::).*$/gim, '');
+  const code = text.replace(/^[^\S\n]*(#|\/\/|REM\b|::).*$/gim, '');
   const curlLine =
     /(^|[\s;|&(`!])curl(\.exe)?\s+[^\n]*/m.test(code) &&
-    /(^|\n)\s*(?:[\w]+=\S*\s+|time\s+|sudo\s+|!|\w+=\$\(\s*)?curl(\.exe)?\b/.test(code);
+    /(^|\n)[^\S\n]*(?:[\w]+=\S*[^\S\n]+|time\s+|sudo\s+|!|\w+=\$\(\s*)?curl(\.exe)?\b/.test(code);
   const ps = /\$env:\w+|`\s*$|\bcurl\.exe\b|Invoke-(RestMethod|WebRequest)\b|ConvertTo-Json/m.test(code);
   // cmd.exe: `^` continuations or %NAME% references (a name, not %5B-style URL escapes).
-  const cmd = (/\^\s*$/m.test(code) || (/(^|[\s"=:])%[A-Za-z_]\w*%/m.test(code) && !/'[^'\n]*'/.test(code))) && !ps;
+  const cmd = (/\^[^\S\n]*$/m.test(code) || (/(^|[\s"=:])%[A-Za-z_]\w*%/m.test(code) && !/'[^'\n]*'/.test(code))) && !ps;
   // Python and JavaScript share much (await, import, objects): count the signals only one has.
   const count = (res: RegExp[]) => res.reduce((n, re) => n + (re.test(code) ? 1 : 0), 0);
   const pyScore = count([
-    /^\s*import\s+[\w.]+(\s+as\s+\w+)?(\s*,\s*[\w.]+)*\s*$/m, // import os / import os, json (no `from "..."`)
-    /^\s*from\s+[\w.]+\s+import\b/m,
-    /^\s*(async\s+)?def\s+\w+\(/m,
-    /^\s*(with|for|if|elif|while|try|except|else)\b[^\n{]*:\s*$/m,
+    /^[^\S\n]*import\s+[\w.]+(\s+as\s+\w+)?(\s*,\s*[\w.]+)*\s*$/m, // import os / import os, json (no `from "..."`)
+    /^[^\S\n]*from\s+[\w.]+\s+import\b/m,
+    /^[^\S\n]*(async\s+)?def\s+\w+\(/m,
+    /^[^\S\n]*(with|for|if|elif|while|try|except|else)\b[^\n{]*:\s*$/m,
     /\bos\.(environ|getenv)\b|\buserdata\.get\(/,
     /\b(None|True|False)\b/,
-    /\(\s*(\w+\s*=\s*[^=\s][^\n]*,\s*)*\w+\s*=(?!=)\s*[^=\s]/, // keyword arguments: f(model="x")
+    /\([^\S\n]*\w+[^\S\n]*=(?!=)[^\S\n]*[^=\s]/, // keyword arguments: f(model="x")
     /\bf["']/,
-    /^\s*print\(/m,
+    /^[^\S\n]*print\(/m,
   ]);
   const jsScore = count([
-    /^\s*(const|let|var)\s+[\w{[]/m,
-    /^\s*import\s+([\w$]+|\{[^}]*\}|\*\s*as\s+\w+)(\s*,\s*\{[^}]*\})?\s+from\s+['"]/m,
-    /^\s*import\s+['"]/m,
+    /^[^\S\n]*(const|let|var)\s+[\w{[]/m,
+    /^[^\S\n]*import\s+([\w$]+|\{[^{}]*\}|\*\s*as\s+\w+)(\s*,\s*\{[^{}]*\})?\s+from\s+['"]/m,
+    /^[^\S\n]*import\s+['"]/m,
     /\brequire\(\s*['"]/,
     /=>/,
     /\bprocess\.env\b|\bimport\.meta\.env\b|\bDeno\.env\b/,
     /;\s*$/m,
     /\bnew\s+[A-Z]\w*\(/,
     /\b(fetch|axios(\.\w+)?)\(\s*['"`]/,
-    /^\s*(export\s+(default\s+)?|async\s+function\b|function\s+\w+\s*\()/m,
+    /^[^\S\n]*(export\s+(default\s+)?|async\s+function\b|function\s+\w+\s*\()/m,
     /\bconsole\.log\(/,
     /`[^`\n]*\$\{/,
   ]);
   const py = pyScore > 0 && pyScore >= jsScore;
   const js = jsScore > 0 && jsScore > pyScore;
   const ts = /\b(interface|type)\s+\w+\s*[={<]|:\s*(string|number|boolean|any|unknown)\b|\bas\s+const\b|import\s+type\b/.test(code);
-  const shellish = curlLine || /^\s*(export\s+\w+=|\w+=\S+;?\s*$|http\s+POST\b|wget\s)/m.test(code);
+  const shellish = curlLine || /^[^\S\n]*(export\s+\w+=|\w+=\S+;?\s*$|http\s+POST\b|wget\s)/m.test(code);
 
   if (/(^|[\s=(|;])(Invoke-RestMethod|Invoke-WebRequest)\b/i.test(code) || (/\$\w+\s*=\s*@\{/.test(code) && /\b(irm|iwr|curl|wget)\s+-(Uri|Method)\b/i.test(code))) return 'powershell';
   if (hint === 'python' && pyScore) return 'python';
   if ((hint === 'javascript' || hint === 'typescript') && jsScore) return ts || hint === 'typescript' ? 'typescript' : 'javascript';
-  if (curlLine && !(py && !/^\s*!?curl/m.test(code)) && !(js && /fetch\(|axios/.test(code))) {
+  if (curlLine && !(py && !/^[^\S\n]*!?curl/m.test(code)) && !(js && /fetch\(|axios/.test(code))) {
     if (hint === 'powershell' || ps) return 'powershell';
     if (hint === 'cmd' || cmd) return 'cmd';
     return 'shell';

@@ -1,0 +1,81 @@
+// Linear time on hostile input: every pathological shape of bench/shapes.mjs
+// (runs of blank lines, whitespace, CR, quotes, backslashes, `$(`/`${`, `^`,
+// fences, comments, keys, deep nesting in each language), generated at the
+// 256 KiB cap, must come back without throwing, without an internal error, and
+// within a CPU-time bound. The bound (BOUND_MS of CPU, not wall time, so that
+// other processes on the machine cannot make it flake) is several times what a
+// linear path takes at this size and far below a quadratic one (tens of seconds
+// to minutes). Speed itself is measured by `npm run bench`, not here.
+import { describe, expect, it } from 'vitest';
+import { parseExample } from '../src/api.js';
+import { generateKey } from '../src/extract/secrets.js';
+import { ErrorCode } from '../src/result.js';
+import { MAX_INPUT_BYTES } from '../src/intake/limits.js';
+import { leaks } from './helpers/keys.js';
+// @ts-expect-error: a plain .mjs module shared with the bench, without type declarations
+import { SHAPES } from '../bench/shapes.mjs';
+
+interface Shape {
+  group: string;
+  name: string;
+  gen: (size: number, key: () => string) => string;
+  filename?: string;
+}
+
+const BOUND_MS = 4000;
+const GROUPS = ['intake', 'curl'];
+
+function cpuMs(since: NodeJS.CpuUsage): number {
+  const u = process.cpuUsage(since);
+  return (u.user + u.system) / 1000;
+}
+
+describe('pathological shapes at the size cap', () => {
+  for (const shape of (SHAPES as Shape[]).filter((s) => GROUPS.includes(s.group)))
+    it(`${shape.group}: ${shape.name}`, async () => {
+      const keys: string[] = [];
+      const text = shape.gen(MAX_INPUT_BYTES, () => {
+        const k = generateKey('openai-proj');
+        keys.push(k);
+        return k;
+      });
+      expect(text.length).toBeGreaterThan(MAX_INPUT_BYTES / 2);
+      expect(Buffer.byteLength(text)).toBeLessThanOrEqual(MAX_INPUT_BYTES);
+      const since = process.cpuUsage();
+      const r = await parseExample(text, { filename: shape.filename });
+      const ms = cpuMs(since);
+      expect(typeof r.ok).toBe('boolean');
+      if (!r.ok) {
+        expect(ErrorCode.options).toContain(r.code);
+        expect(r.code, r.error).not.toBe('parse_error');
+      }
+      expect(leaks(JSON.stringify(r), keys)).toEqual([]);
+      expect(ms, `${Math.round(ms)} ms of CPU`).toBeLessThan(BOUND_MS);
+    });
+});
+
+describe('shapes that once broke the tokenizer', () => {
+  // 200 KB of `${` inside a double-quoted argument, or of cmd `^` inside quotes, ended in an
+  // internal RangeError (an argument list too long for push(...)); the request is still read.
+  it.each([
+    ['${ in a double-quoted argument', 'curl https://api.openai.com/v1/chat/completions -d "' + '${'.repeat(100_000) + '"', undefined],
+    ['cmd ^ in quotes', 'curl https://api.openai.com/v1/chat/completions -d "' + '^'.repeat(200_000) + '"', 'x.cmd'],
+    ['PowerShell backticks in quotes', 'curl.exe https://api.openai.com/v1/chat/completions -d "' + '`a'.repeat(100_000) + '"', 'x.ps1'],
+  ])('%s', async (_, text, filename) => {
+    const r = await parseExample(text, { filename });
+    expect(r.ok === false ? r.code : 'ok').not.toBe('parse_error');
+    if (r.ok) expect(r.draft.base_url).toBe('https://api.openai.com/v1');
+  });
+
+  it('blank lines before a curl command still find it', async () => {
+    const r = await parseExample('\n'.repeat(200_000) + 'curl https://api.openai.com/v1/chat/completions -d \'{"model":"gpt-4o"}\'');
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.draft.upstream_model).toBe('gpt-4o');
+  });
+
+  it('a `$(curl ...)` substitution is still read from its own command', async () => {
+    const r = await parseExample('echo $(date) `date` x\nR=$(curl https://api.openai.com/v1/chat/completions -d \'{"model":"gpt-4o"}\')');
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.draft.upstream_model).toBe('gpt-4o');
+  });
+});
