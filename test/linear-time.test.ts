@@ -8,7 +8,7 @@
 // to minutes). Speed itself is measured by `npm run bench`, not here.
 import { describe, expect, it } from 'vitest';
 import { parseExample } from '../src/api.js';
-import { generateKey } from '../src/extract/secrets.js';
+import { generateKey } from '../src/secrets/index.js';
 import { ErrorCode } from '../src/result.js';
 import { MAX_INPUT_BYTES } from '../src/intake/limits.js';
 import { leaks } from './helpers/keys.js';
@@ -35,7 +35,7 @@ describe('pathological shapes at the size cap', () => {
     it(`${shape.group}: ${shape.name}`, async () => {
       const keys: string[] = [];
       const text = shape.gen(MAX_INPUT_BYTES, () => {
-        const k = generateKey('openai-proj');
+        const k = generateKey('openai');
         keys.push(k);
         return k;
       });

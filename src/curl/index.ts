@@ -19,6 +19,7 @@ import {
   type Word,
 } from '../call/model.js';
 import { parseJsonWord } from '../call/json-words.js';
+import { trimEndOf } from '../text.js';
 import { lookupLong, lookupShort, type OptionInfo } from './options.js';
 import { tokenize, type Command, type Dialect } from './tokenize.js';
 import { hasPsCmdlet, parsePowerShellCmdlets } from './powershell.js';
@@ -386,7 +387,7 @@ function trimEnd(w: Word): Word {
   const parts = [...w.parts];
   const last = parts[parts.length - 1];
   if (last && last.kind === 'lit') {
-    const t = last.text.replace(/[ \t]+$/, '');
+    const t = trimEndOf(last.text, ' \t');
     if (t) parts[parts.length - 1] = lit(t);
     else parts.pop();
   }

@@ -6,6 +6,7 @@
 // redacts every literal key it met.
 // Guarantees: never throws on any HttpCall; the result never contains any
 // 8-character stretch of a secret found in the input (see secrets.ts scrub).
+import { trimEndOf } from '../text.js';
 import {
   envNames,
   lit,
@@ -320,7 +321,7 @@ function readUrl(run: Run, call: HttpCall): UrlInfo | Failure {
       v ? `The host is the variable ${v}, whose value the example does not show; set base_url to the endpoint it holds.` : `The host ${JSON.stringify(hostText)} is a placeholder; replace it with your resource's real host.`,
     );
   }
-  const path = decodeSafe(u.pathname).replace(/\/+$/, '');
+  const path = trimEndOf(decodeSafe(u.pathname), '/');
   const ep = matchEndpoint(path);
   let basePath = path;
   if (ep) {
@@ -353,7 +354,7 @@ function readUrl(run: Run, call: HttpCall): UrlInfo | Failure {
     } else if (k !== 'alt' && k !== 'stream') info.query[k] = v; // alt=sse, stream: per-call switches
   }
   if (!info.queryAuth && namedAuth) info.queryAuth = namedAuth;
-  info.base_url = `${u.protocol}//${u.host}${basePath}`.replace(/\/+$/, '');
+  info.base_url = trimEndOf(`${u.protocol}//${u.host}${basePath}`, '/');
   info.endpoint = `${u.protocol}//${u.host}${u.pathname}${u.search}`;
   return info;
 }

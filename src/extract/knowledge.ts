@@ -1,6 +1,7 @@
 // Lookups over the compiled vendor and protocol data (grammar/endpoints.yaml,
 // grammar/hosts.yaml, grammar/request-fields.yaml, vendors/*.yaml), built once
 // per process. The extractor asks these; it holds no vendor names itself.
+import { trimEndOf } from '../text.js';
 import endpointsData from '../generated/endpoints.js';
 import hostsData from '../generated/hosts.js';
 import fieldsData from '../generated/request-fields.js';
@@ -29,7 +30,7 @@ export function matchEndpoint(path: string): EndpointMatch | null {
   for (const e of ENDPOINTS) {
     const m = e.re.exec(path);
     if (!m) continue;
-    const basePath = (m.groups?.base ?? '').replace(/\/+$/, '');
+    const basePath = trimEndOf(m.groups?.base ?? '', '/');
     const model = e.model_group ? m.groups?.[e.model_group] : undefined;
     return { protocol: e.protocol, basePath, endpointPath: path.slice(basePath.length), model: model ? safeDecode(model) : undefined };
   }
