@@ -9,6 +9,7 @@ import { fail, type Failure } from './failure.js';
 import { parseArgs, safeName, unknownFlag } from './cli/args.js';
 import { emit, setOutputFilter, writeFailure } from './cli/emit.js';
 import { argumentWarnings, rememberArguments, rememberEnvironment, scrubText, type ArgumentSecret } from './secrets/boundary.js';
+import { byokCommand } from './cli/invocation.js';
 import { mainHelp, verbHelp, version } from './cli/help.js';
 import { verbByName, type Result } from './cli/verbs.js';
 
@@ -17,14 +18,6 @@ export { parseArgs } from './cli/args.js';
 /** What to print: a JSON result, or text (help, version). */
 export type Output = { result: Result | Failure; compact?: boolean } | { text: string };
 
-/** How a note should spell a call of byok: `byok`, plus the --workspace given. */
-function invocationFor(flags: Record<string, unknown>, workspace: string): string {
-  return typeof flags.workspace === 'string' ? `byok --workspace ${shellWord(workspace)}` : 'byok';
-}
-
-function shellWord(s: string): string {
-  return /^[A-Za-z0-9_./:@%+=-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
-}
 
 export async function run(argv: string[]): Promise<Output> {
   const p = parseArgs(argv);
@@ -45,7 +38,7 @@ export async function run(argv: string[]): Promise<Output> {
   if (p.unknown.length) return { result: unknownFlag(p) };
   if (flags.compact && flags.pretty) return { result: fail('usage', '--compact and --pretty are opposites; give one.') };
   const workspace = resolve(String(flags.workspace ?? process.env.BYOK_WORKSPACE ?? process.cwd()));
-  const result = await spec.run({ positional: p.positional, flags, workspace, invocation: invocationFor(flags, workspace) });
+  const result = await spec.run({ positional: p.positional, flags, workspace, invocation: { command: byokCommand(), workspace: flags.workspace !== undefined || Boolean(process.env.BYOK_WORKSPACE) } });
   return result === undefined ? { text: '' } : { result, compact: flags.compact === true };
 }
 

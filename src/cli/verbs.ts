@@ -23,8 +23,8 @@ export interface VerbInput {
   flags: Flags;
   /** The absolute workspace folder (--workspace, else $BYOK_WORKSPACE, else the current directory). */
   workspace: string;
-  /** How to call byok again in a note, e.g. `npx byok --workspace /abs/dir`. */
-  invocation: string;
+  /** How notes spell a call of byok: the command that ran it, and whether to keep --workspace. */
+  invocation: { command: string; workspace: boolean };
 }
 
 export interface VerbSpec {

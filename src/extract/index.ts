@@ -40,6 +40,7 @@ import {
   type HostInfo,
 } from './knowledge.js';
 import { analyseThinking, flatten, isThinkingPath } from './thinking.js';
+import { isPlaceholderValue } from '../call/placeholders.js';
 import { classifyCredential, findKeyShaped, isCredentialName, scanText, scrub, matchShape, rememberSecret, type FoundSecret } from '../secrets/index.js';
 import type { WarningCode } from '../codes.js';
 
@@ -494,7 +495,7 @@ function readHeaders(run: Run, call: HttpCall, auth: Auth): Record<string, strin
       continue;
     }
     headers[h.name] = v;
-    if (/^\s*(<[^>]*>|\{\{?[^}]*\}\}?|\[[^\]]*\]|YOUR[-_][\w-]*)\s*$/i.test(v))
+    if (isPlaceholderValue(v))
       run.warn('placeholder_header', `The ${h.name} header holds the placeholder ${JSON.stringify(v.trim())}; put your own value in it, or remove the header.`);
   }
   return headers;

@@ -173,13 +173,13 @@ export function keyPrompt(keyEnv: string | null, label: string, who: string, the
   };
 }
 
-/** keyPrompt for a registered entry. */
-export function entryKeyPrompt(e: Pick<Entry, 'id' | 'name' | 'vendor' | 'api_key_env'>, keys: KeyLookup): KeyPrompt | null {
-  return keyPrompt(e.api_key_env, keyLabel(e), `${e.name} (${e.id})`, `run \`byok get ${e.id}\` to confirm api_key_set is true.`, keys);
+/** keyPrompt for a registered entry; `getCommand` spells the call that shows it (default `byok get ID`). */
+export function entryKeyPrompt(e: Pick<Entry, 'id' | 'name' | 'vendor' | 'api_key_env'>, keys: KeyLookup, getCommand = `\`byok get ${e.id}\``): KeyPrompt | null {
+  return keyPrompt(e.api_key_env, keyLabel(e), `${e.name} (${e.id})`, `run ${getCommand} to confirm api_key_set is true.`, keys);
 }
 
 /** An entry as list/get show it: the stored fields plus model_id and api_key_set. */
-export function entryView(e: Entry, keys: KeyLookup): Record<string, unknown> {
+export function entryView(e: Entry, keys: KeyLookup): Entry & { model_id: string; api_key_set: boolean | null } {
   return { model_id: e.id, ...e, api_key_set: e.api_key_env ? keys.isSet(e.api_key_env) : null };
 }
 

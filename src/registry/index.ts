@@ -9,19 +9,28 @@ import { isCollection, isMap, isScalar, Scalar, type YAMLMap } from 'yaml';
 import { fail, type Failure } from '../result.js';
 import { curatedModel, hostOf, vendorById, vendors } from '../vendors/load.js';
 import type { Vendor } from '../vendors/schema.js';
-import { checkCandidate, completeEntry, entryKeyPrompt, entryView, entryWarnings, fieldsFromInput, type AddFields } from './entry.js';
+import { checkCandidate, completeEntry, type Warning, entryKeyPrompt, entryView, entryWarnings, fieldsFromInput, type AddFields } from './entry.js';
 import { KeyLookup, resolveWorkspace } from './env.js';
 import { redactKeys } from '../secrets/index.js';
 import { entryId, identityOf, keyEnvForHost } from './ids.js';
 import type { Entry } from './schema.js';
-import { changeRegistry, modelsSeq, readRegistry, REGISTRY_REL } from './store.js';
+import { changeRegistry, modelsSeq, readRegistry, registryPath } from './store.js';
+import { commandsFor, type Commands, type Invocation } from './commands.js';
+import { findPlaceholder } from '../call/placeholders.js';
+import type { AddResult, GetResult, ListModelsResult, RemoveResult, TemplatesResult } from './results.js';
 
 export interface Options {
-  /** Workspace folder: registry in DIR/config/custom_models.yaml, keys in DIR/.env. */
+  /** Workspace folder: registry in DIR/config/custom_models.yaml, keys in DIR/.env (default $BYOK_WORKSPACE, else the current folder). */
   workspace?: string;
+  /** How notes spell follow-up commands (CLI command and --workspace, or MCP tools). */
+  invocation?: Invocation;
 }
 
-export type Result = { ok: true; [k: string]: unknown } | (Failure & { [k: string]: unknown });
+/** The workspace and the command speller for one call. */
+function context(opts: Options): { ws: string; cmd: Commands } {
+  const ws = resolveWorkspace(opts.workspace);
+  return { ws, cmd: commandsFor(opts.invocation, ws, opts.workspace !== undefined) };
+}
 
 const knownVendors = () => [...vendors().keys()].join(', ');
 
@@ -31,8 +40,9 @@ function unknownVendor(vendor: string): Failure {
 
 // ---------- templates ----------
 
-export async function templates(opts: Options = {}): Promise<Result> {
-  const keys = new KeyLookup(resolveWorkspace(opts.workspace));
+export async function templates(opts: Options = {}): Promise<TemplatesResult> {
+  const { ws, cmd } = context(opts);
+  const keys = new KeyLookup(ws);
   const list = [...vendors().values()].map((v) => {
     const keyEnv = keyEnvForHost(hostOf(v.base_url));
     return {
@@ -62,7 +72,7 @@ export async function templates(opts: Options = {}): Promise<Result> {
     ok: true,
     count: list.length,
     templates: list,
-    note: 'Register one with `byok add-template VENDOR [--upstream-model M] [--name N]`. A model outside a curated list is accepted only where supports_dynamic_models is true (see `byok list-vendor-models VENDOR`). Keys go in .env through your secure-input tool, never in chat.',
+    note: `Register one with ${cmd('add-template', ['VENDOR'])} (add --upstream-model M for another of its models). A model outside a curated list is accepted only where supports_dynamic_models is true (see ${cmd('list-vendor-models', ['VENDOR'])}). Keys go in .env through your secure-input tool, never in chat.`,
   };
 }
 
@@ -70,7 +80,7 @@ export async function templates(opts: Options = {}): Promise<Result> {
 // Lives with the other live-catalog code in src/vendors/discovery.ts, loaded
 // only when called (registering a model never pays for the catalog code).
 export type { DiscoveryOptions } from '../vendors/discovery.js';
-export async function listVendorModels(vendor?: string, opts: import('../vendors/discovery.js').DiscoveryOptions = {}): Promise<Result> {
+export async function listVendorModels(vendor?: string, opts: import('../vendors/discovery.js').DiscoveryOptions = {}): Promise<import('../vendors/discovery.js').Result> {
   const discovery = await import('../vendors/discovery.js');
   return discovery.listVendorModels(vendor, opts);
 }
@@ -132,22 +142,24 @@ async function register(workspace: string, candidate: Record<string, unknown>): 
   });
 }
 
-async function registerAndReport(workspace: string, fields: AddFields): Promise<Result> {
+async function registerAndReport(opts: Options, fields: AddFields, carried: Warning[] = []): Promise<AddResult> {
+  const { ws, cmd } = context(opts);
   const candidate = completeEntry(fields);
   const bad = checkCandidate(candidate);
-  if (bad) return bad;
-  const keys = new KeyLookup(workspace);
-  const warnings = entryWarnings(candidate, keys);
-  const r = await register(workspace, candidate);
-  if ('ok' in r) return r;
+  if (bad) return withWarnings(bad, carried);
+  const keys = new KeyLookup(ws);
+  const warnings = [...carried, ...entryWarnings(candidate, keys)];
+  const r = await register(ws, candidate);
+  if ('ok' in r) return withWarnings(r, carried);
   const e = r.entry;
-  const prompt = entryKeyPrompt(e, keys);
+  const prompt = entryKeyPrompt(e, keys, cmd('get', [e.id]));
   const what = r.created ? 'Registered' : r.changed ? 'Updated' : 'Already registered, unchanged:';
   const keyNote = !e.api_key_env
     ? 'This endpoint takes no key.'
     : prompt
       ? `Its key is read from ${e.api_key_env}, which is not set yet (see need_env_input).`
       : `Its key is read from ${e.api_key_env}, which is set.`;
+  const where = opts.workspace === undefined && !process.env.BYOK_WORKSPACE ? ' (no workspace was given, so the current folder is the workspace)' : '';
   return {
     ok: true,
     status: 'registered',
@@ -160,26 +172,77 @@ async function registerAndReport(workspace: string, fields: AddFields): Promise<
     wire: e.wire,
     api_key_env: e.api_key_env,
     api_key_set: e.api_key_env ? keys.isSet(e.api_key_env) : null,
+    auth: e.auth,
+    headers: e.headers,
+    query: e.query,
     thinking_mode: e.thinking_mode,
     thinking_capability: e.thinking_capability,
+    thinking_params: e.thinking_params,
     request_params: e.request_params,
     capabilities: e.capabilities,
+    max_tokens: e.max_tokens,
     param_policy: e.param_policy,
     warnings,
-    note: `${what} ${e.id} (${e.name}) in ${REGISTRY_REL}. ${keyNote}`,
+    registry: registryPath(ws),
+    note: `${what} ${e.id} (${e.name}) in ${registryPath(ws)}${where}. ${keyNote}`,
     ...(prompt ?? {}),
   };
 }
 
+/** A failure that keeps the draft's warnings, so a refusal still shows what parse-example found. */
+function withWarnings(f: Failure, carried: Warning[]): Failure {
+  if (!carried.length) return f;
+  return { ...f, warnings: [...carried, ...(f.warnings ?? [])] };
+}
+
+/** The warnings of a parse-example result given to add (well-formed ones only, key-shaped text redacted). */
+function draftWarnings(input: unknown): Warning[] {
+  const list = input && typeof input === 'object' && !Array.isArray(input) ? (input as { warnings?: unknown }).warnings : undefined;
+  if (!Array.isArray(list)) return [];
+  const out: Warning[] = [];
+  for (const w of list.slice(0, 100)) {
+    if (!w || typeof w !== 'object') continue;
+    const { code, message, line } = w as Record<string, unknown>;
+    if (typeof code !== 'string' || typeof message !== 'string') continue;
+    out.push({ code: redactKeys(code.slice(0, 60)), message: redactKeys(message.slice(0, 500)), ...(typeof line === 'number' && Number.isInteger(line) ? { line } : {}) });
+  }
+  return out;
+}
+
+/** The first field that still holds a placeholder from the example (`<YOUR_SITE_URL>`, `{resource}`), as a refusal. */
+function placeholderRefusal(f: AddFields): Failure | null {
+  const fix: Record<string, (name: string) => string> = {
+    headers: (n) => `put your own value in it (CLI: --header '${n}: VALUE'), or leave the header out (CLI: --headers with a JSON object of the headers to keep)`,
+    query: (n) => `put your own value in it, or leave it out (CLI: --query with a JSON object of the parameters to keep, e.g. --query '{}' for none; ${n} is dropped then)`,
+  };
+  for (const group of ['headers', 'query'] as const) {
+    for (const [name, value] of Object.entries(f[group] ?? {})) {
+      const ph = typeof value === 'string' ? findPlaceholder(value) : null;
+      if (ph) return fail('invalid_entry', redactKeys(`${group}.${name.slice(0, 60)} holds the placeholder ${JSON.stringify(ph.slice(0, 60))} from the example, not a value; ${fix[group](name.slice(0, 60))}. Nothing was registered.`));
+    }
+  }
+  for (const [field, flag] of [['base_url', '--base-url'], ['upstream_model', '--upstream-model']] as const) {
+    const v = f[field];
+    const ph = typeof v === 'string' ? findPlaceholder(v) : null;
+    if (ph) return fail('invalid_entry', redactKeys(`${field} holds the placeholder ${JSON.stringify(ph.slice(0, 60))} from the example; give the real value (CLI: ${flag}). Nothing was registered.`));
+  }
+  return null;
+}
+
 /**
  * Registers from fields, a bare draft, or a whole parse-example result
- * (`byok parse-example x.sh | byok add --from-draft -`). Registering the same
- * base_url + upstream_model again updates the one entry.
+ * (`byok parse-example x.sh | byok add --from-draft -`), keeping that result's
+ * warnings in its own. Registering the same base_url + upstream_model again
+ * updates the one entry. A header, query value, base_url or model that is
+ * still a placeholder is refused, naming the field.
  */
-export async function add(input: unknown, opts: Options = {}): Promise<Result> {
+export async function add(input: unknown, opts: Options = {}): Promise<AddResult> {
+  const carried = draftWarnings(input);
   const fields = fieldsFromInput(input);
-  if ('ok' in fields) return fields;
-  return registerAndReport(resolveWorkspace(opts.workspace), fields);
+  if ('ok' in fields) return withWarnings(fields, carried);
+  const ph = placeholderRefusal(fields);
+  if (ph) return withWarnings(ph, carried);
+  return registerAndReport(opts, fields, carried);
 }
 
 export interface TemplateFields {
@@ -187,13 +250,13 @@ export interface TemplateFields {
   name?: string;
 }
 
-function templateFields(v: Vendor, f: TemplateFields): AddFields | Failure {
+function templateFields(v: Vendor, f: TemplateFields, cmd: Commands): AddFields | Failure {
   const model = f.upstream_model?.trim() || v.default_model;
   const m = curatedModel(v, model);
   if (!m && !v.model_discovery) {
     return fail(
       'model_not_in_catalog',
-      redactKeys(`${model.slice(0, 100)} is not in ${v.label}'s curated list (${v.models.map((x) => x.id).join(', ')}), and ${v.label} has no live catalog to check it against; use \`byok add\` with --base-url ${v.base_url} for another model.`),
+      redactKeys(`${model.slice(0, 100)} is not in ${v.label}'s curated list (${v.models.map((x) => x.id).join(', ')}), and ${v.label} has no live catalog to check it against; use ${cmd('add', [], { 'base-url': v.base_url, 'upstream-model': 'M' })} for another model.`),
     );
   }
   return {
@@ -216,18 +279,18 @@ function templateFields(v: Vendor, f: TemplateFields): AddFields | Failure {
 }
 
 /** One-step registration of a curated vendor's model (its default one unless `upstream_model` is given). */
-export async function addTemplate(vendor: string, fields: TemplateFields = {}, opts: Options = {}): Promise<Result> {
+export async function addTemplate(vendor: string, fields: TemplateFields = {}, opts: Options = {}): Promise<AddResult> {
   const v = vendorById(String(vendor ?? ''));
   if (!v) return unknownVendor(String(vendor));
-  const t = templateFields(v, fields ?? {});
+  const t = templateFields(v, fields ?? {}, context(opts).cmd);
   if ('ok' in t) return t;
-  return registerAndReport(resolveWorkspace(opts.workspace), t);
+  return registerAndReport(opts, t);
 }
 
 // ---------- list / get / remove ----------
 
-export async function listModels(opts: Options = {}): Promise<Result> {
-  const ws = resolveWorkspace(opts.workspace);
+export async function listModels(opts: Options = {}): Promise<ListModelsResult> {
+  const { ws } = context(opts);
   const reg = await readRegistry(ws);
   if ('ok' in reg) return reg;
   const keys = new KeyLookup(ws);
@@ -241,26 +304,26 @@ function findEntry(entries: Entry[], id: string): number {
   return i >= 0 ? i : entries.findIndex((e) => e.id === `custom/${want}`);
 }
 
-function notFound(id: string): Failure {
-  return fail('not_found', redactKeys(`No entry ${JSON.stringify(String(id ?? '').slice(0, 100))} in ${REGISTRY_REL}; \`byok list\` shows the ids.`));
+function notFound(id: string, ws: string, cmd: Commands): Failure {
+  return fail('not_found', redactKeys(`No entry ${JSON.stringify(String(id ?? '').slice(0, 100))} in ${registryPath(ws)}; ${cmd('list')} shows the ids.`));
 }
 
-export async function get(id: string, opts: Options = {}): Promise<Result> {
-  const ws = resolveWorkspace(opts.workspace);
+export async function get(id: string, opts: Options = {}): Promise<GetResult> {
+  const { ws, cmd } = context(opts);
   const reg = await readRegistry(ws);
   if ('ok' in reg) return reg;
   const i = findEntry(reg.entries, id);
-  if (i < 0) return notFound(id);
+  if (i < 0) return notFound(id, ws, cmd);
   const keys = new KeyLookup(ws);
   const e = reg.entries[i];
-  return { ok: true, ...entryView(e, keys), ...(entryKeyPrompt(e, keys) ?? {}) };
+  return { ok: true, ...entryView(e, keys), ...(entryKeyPrompt(e, keys, cmd('get', [e.id])) ?? {}) } as GetResult;
 }
 
-export async function remove(id: string, opts: Options = {}): Promise<Result> {
-  const ws = resolveWorkspace(opts.workspace);
+export async function remove(id: string, opts: Options = {}): Promise<RemoveResult> {
+  const { ws, cmd } = context(opts);
   const r = await changeRegistry(ws, (reg) => {
     const i = findEntry(reg.entries, id);
-    if (i < 0) return notFound(id);
+    if (i < 0) return notFound(id, ws, cmd);
     reg.doc.deleteIn(['models', i]);
     const e = reg.entries[i];
     const others = reg.entries.filter((x, j) => j !== i && x.api_key_env && x.api_key_env === e.api_key_env).length;
@@ -273,5 +336,5 @@ export async function remove(id: string, opts: Options = {}): Promise<Result> {
     : others
       ? ` ${e.api_key_env} in .env was left alone; ${others} other entr${others === 1 ? 'y uses' : 'ies use'} it.`
       : ` ${e.api_key_env} in .env was left alone (byok never writes .env); delete that line yourself if you no longer need the key.`;
-  return { ok: true, status: 'removed', model_id: e.id, note: `Removed ${e.id} (${e.name}) from ${REGISTRY_REL}.${keyNote}` };
+  return { ok: true, status: 'removed', model_id: e.id, registry: registryPath(ws), note: `Removed ${e.id} (${e.name}) from ${registryPath(ws)}.${keyNote}` };
 }

@@ -7,11 +7,12 @@ import { fail, type Failure } from '../result.js';
 import * as registry from './index.js';
 import type { AddFields } from './entry.js';
 import type { Auth } from '../result.js';
+import type { Invocation } from './commands.js';
 
 export interface VerbContext {
   workspace: string;
-  /** How a note should spell a call of byok (`byok --workspace DIR`); default `byok`. */
-  invocation?: string;
+  /** How notes spell a call of byok (command, --workspace kept or not). */
+  invocation?: Invocation;
   /** Reads FILE or `-` (stdin) as text; returns a Failure on error. */
   readInput(arg: string | undefined): Promise<{ text: string } | Failure>;
 }
@@ -96,7 +97,7 @@ function fieldsFromFlags(flags: Flags): Record<string, unknown> | Failure {
 
 export const registryVerbs: Record<string, Handler> = {
   async templates(args, flags, ctx) {
-    return checkArgs('templates', args, 0, '') ?? registry.templates({ workspace: ctx.workspace });
+    return checkArgs('templates', args, 0, '') ?? registry.templates({ workspace: ctx.workspace, invocation: ctx.invocation });
   },
 
   async 'list-vendor-models'(args, flags, ctx) {
@@ -132,7 +133,7 @@ export const registryVerbs: Record<string, Handler> = {
   async 'add-template'(args, flags, ctx) {
     const bad = checkArgs('add-template', args, 1, 'one VENDOR (see `byok templates`)');
     if (bad) return bad;
-    return registry.addTemplate(args[0], { upstream_model: str(flags, 'upstream-model'), name: str(flags, 'name') }, { workspace: ctx.workspace });
+    return registry.addTemplate(args[0], { upstream_model: str(flags, 'upstream-model'), name: str(flags, 'name') }, { workspace: ctx.workspace, invocation: ctx.invocation });
   },
 
   async add(args, flags, ctx) {
@@ -143,7 +144,7 @@ export const registryVerbs: Record<string, Handler> = {
     const src = str(flags, 'from-draft');
     if (src === undefined) {
       if (!overrides.upstream_model || !overrides.base_url) return fail('usage', 'add needs --upstream-model M and --base-url U, or --from-draft FILE|- with a parse-example result.');
-      return registry.add(overrides, { workspace: ctx.workspace });
+      return registry.add(overrides, { workspace: ctx.workspace, invocation: ctx.invocation });
     }
     const input = await ctx.readInput(src || '-');
     if ('ok' in input) return input;
@@ -151,25 +152,29 @@ export const registryVerbs: Record<string, Handler> = {
     try {
       parsed = JSON.parse(input.text);
     } catch {
-      return fail('invalid_entry', `The draft from ${src === '-' || !src ? 'standard input' : JSON.stringify(src)} is not JSON; pipe the output of \`byok parse-example\` into \`byok add --from-draft -\`.`);
+      return fail('invalid_entry', `The draft from ${src === '-' || !src ? 'standard input' : 'the file given'} is not JSON; pipe the output of \`byok parse-example\` into \`byok add --from-draft -\`.`);
     }
     if (parsed && typeof parsed === 'object' && !Array.isArray(parsed) && Object.keys(overrides).length) {
       const o = parsed as Record<string, unknown>;
-      if (o.ok === false) return registry.add(o, { workspace: ctx.workspace });
-      parsed = 'draft' in o && o.draft && typeof o.draft === 'object' ? { ...o, draft: { ...(o.draft as object), ...overrides } } : { ...o, ...overrides };
+      if (o.ok === false) return registry.add(o, { workspace: ctx.workspace, invocation: ctx.invocation });
+      const base = ('draft' in o && o.draft && typeof o.draft === 'object' ? o.draft : o) as Record<string, unknown>;
+      // --header adds to (or replaces one of) the draft's headers; --headers replaces them all.
+      if (str(flags, 'header') !== undefined && str(flags, 'headers') === undefined && base.headers && typeof base.headers === 'object')
+        overrides.headers = { ...(base.headers as Record<string, string>), ...(overrides.headers as Record<string, string>) };
+      parsed = base === o ? { ...o, ...overrides } : { ...o, draft: { ...base, ...overrides } };
     }
-    return registry.add(parsed, { workspace: ctx.workspace });
+    return registry.add(parsed, { workspace: ctx.workspace, invocation: ctx.invocation });
   },
 
   async list(args, flags, ctx) {
-    return checkArgs('list', args, 0, '') ?? registry.listModels({ workspace: ctx.workspace });
+    return checkArgs('list', args, 0, '') ?? registry.listModels({ workspace: ctx.workspace, invocation: ctx.invocation });
   },
 
   async get(args, flags, ctx) {
-    return checkArgs('get', args, 1, 'one ID (see `byok list`)') ?? registry.get(args[0], { workspace: ctx.workspace });
+    return checkArgs('get', args, 1, 'one ID (see `byok list`)') ?? registry.get(args[0], { workspace: ctx.workspace, invocation: ctx.invocation });
   },
 
   async remove(args, flags, ctx) {
-    return checkArgs('remove', args, 1, 'one ID (see `byok list`)') ?? registry.remove(args[0], { workspace: ctx.workspace });
+    return checkArgs('remove', args, 1, 'one ID (see `byok list`)') ?? registry.remove(args[0], { workspace: ctx.workspace, invocation: ctx.invocation });
   },
 };
