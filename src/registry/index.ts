@@ -17,6 +17,7 @@ import type { Entry } from './schema.js';
 import { changeRegistry, modelsSeq, readRegistry, registryPath } from './store.js';
 import { commandsFor, type Commands, type Invocation } from './commands.js';
 import { findPlaceholder } from '../call/placeholders.js';
+import { WARNING_CODES, type WarningCode } from '../codes.js';
 import type { AddResult, GetResult, ListModelsResult, RemoveResult, TemplatesResult } from './results.js';
 
 export interface Options {
@@ -195,7 +196,9 @@ function withWarnings(f: Failure, carried: Warning[]): Failure {
   return { ...f, warnings: [...carried, ...(f.warnings ?? [])] };
 }
 
-/** The warnings of a parse-example result given to add (well-formed ones only, key-shaped text redacted). */
+/** The warnings of a parse-example result given to add (well-formed ones with a known code only, key-shaped text redacted). */
+const KNOWN_WARNINGS = new Set<string>(WARNING_CODES);
+
 function draftWarnings(input: unknown): Warning[] {
   const list = input && typeof input === 'object' && !Array.isArray(input) ? (input as { warnings?: unknown }).warnings : undefined;
   if (!Array.isArray(list)) return [];
@@ -203,8 +206,8 @@ function draftWarnings(input: unknown): Warning[] {
   for (const w of list.slice(0, 100)) {
     if (!w || typeof w !== 'object') continue;
     const { code, message, line } = w as Record<string, unknown>;
-    if (typeof code !== 'string' || typeof message !== 'string') continue;
-    out.push({ code: redactKeys(code.slice(0, 60)), message: redactKeys(message.slice(0, 500)), ...(typeof line === 'number' && Number.isInteger(line) ? { line } : {}) });
+    if (typeof code !== 'string' || typeof message !== 'string' || !KNOWN_WARNINGS.has(code)) continue;
+    out.push({ code: code as WarningCode, message: redactKeys(message.slice(0, 500)), ...(typeof line === 'number' && Number.isInteger(line) ? { line } : {}) });
   }
   return out;
 }
