@@ -187,6 +187,21 @@ export const VERBS: VerbSpec[] = [
     example: 'byok probe custom/deepseek-chat-1a2b --workspace /tmp/byok-demo',
     run: registryVerb('probe'),
   },
+  {
+    name: 'mcp',
+    args: '',
+    summary: 'serve the functions as MCP tools over stdio (for agents)',
+    details:
+      'A Model Context Protocol server on standard input/output with the tools templates, list_vendor_models, add_template, parse_example, add, list_models, get, remove and probe. The workspace is --workspace, else $BYOK_WORKSPACE, else the folder the client starts byok in. Configure your MCP client to run it; see the README\'s agents section.',
+    flags: [],
+    example: 'byok mcp --workspace /tmp/byok-demo',
+    stdout: 'MCP protocol messages (JSON-RPC) until the client closes standard input',
+    run: async (i) => {
+      const [{ serveMcp }, { version }] = await Promise.all([import('../mcp/server.js'), import('./help.js')]);
+      await serveMcp({ workspace: i.workspace, version: version() });
+      return undefined;
+    },
+  },
 ];
 
 export function verbByName(name: string): VerbSpec | undefined {

@@ -1,0 +1,32 @@
+// The CLI's start-up path stays small: the modules src/cli.ts loads statically
+// (before any verb runs) import neither zod nor the MCP SDK nor a front-end;
+// each verb loads those itself (src/cli/verbs.ts).
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { expect, it } from 'vitest';
+
+const SRC = resolve(import.meta.dirname, '../src');
+
+/** Value imports (not `import type`, not dynamic import()) of a module, resolved to files or package names. */
+function staticImports(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const out: string[] = [];
+  for (const m of text.matchAll(/^(?:import|export)\s+(?!type\b)[^'"]*?from\s+['"]([^'"]+)['"]/gm)) out.push(m[1]);
+  for (const m of text.matchAll(/^import\s+['"]([^'"]+)['"]/gm)) out.push(m[1]);
+  return out.map((s) => (s.startsWith('.') ? join(dirname(file), s.replace(/\.js$/, '.ts')) : s));
+}
+
+it('src/cli.ts statically loads no zod, no MCP SDK, no front-end and no registry', () => {
+  const seen = new Set<string>();
+  const packages = new Set<string>();
+  const walk = (f: string) => {
+    if (seen.has(f)) return;
+    seen.add(f);
+    for (const d of staticImports(f)) (d.startsWith('/') ? walk(d) : packages.add(d));
+  };
+  walk(join(SRC, 'cli.ts'));
+  expect(seen.size).toBeGreaterThan(4);
+  expect([...packages].filter((p) => !p.startsWith('node:'))).toEqual([]);
+  const files = [...seen].map((f) => f.slice(SRC.length + 1));
+  expect(files.filter((f) => /^(registry|mcp|curl|python|js|extract|api)/.test(f))).toEqual([]);
+});
