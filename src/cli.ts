@@ -18,7 +18,6 @@ export { parseArgs } from './cli/args.js';
 /** What to print: a JSON result, or text (help, version). */
 export type Output = { result: Result | Failure; compact?: boolean } | { text: string };
 
-
 export async function run(argv: string[]): Promise<Output> {
   const p = parseArgs(argv);
   if ('ok' in p) return { result: p };
