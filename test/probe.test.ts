@@ -72,7 +72,7 @@ describe('probe', () => {
     const { ws, id } = await entry({ base_url: lb.base });
     lb.handler = (q, r) => (q.url === '/v1/chat/completions' ? sendJson(r, 200, chat('OK')) : sendJson(r, 404, { error: 'Not Found' }));
     const r = await probe(id, { workspace: ws });
-    expect(r).toMatchObject({ ok: false, diagnosis: 'not_found', status: 404, url: `${lb.base}/chat/completions`, suggested_base_url: `${lb.base}/v1` });
+    expect(r).toMatchObject({ ok: false, diagnosis: 'not_found', status: 404, url: `${lb.base}/chat/completions`, suggested_base_url: `${lb.base}/v1`, suggested_url: `${lb.base}/v1/chat/completions` });
     expect(r.hint).toContain(`${lb.base}/chat/completions`);
     expect(r.hint).toContain(`base_url ${lb.base}/v1`);
   });
@@ -97,6 +97,13 @@ describe('probe', () => {
     // OpenAI's error.param is used when present.
     lb.handler = (_q, res) => sendJson(res, 400, { error: { message: 'Invalid value.', param: 'safe_prompt' } });
     expect(await probe(id, { workspace: ws })).toMatchObject({ diagnosis: 'bad_param', param: 'safe_prompt' });
+    // A field of byok's own minimal request: still droppable; model and messages never are.
+    lb.handler = (_q, res) => sendJson(res, 400, { error: { message: "Unsupported parameter: 'stream'." } });
+    expect(await probe(id, { workspace: ws })).toMatchObject({ diagnosis: 'bad_param', param: 'stream', suggested_param_policy: { drop_params: ['stream'] } });
+    lb.handler = (_q, res) => sendJson(res, 400, { error: { message: 'Invalid model.', param: 'model' } });
+    const m = await probe(id, { workspace: ws });
+    expect(m).toMatchObject({ diagnosis: 'bad_param', param: 'model' });
+    expect(m.suggested_param_policy).toBeUndefined();
   });
 
   it('retries with max_completion_tokens when the endpoint asks for it', async () => {

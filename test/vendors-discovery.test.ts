@@ -232,8 +232,22 @@ describe('any endpoint: --model-id and --base-url', () => {
 
   it('asks for exactly one of VENDOR, --model-id, --base-url', async () => {
     expect(await listVendorModels(undefined, { workspace: workspace() })).toMatchObject({ ok: false, code: 'usage' });
-    expect(await listVendorModels('groq', { workspace: workspace(), baseUrl: lb.base })).toMatchObject({ ok: false, code: 'usage' });
+    expect(await listVendorModels(undefined, { workspace: workspace(), baseUrl: lb.base, modelId: 'custom/x-0000' })).toMatchObject({ ok: false, code: 'usage' });
+    // With a VENDOR, --base-url moves its catalog: loopback or the vendor's own host only.
+    expect(await listVendorModels('groq', { workspace: workspace(), baseUrl: 'https://evil.example/v1' })).toMatchObject({ ok: false, code: 'usage' });
     expect(await listVendorModels(undefined, { workspace: workspace(), baseUrl: 'http://example.com/v1' })).toMatchObject({ ok: false, code: 'usage' });
+  });
+});
+
+describe('VENDOR --base-url', () => {
+  it("reads the vendor's catalog from a loopback root, with the vendor's format and key", async () => {
+    const key = fakeSecret();
+    serve('groq');
+    const r = await listVendorModels('groq', { workspace: workspace({ GROQ_API_KEY: key }), baseUrl: lb.base });
+    expect(r).toMatchObject({ ok: true, vendor: 'groq', url: `${lb.base}/openai/v1/models`, format: 'groq', count: 2, key_env_used: 'GROQ_API_KEY' });
+    expect(lb.seen[0].headers.authorization).toBe(`Bearer ${key}`);
+    const p = await listVendorModels('groq', { workspace: workspace({ GROQ_API_KEY: key }), baseUrl: `${lb.base}/custom/v1` });
+    expect(p).toMatchObject({ ok: true, url: `${lb.base}/custom/v1/models` });
   });
 });
 

@@ -123,7 +123,7 @@ export const VERBS: VerbSpec[] = [
       'Each model: upstream_model, name, context_tokens, max_output_tokens, capabilities {vision, function_calling, reasoning, web_search}, pricing {input_usd, output_usd} per 1M tokens, privacy {tee, e2ee, data_retention}, in_curated_template; unknowns are null. VENDOR is a curated template or a catalog-only vendor (groq, mistral, together, openrouter, fireworks); --model-id reads {base_url}/models of a registered entry with its auth; --base-url reads any endpoint with its key variable. A key is only ever sent to its own host.',
     flags: [
       { name: 'model-id', value: 'ID', help: 'a registered entry: read {its base_url}/models with its auth' },
-      { name: 'base-url', value: 'URL', help: 'any endpoint: read {URL}/models' },
+      { name: 'base-url', value: 'URL', help: "any endpoint: read {URL}/models; with VENDOR, read the vendor's catalog from this root (loopback or the vendor's own host only)" },
       { name: 'api-key-env', value: 'VAR', help: 'with --base-url: the variable holding its key (default: CUSTOM_KEY_<HOST>)' },
       { name: 'auth', value: 'KIND', help: 'with --base-url: bearer, x-api-key, none, header:NAME[:Bearer|Basic] or query:NAME (default bearer)' },
       { name: 'capability', value: 'C', help: 'keep models known to have C: vision, function_calling, reasoning or web_search' },

@@ -148,6 +148,21 @@ export function catalogUrlFor(vendor: string, d: ModelDiscovery, override?: stri
   return { url: `${u.protocol}//${u.host}${official.pathname}${official.search}`, overridden: true };
 }
 
+/**
+ * `VENDOR --base-url URL`: the vendor's catalog read from another root (a
+ * loopback test server or the vendor's own host, as catalogUrlFor enforces):
+ * a bare origin keeps the catalog's path, a root with a path gets `/models`.
+ */
+function vendorBaseOverride(baseUrl: string, catalog: string): string {
+  try {
+    const u = new URL(String(baseUrl));
+    const path = u.pathname.replace(/\/+$/, '');
+    return path ? `${u.origin}${path}/models` : `${u.origin}${new URL(catalog).pathname}`;
+  } catch {
+    return String(baseUrl);
+  }
+}
+
 function vendorTarget(found: AnyVendor, opts: DiscoveryOptions): Target | Failure {
   const v = found.v;
   const d = found.kind === 'template' ? found.v.model_discovery : found.v.model_discovery;
@@ -155,7 +170,7 @@ function vendorTarget(found: AnyVendor, opts: DiscoveryOptions): Target | Failur
     const curated = (v as Vendor).models.map((m) => m.id);
     return { ...fail('no_discovery', `${v.label} publishes no model catalog byok can read; its curated models are: ${curated.join(', ')}.`), curated_models: curated } as Failure;
   }
-  const where = catalogUrlFor(v.vendor, d, opts.catalogUrl);
+  const where = catalogUrlFor(v.vendor, d, opts.catalogUrl ?? (opts.baseUrl ? vendorBaseOverride(opts.baseUrl, d.url) : undefined));
   if ('ok' in where) return where;
   const host = hostOf(v.base_url);
   return {
@@ -232,7 +247,8 @@ function checkBaseUrl(raw: string): URL | Failure {
 }
 
 async function resolveTarget(vendor: string | undefined, opts: DiscoveryOptions): Promise<Target | Failure> {
-  const named = [vendor ? 'VENDOR' : null, opts.modelId ? '--model-id' : null, opts.baseUrl ? '--base-url' : null].filter(Boolean);
+  // With a VENDOR, --base-url only moves where its catalog is read from (vendorBaseOverride).
+  const named = [vendor ? 'VENDOR' : null, opts.modelId ? '--model-id' : null, opts.baseUrl && !vendor ? '--base-url' : null].filter(Boolean);
   if (named.length !== 1) {
     return fail('usage', named.length ? `Give one of VENDOR, --model-id or --base-url, not ${named.join(' and ')}.` : 'Give a VENDOR (see `byok templates`), --model-id ID (a registered entry) or --base-url URL.');
   }

@@ -124,6 +124,15 @@ function entryPaths(e: ProbeEntry): string[] {
   return [...Object.keys(e.request_params ?? {}), ...Object.keys(e.thinking_params ?? {})];
 }
 
+/** Fields a request cannot do without: never suggested for param_policy. */
+const ESSENTIAL = new Set(['model', 'messages']);
+const droppable = (p: string) => !ESSENTIAL.has(p.split('.')[0]);
+
+/** The path param_policy should drop for a rejected field: the entry's own param it sits in, else the field. */
+function dropPathFor(e: ProbeEntry, param: string): string {
+  return entryPaths(e).find((x) => x === param || param.startsWith(`${x}.`)) ?? param;
+}
+
 /** The thinking-off control of the entry's rule, or null when the rule has none (always on, none). */
 function thinkingOff(e: ProbeEntry): { path: string; value: unknown } | null {
   if (e.thinking_mode === 'disabled') return null;
@@ -280,10 +289,12 @@ function hintFor(o: Outcome, e: ProbeEntry, extra: { suggestedBase?: string; off
     case 'bad_param': {
       const p = o.param;
       if (!p) return `HTTP ${o.status}: the endpoint rejected the request without naming a field; compare request_params and thinking_params with the vendor's docs.`;
-      const mine = entryPaths(e).find((x) => x === p || p.startsWith(`${x}.`) || x.startsWith(`${p}.`));
+      if (!droppable(p)) return `HTTP ${o.status}: the endpoint rejects ${p}; check upstream_model and the wire (${e.wire}) against the vendor's docs.`;
+      const drop = dropPathFor(e, p);
+      const mine = entryPaths(e).includes(drop);
       return mine
-        ? `HTTP ${o.status}: the endpoint rejects ${p}. Drop it with param_policy: { drop_params: [${mine}] } on ${e.id} in config/custom_models.yaml, or re-register without it.`
-        : `HTTP ${o.status}: the endpoint rejects ${p}, which byok's minimal request sends; the endpoint may not be ${e.wire}-compatible, or needs a different base_url.`;
+        ? `HTTP ${o.status}: the endpoint rejects ${p}. Drop it with param_policy: { drop_params: [${drop}] } on ${e.id} in config/custom_models.yaml, or re-register without it.`
+        : `HTTP ${o.status}: the endpoint rejects ${p}, a field byok's minimal request sends. Clients can drop it with param_policy: { drop_params: [${drop}] } on ${e.id} in config/custom_models.yaml.`;
     }
     case 'rate_limited':
       return `HTTP 429: rate limited or out of quota${o.retry_after ? ` (retry after ${foreignText(o.retry_after, [], 20)} s)` : ''}; the endpoint, key and model were accepted. Try again later.`;
@@ -352,7 +363,7 @@ export async function probe(id: string, opts: ProbeOptions = {}): Promise<ProbeR
   if ('missing' in expanded) {
     return { ...fail('key_not_set', `Nothing was sent: a header of ${e.model_id} reads \${${expanded.missing}}, which is not set.`), ...head, diagnosis: 'key_not_set', hint: `Set ${expanded.missing} in .env or the environment.` };
   }
-  const timeoutMs = opts.timeoutMs ?? (Number(process.env.BYOK_PROBE_TIMEOUT_MS) || 30_000);
+  const timeoutMs = opts.timeoutMs ?? (Number(process.env.BYOK_PROBE_TIMEOUT_MS) || Number(process.env.BYOK_DISCOVERY_TIMEOUT_MS) || 30_000);
   const stored = e.thinking_params ?? {};
   let tokenField = 'max_tokens';
   let call = buildCall(e, e.base_url, key, expanded.headers, stored, tokenField);
@@ -366,12 +377,14 @@ export async function probe(id: string, opts: ProbeOptions = {}): Promise<ProbeR
   const checks: Record<string, unknown>[] = [{ thinking: 'stored', url: main.url, status: main.status, diagnosis: main.diagnosis, latency_ms: main.latency_ms }];
 
   let suggestedBase: string | undefined;
+  let suggestedUrl: string | undefined;
   if (main.diagnosis === 'not_found') {
     for (const cand of candidateBases(e.base_url, e.wire)) {
       const o = await send(buildCall(e, cand, key, expanded.headers, stored, tokenField), e, secrets, timeoutMs);
       checks.push({ base_url: cand, url: o.url, status: o.status, diagnosis: o.diagnosis });
       if (o.status !== null && o.status !== 404) {
         suggestedBase = cand;
+        suggestedUrl = o.url;
         break;
       }
     }
@@ -398,10 +411,10 @@ export async function probe(id: string, opts: ProbeOptions = {}): Promise<ProbeR
     hint,
     excerpt: main.excerpt,
     ...(main.param ? { param: main.param } : {}),
-    ...(main.diagnosis === 'bad_param' && main.param && entryPaths(e).some((x) => x === main.param || main.param!.startsWith(`${x}.`))
-      ? { suggested_param_policy: { drop_params: [...new Set([...(e.param_policy?.drop_params ?? []), entryPaths(e).find((x) => x === main.param || main.param!.startsWith(`${x}.`))!])] } }
+    ...(main.diagnosis === 'bad_param' && main.param && droppable(main.param)
+      ? { suggested_param_policy: { drop_params: [...new Set([...(e.param_policy?.drop_params ?? []), dropPathFor(e, main.param)])] } }
       : {}),
-    ...(suggestedBase ? { suggested_base_url: suggestedBase } : {}),
+    ...(suggestedBase ? { suggested_base_url: suggestedBase, suggested_url: suggestedUrl } : {}),
     ...(main.diagnosis === 'empty_content' && off && offOutcome?.diagnosis === 'ok' ? { suggested_thinking: { thinking_mode: 'disabled', thinking_params: { [off.path]: off.value } } } : {}),
     checks,
   };
