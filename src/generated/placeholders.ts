@@ -40,6 +40,7 @@ const data: Placeholders = {
     "dummy",
     "token-abc123",
     "fake-key",
+    "fake",
     "sk-1234"
   ],
   "credential_names": {

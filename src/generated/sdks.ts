@@ -127,7 +127,11 @@ const data: Sdks = {
         "api_type",
         "api_version",
         "organization",
-        "request_timeout"
+        "request_timeout",
+        "response_model",
+        "validation_context",
+        "context",
+        "strict"
       ],
       "langchain_provider": null,
       "langchain_models": null,
@@ -651,7 +655,11 @@ const data: Sdks = {
         "api_type",
         "api_version",
         "organization",
-        "request_timeout"
+        "request_timeout",
+        "response_model",
+        "validation_context",
+        "context",
+        "strict"
       ],
       "langchain_provider": null,
       "langchain_models": null,
@@ -914,7 +922,11 @@ const data: Sdks = {
         "api_type",
         "api_version",
         "organization",
-        "request_timeout"
+        "request_timeout",
+        "response_model",
+        "validation_context",
+        "context",
+        "strict"
       ],
       "langchain_provider": null,
       "langchain_models": null,
@@ -1611,6 +1623,77 @@ const data: Sdks = {
       "source": "AI21Labs/ai21-python ai21/constants.py (STUDIO_HOST), ai21_env_config.py (AI21_API_KEY, AI21_API_HOST), clients/studio/client_url_parser.py ({host}/studio/v1), clients/studio/resources/chat/base_chat_completions.py (module chat/completions)"
     },
     {
+      "id": "azure-ai-inference-python",
+      "family": "azure-ai-inference",
+      "language": "python",
+      "kind": "client",
+      "strategy": "plain",
+      "client": "azure-ai-inference",
+      "names": [
+        "azure.ai.inference.ChatCompletionsClient",
+        "azure.ai.inference.aio.ChatCompletionsClient",
+        "ChatCompletionsClient"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": null,
+      "default_key_env": null,
+      "base_url_env": null,
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "endpoint"
+        ],
+        "api_key": [
+          "credential"
+        ],
+        "headers": [
+          "headers"
+        ]
+      },
+      "endpoints": {
+        "complete": {
+          "path": "/chat/completions",
+          "method": "POST",
+          "stream": false
+        }
+      },
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [
+        "model_extras",
+        "extra_params",
+        "stream_options"
+      ],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [
+        "base_url",
+        "api_key"
+      ],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "azure-ai-inference-python",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
+      "module": null,
+      "router": null,
+      "source": "Azure/azure-sdk-for-python sdk/ai/azure-ai-inference/azure/ai/inference/_configuration.py (AzureKeyCredentialPolicy(credential, \"Authorization\", prefix=\"Bearer\")), _patch.py (ChatCompletionsClient.complete posts /chat/completions); https://docs.github.com/en/github-models/quickstart"
+    },
+    {
       "id": "cerebras-cloud-sdk",
       "family": "cerebras",
       "language": "python",
@@ -1677,7 +1760,11 @@ const data: Sdks = {
         "api_type",
         "api_version",
         "organization",
-        "request_timeout"
+        "request_timeout",
+        "response_model",
+        "validation_context",
+        "context",
+        "strict"
       ],
       "langchain_provider": null,
       "langchain_models": null,
@@ -2507,7 +2594,11 @@ const data: Sdks = {
         "api_type",
         "api_version",
         "organization",
-        "request_timeout"
+        "request_timeout",
+        "response_model",
+        "validation_context",
+        "context",
+        "strict"
       ],
       "langchain_provider": null,
       "langchain_models": null,
@@ -2825,7 +2916,11 @@ const data: Sdks = {
         "api_type",
         "api_version",
         "organization",
-        "request_timeout"
+        "request_timeout",
+        "response_model",
+        "validation_context",
+        "context",
+        "strict"
       ],
       "langchain_provider": null,
       "langchain_models": null,
@@ -4312,7 +4407,11 @@ const data: Sdks = {
         "api_type",
         "api_version",
         "organization",
-        "request_timeout"
+        "request_timeout",
+        "response_model",
+        "validation_context",
+        "context",
+        "strict"
       ],
       "langchain_provider": null,
       "langchain_models": null,
@@ -4514,7 +4613,11 @@ const data: Sdks = {
         "api_type",
         "api_version",
         "organization",
-        "request_timeout"
+        "request_timeout",
+        "response_model",
+        "validation_context",
+        "context",
+        "strict"
       ],
       "langchain_provider": null,
       "langchain_models": null,
@@ -4538,6 +4641,96 @@ const data: Sdks = {
       "module": null,
       "router": null,
       "source": "https://portkey.ai/docs/api-reference/sdk/python ; Portkey-AI/docs guides (PORTKEY_GATEWAY_URL https://api.portkey.ai/v1, x-portkey-api-key)"
+    },
+    {
+      "id": "pydantic-ai",
+      "family": "pydantic-ai",
+      "language": "python",
+      "kind": "model",
+      "strategy": "router",
+      "client": "pydantic-ai",
+      "names": [
+        "pydantic_ai.Agent",
+        "Agent"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": null,
+      "default_key_env": null,
+      "base_url_env": null,
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "model": [
+          "model"
+        ],
+        "drop": [
+          "instructions",
+          "system_prompt",
+          "output_type",
+          "deps_type",
+          "tools",
+          "toolsets",
+          "name",
+          "retries",
+          "output_retries",
+          "model_settings",
+          "instrument",
+          "end_strategy",
+          "history_processors",
+          "event_stream_handler"
+        ]
+      },
+      "endpoints": {
+        "Agent": {
+          "path": "/chat/completions",
+          "method": "POST",
+          "stream": false
+        }
+      },
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [
+        "model"
+      ],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "pydantic-ai",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
+      "module": null,
+      "router": {
+        "name": "pydantic-ai",
+        "separator": ":",
+        "default": "openai",
+        "infer": [],
+        "unsupported": [
+          "google-gla",
+          "google-vertex",
+          "bedrock",
+          "cohere",
+          "huggingface",
+          "openai-responses",
+          "test"
+        ],
+        "provider_arg": null
+      },
+      "source": "pydantic/pydantic-ai pydantic_ai_slim/pydantic_ai/models/__init__.py (infer_model splits `provider:model`) and pydantic_ai_slim/pydantic_ai/providers/*.py (roots and key variables below)"
     },
     {
       "id": "reka-python",
@@ -4696,7 +4889,11 @@ const data: Sdks = {
         "api_type",
         "api_version",
         "organization",
-        "request_timeout"
+        "request_timeout",
+        "response_model",
+        "validation_context",
+        "context",
+        "strict"
       ],
       "langchain_provider": null,
       "langchain_models": null,
@@ -4876,6 +5073,169 @@ const data: Sdks = {
       "source": "sambanova/sambanova-ai-provider src/sambanova-provider.ts (baseURL ?? https://api.sambanova.ai/v1, `${baseURL}${path}`; SAMBANOVA_API_KEY as Authorization Bearer; provider(id) is a chat model)"
     },
     {
+      "id": "smolagents-openai",
+      "family": "smolagents",
+      "language": "python",
+      "kind": "model",
+      "strategy": "plain",
+      "client": "smolagents",
+      "names": [
+        "smolagents.OpenAIServerModel",
+        "smolagents.OpenAIModel",
+        "OpenAIServerModel"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": "https://api.openai.com/v1",
+      "default_key_env": "OPENAI_API_KEY",
+      "base_url_env": null,
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "api_base"
+        ],
+        "api_key": [
+          "api_key"
+        ],
+        "model": [
+          "model_id"
+        ],
+        "drop": [
+          "organization",
+          "project",
+          "client_kwargs",
+          "custom_role_conversions",
+          "flatten_messages_as_text",
+          "requests_per_minute",
+          "tool_name_key",
+          "tool_arguments_key"
+        ]
+      },
+      "endpoints": {},
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "smolagents-openai",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
+      "module": null,
+      "router": null,
+      "source": "huggingface/smolagents src/smolagents/models.py (OpenAIServerModel(model_id, api_base, api_key, organization, project, client_kwargs, custom_role_conversions, flatten_messages_as_text, **kwargs) -> openai.OpenAI(base_url=api_base, api_key=api_key); LiteLLMModel(model_id, api_base, api_key, ...) -> litellm.completion)"
+    },
+    {
+      "id": "smolagents-litellm",
+      "family": "smolagents",
+      "language": "python",
+      "kind": "model",
+      "strategy": "router",
+      "client": "smolagents",
+      "names": [
+        "smolagents.LiteLLMModel",
+        "LiteLLMModel"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": null,
+      "default_key_env": null,
+      "base_url_env": null,
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "api_base"
+        ],
+        "api_key": [
+          "api_key"
+        ],
+        "model": [
+          "model_id"
+        ],
+        "drop": [
+          "custom_role_conversions",
+          "flatten_messages_as_text",
+          "requests_per_minute"
+        ]
+      },
+      "endpoints": {
+        "LiteLLMModel": {
+          "path": "/chat/completions",
+          "method": "POST",
+          "stream": false
+        }
+      },
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "smolagents-litellm",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": []
+      },
+      "azure_deployment_paths": null,
+      "module": null,
+      "router": {
+        "name": "litellm",
+        "separator": "/",
+        "default": "openai",
+        "infer": [
+          {
+            "models": "^claude",
+            "prefix": "anthropic"
+          }
+        ],
+        "unsupported": [
+          "bedrock",
+          "vertex_ai",
+          "vertex_ai_beta",
+          "sagemaker",
+          "watsonx",
+          "huggingface",
+          "replicate",
+          "cohere",
+          "cohere_chat",
+          "ai21",
+          "databricks",
+          "predibase",
+          "cloudflare",
+          "azure_ai"
+        ],
+        "provider_arg": null
+      },
+      "source": "huggingface/smolagents src/smolagents/models.py (OpenAIServerModel(model_id, api_base, api_key, organization, project, client_kwargs, custom_role_conversions, flatten_messages_as_text, **kwargs) -> openai.OpenAI(base_url=api_base, api_key=api_key); LiteLLMModel(model_id, api_base, api_key, ...) -> litellm.completion)"
+    },
+    {
       "id": "together-python",
       "family": "together",
       "language": "python",
@@ -4996,7 +5356,11 @@ const data: Sdks = {
         "api_type",
         "api_version",
         "organization",
-        "request_timeout"
+        "request_timeout",
+        "response_model",
+        "validation_context",
+        "context",
+        "strict"
       ],
       "langchain_provider": null,
       "langchain_models": null,
@@ -5645,7 +6009,11 @@ const data: Sdks = {
         "api_type",
         "api_version",
         "organization",
-        "request_timeout"
+        "request_timeout",
+        "response_model",
+        "validation_context",
+        "context",
+        "strict"
       ],
       "langchain_provider": null,
       "langchain_models": null,
@@ -5788,7 +6156,11 @@ const data: Sdks = {
         "api_type",
         "api_version",
         "organization",
-        "request_timeout"
+        "request_timeout",
+        "response_model",
+        "validation_context",
+        "context",
+        "strict"
       ],
       "langchain_provider": null,
       "langchain_models": null,
@@ -5931,7 +6303,11 @@ const data: Sdks = {
         "api_type",
         "api_version",
         "organization",
-        "request_timeout"
+        "request_timeout",
+        "response_model",
+        "validation_context",
+        "context",
+        "strict"
       ],
       "langchain_provider": null,
       "langchain_models": null,
@@ -6023,7 +6399,11 @@ const data: Sdks = {
         "api_type",
         "api_version",
         "organization",
-        "request_timeout"
+        "request_timeout",
+        "response_model",
+        "validation_context",
+        "context",
+        "strict"
       ],
       "langchain_provider": null,
       "langchain_models": null,
@@ -6456,7 +6836,11 @@ const data: Sdks = {
         "api_type",
         "api_version",
         "organization",
-        "request_timeout"
+        "request_timeout",
+        "response_model",
+        "validation_context",
+        "context",
+        "strict"
       ],
       "langchain_provider": null,
       "langchain_models": null,
@@ -6598,7 +6982,11 @@ const data: Sdks = {
         "api_type",
         "api_version",
         "organization",
-        "request_timeout"
+        "request_timeout",
+        "response_model",
+        "validation_context",
+        "context",
+        "strict"
       ],
       "langchain_provider": null,
       "langchain_models": null,
@@ -6740,7 +7128,11 @@ const data: Sdks = {
         "api_type",
         "api_version",
         "organization",
-        "request_timeout"
+        "request_timeout",
+        "response_model",
+        "validation_context",
+        "context",
+        "strict"
       ],
       "langchain_provider": null,
       "langchain_models": null,
@@ -7253,6 +7645,125 @@ const data: Sdks = {
       "endpoint": "/api/generate",
       "auth": null,
       "source": null
+    },
+    {
+      "router": "pydantic-ai",
+      "prefix": "openai",
+      "family": "pydantic-ai",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://api.openai.com/v1",
+      "base_url_env": null,
+      "key_env": "OPENAI_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "providers/openai.py (the OpenAI client's defaults)"
+    },
+    {
+      "router": "pydantic-ai",
+      "prefix": "anthropic",
+      "family": "pydantic-ai",
+      "strategy": "plain",
+      "wire": "anthropic",
+      "base_url": "https://api.anthropic.com",
+      "base_url_env": null,
+      "key_env": "ANTHROPIC_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/v1/messages",
+      "auth": {
+        "name": "x-api-key",
+        "scheme": null
+      },
+      "source": "providers/anthropic.py (the Anthropic client's defaults)"
+    },
+    {
+      "router": "pydantic-ai",
+      "prefix": "groq",
+      "family": "pydantic-ai",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://api.groq.com/openai/v1",
+      "base_url_env": null,
+      "key_env": "GROQ_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "providers/groq.py (GROQ_BASE_URL default https://api.groq.com"
+    },
+    {
+      "router": "pydantic-ai",
+      "prefix": "deepseek",
+      "family": "pydantic-ai",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://api.deepseek.com",
+      "base_url_env": null,
+      "key_env": "DEEPSEEK_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "providers/deepseek.py (base_url https://api.deepseek.com"
+    },
+    {
+      "router": "pydantic-ai",
+      "prefix": "mistral",
+      "family": "pydantic-ai",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://api.mistral.ai/v1",
+      "base_url_env": null,
+      "key_env": "MISTRAL_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "providers/mistral.py (the Mistral client's defaults)"
+    },
+    {
+      "router": "pydantic-ai",
+      "prefix": "openrouter",
+      "family": "pydantic-ai",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://openrouter.ai/api/v1",
+      "base_url_env": null,
+      "key_env": "OPENROUTER_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "providers/openrouter.py"
+    },
+    {
+      "router": "pydantic-ai",
+      "prefix": "requesty",
+      "family": "pydantic-ai",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://router.requesty.ai/v1",
+      "base_url_env": null,
+      "key_env": "REQUESTY_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "providers/requesty.py (base_url https://router.requesty.ai/v1"
     }
   ],
   "unsupported": [
