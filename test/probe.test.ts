@@ -160,6 +160,8 @@ describe('probe', () => {
     const { ws, id } = await entry({}, false);
     const r = await probe(id, { workspace: ws });
     expect(r).toMatchObject({ ok: false, code: 'key_not_set', diagnosis: 'key_not_set', need_env_input: { env_vars: [{ key: KEY_ENV }] } });
+    // The follow-up command runs as written: same verb, same --workspace.
+    expect(r.hint).toContain(`\`byok probe ${id} --workspace ${ws}\``);
     expect(lb.seen).toHaveLength(0);
     expect(await probe('custom/nope-0000', { workspace: ws })).toMatchObject({ ok: false, code: 'not_found' });
   });

@@ -84,14 +84,15 @@ export function createServer(opts: McpOptions): McpServer {
       inputSchema: {
         vendor: z.string().optional().describe('A vendor id, e.g. "openrouter" (see templates)'),
         model_id: z.string().optional().describe("A registered entry: read its base_url's /models with its auth"),
-        base_url: z.string().optional().describe('Any endpoint: read {base_url}/models'),
+        base_url: z.string().optional().describe("Any endpoint: read {base_url}/models (with vendor: read that vendor's catalog from this root, loopback or its own host)"),
+        api_key_env: z.string().optional().describe('With base_url: the variable holding its key (default CUSTOM_KEY_<HOST>); a key is only sent to its own host'),
         capability: z.enum(['vision', 'function_calling', 'reasoning', 'web_search']).optional().describe('Keep models known to have it'),
         max_input_usd: z.number().nonnegative().optional().describe('Keep models whose input price is known and at most this, in USD per 1M tokens'),
       },
       annotations: { readOnlyHint: true, openWorldHint: true },
     },
-    ({ vendor, model_id, base_url, capability, max_input_usd }) =>
-      guarded(() => listVendorModels(vendor, { workspace: opts.workspace, modelId: model_id, baseUrl: base_url, capability, maxInputUsd: max_input_usd })),
+    ({ vendor, model_id, base_url, api_key_env, capability, max_input_usd }) =>
+      guarded(() => listVendorModels(vendor, { ...reg, modelId: model_id, baseUrl: base_url, apiKeyEnv: api_key_env, capability, maxInputUsd: max_input_usd })),
   );
 
   server.registerTool(
@@ -181,7 +182,7 @@ export function createServer(opts: McpOptions): McpServer {
     ({ model_id }) =>
       guarded(async () => {
         const { probe } = await import('../vendors/probe.js');
-        return probe(model_id, { workspace: opts.workspace });
+        return probe(model_id, reg);
       }),
   );
 

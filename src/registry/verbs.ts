@@ -111,6 +111,7 @@ export const registryVerbs: Record<string, Handler> = {
     if (auth && 'ok' in auth) return auth;
     return registry.listVendorModels(args[0], {
       workspace: ctx.workspace,
+      invocation: ctx.invocation,
       timeoutMs: t ? Number(t) : undefined,
       modelId: str(flags, 'model-id'),
       baseUrl: str(flags, 'base-url'),
@@ -127,7 +128,7 @@ export const registryVerbs: Record<string, Handler> = {
     const t = str(flags, 'timeout-ms');
     if (t !== undefined && !/^\d+$/.test(t)) return fail('usage', '--timeout-ms takes a whole number of milliseconds.');
     const { probe } = await import('../vendors/probe.js');
-    return probe(args[0], { workspace: ctx.workspace, timeoutMs: t ? Number(t) : undefined });
+    return probe(args[0], { workspace: ctx.workspace, invocation: ctx.invocation, timeoutMs: t ? Number(t) : undefined });
   },
 
   async 'add-template'(args, flags, ctx) {

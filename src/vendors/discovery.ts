@@ -19,7 +19,8 @@ import { fail, type Auth, type Failure } from '../result.js';
 import catalogVendorData from '../generated/catalog-vendors.js';
 import { KeyLookup, resolveWorkspace } from '../registry/env.js';
 import { keyPrompt } from '../registry/entry.js';
-import { get } from '../registry/index.js';
+import { get, type Options } from '../registry/index.js';
+import { commandsFor, type Commands } from '../registry/commands.js';
 import { isLocalHost, keyEnvForHost } from '../hosts.js';
 import { rememberSecret, scrubResult } from '../secrets/index.js';
 import { curatedModel, hostOf, vendorById, vendors, vendorServesHost } from './load.js';
@@ -33,8 +34,7 @@ export type Result = { ok: true; [k: string]: unknown } | (Failure & { [k: strin
 export const CAPABILITIES = ['vision', 'function_calling', 'reasoning', 'web_search'] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
-export interface DiscoveryOptions {
-  workspace?: string;
+export interface DiscoveryOptions extends Options {
   /** Replaces a vendor's catalog URL (loopback or the vendor's own host only); tests use a local server. */
   catalogUrl?: string;
   timeoutMs?: number;
@@ -163,7 +163,7 @@ function vendorBaseOverride(baseUrl: string, catalog: string): string {
   }
 }
 
-function vendorTarget(found: AnyVendor, opts: DiscoveryOptions): Target | Failure {
+function vendorTarget(found: AnyVendor, opts: DiscoveryOptions, cmd: Commands): Target | Failure {
   const v = found.v;
   const d = found.kind === 'template' ? found.v.model_discovery : found.v.model_discovery;
   if (!d) {
@@ -184,7 +184,7 @@ function vendorTarget(found: AnyVendor, opts: DiscoveryOptions): Target | Failur
     authRequired: d.auth_required,
     curated: found.kind === 'template' ? [found.v] : vendorsServing(host).flatMap((x) => (x.kind === 'template' ? [x.v] : [])),
     filter: d.filter,
-    rerun: `byok list-vendor-models ${v.vendor}`,
+    rerun: cmd('list-vendor-models', [v.vendor]),
     override: where.overridden,
   };
 }
@@ -246,7 +246,7 @@ function checkBaseUrl(raw: string): URL | Failure {
   return u;
 }
 
-async function resolveTarget(vendor: string | undefined, opts: DiscoveryOptions): Promise<Target | Failure> {
+async function resolveTarget(vendor: string | undefined, opts: DiscoveryOptions, cmd: Commands): Promise<Target | Failure> {
   // With a VENDOR, --base-url only moves where its catalog is read from (vendorBaseOverride).
   const named = [vendor ? 'VENDOR' : null, opts.modelId ? '--model-id' : null, opts.baseUrl && !vendor ? '--base-url' : null].filter(Boolean);
   if (named.length !== 1) {
@@ -258,10 +258,10 @@ async function resolveTarget(vendor: string | undefined, opts: DiscoveryOptions)
       const ids = [...vendors().keys(), ...catalogVendors().keys()].join(', ');
       return fail('unknown_vendor', foreignText(`No vendor ${JSON.stringify(String(vendor).slice(0, 60))}; list-vendor-models knows: ${ids}. For any other endpoint use --base-url URL or --model-id ID.`, [], 600));
     }
-    return vendorTarget(found, opts);
+    return vendorTarget(found, opts, cmd);
   }
   if (opts.modelId) {
-    const e = await get(opts.modelId, { workspace: opts.workspace });
+    const e = await get(opts.modelId, { workspace: opts.workspace, invocation: opts.invocation });
     if (!e.ok) return e as Failure;
     return endpointTarget(
       String(e.base_url),
@@ -270,7 +270,7 @@ async function resolveTarget(vendor: string | undefined, opts: DiscoveryOptions)
       (e.api_key_env as string | null) ?? null,
       (e.headers as Record<string, string>) ?? {},
       (e.query as Record<string, string>) ?? {},
-      `byok list-vendor-models --model-id ${e.model_id}`,
+      cmd('list-vendor-models', [], { 'model-id': String(e.model_id) }),
       (e.vendor as string | null) ?? null,
     );
   }
@@ -280,7 +280,7 @@ async function resolveTarget(vendor: string | undefined, opts: DiscoveryOptions)
   const auth = opts.auth ?? (isLocalHost(u.hostname) && !opts.apiKeyEnv ? { in: 'none' as const } : BEARER);
   const keyEnv = auth.in === 'none' ? null : (opts.apiKeyEnv ?? keyEnvForHost(u.hostname));
   const query = Object.fromEntries(u.searchParams);
-  return endpointTarget(base, 'openai', auth, keyEnv, {}, query, `byok list-vendor-models --base-url ${base}${opts.apiKeyEnv ? ` --api-key-env ${opts.apiKeyEnv}` : ''}`, null);
+  return endpointTarget(base, 'openai', auth, keyEnv, {}, query, cmd('list-vendor-models', [], { 'base-url': base, ...(opts.apiKeyEnv ? { 'api-key-env': opts.apiKeyEnv } : {}) }), null);
 }
 
 function withAuth(url: URL, auth: Auth, key: string | undefined, headers: Record<string, string>): Record<string, string> {
@@ -324,7 +324,8 @@ export async function listVendorModels(vendor?: string, opts: DiscoveryOptions =
   if (opts.maxInputUsd !== undefined && !(Number.isFinite(opts.maxInputUsd) && opts.maxInputUsd >= 0)) {
     return fail('usage', '--max-input-usd takes a price in USD per 1M input tokens, e.g. 1 or 0.5.');
   }
-  const t = await resolveTarget(vendor === undefined || vendor === null ? undefined : String(vendor), opts);
+  const cmd = commandsFor(opts.invocation, resolveWorkspace(opts.workspace), opts.workspace !== undefined);
+  const t = await resolveTarget(vendor === undefined || vendor === null ? undefined : String(vendor), opts, cmd);
   if ('ok' in t) return t;
   const curatedIds = t.curated.flatMap((v) => v.models.map((m) => m.id));
   const ws = resolveWorkspace(opts.workspace);
@@ -353,7 +354,7 @@ export async function listVendorModels(vendor?: string, opts: DiscoveryOptions =
   }
   if (t.authRequired && !key) {
     const keyEnv = t.keyEnvs[0] ?? keyEnvForHost(host);
-    const prompt = keyPrompt(keyEnv, t.label, `${t.label}'s model catalog`, `run \`${t.rerun}\` again.`, keys);
+    const prompt = keyPrompt(keyEnv, t.label, `${t.label}'s model catalog`, `run ${t.rerun} again.`, keys);
     return {
       ...fail('key_not_set', `${t.label}'s model catalog (${shownUrl(t.url)}) needs the key, and ${keyEnv} is not set.`),
       url: shownUrl(t.url),
@@ -449,8 +450,8 @@ export async function listVendorModels(vendor?: string, opts: DiscoveryOptions =
     note: Object.keys(filters).length
       ? `${shownModels.length} of ${all.length} models match; a model whose capability or price the catalog does not state (null) is left out.`
       : t.vendor && vendorById(t.vendor)
-        ? `Register one with \`byok add-template ${t.vendor} --upstream-model ID\`.`
-        : `Register one with \`byok add --base-url ${t.url.replace(/\/(v1\/)?models(\?.*)?$/, '')} --upstream-model ID\`.`,
+        ? `Register one with ${cmd('add-template', [t.vendor], { 'upstream-model': 'ID' })}.`
+        : `Register one with ${cmd('add', [], { 'base-url': t.url.replace(/\/(v1\/)?models(\?.*)?$/, ''), 'upstream-model': 'ID' })}.`,
   };
   for (const sct of secrets) rememberSecret(sct);
   return scrubResult(result);

@@ -22,7 +22,8 @@ import { fail, type Auth } from '../result.js';
 import thinkingData from '../generated/thinking.js';
 import { KeyLookup, resolveWorkspace } from '../registry/env.js';
 import { entryKeyPrompt } from '../registry/entry.js';
-import { get } from '../registry/index.js';
+import { get, type Options } from '../registry/index.js';
+import { commandsFor, type Commands } from '../registry/commands.js';
 import { rememberSecret, scrubResult } from '../secrets/index.js';
 import { hostOf } from './load.js';
 import { expandHeaders, keyMisdirected } from './discovery.js';
@@ -46,8 +47,7 @@ export type Diagnosis =
   | 'key_not_set'
   | 'key_host_mismatch';
 
-export interface ProbeOptions {
-  workspace?: string;
+export interface ProbeOptions extends Options {
   /** Per call (default BYOK_PROBE_TIMEOUT_MS, else 30 s). */
   timeoutMs?: number;
 }
@@ -273,7 +273,7 @@ export function candidateBases(base: string, wire: string): string[] {
   return out.slice(0, 3);
 }
 
-function hintFor(o: Outcome, e: ProbeEntry, extra: { suggestedBase?: string; off?: { path: string; value: unknown } | null; offOutcome?: Outcome }): string {
+function hintFor(o: Outcome, e: ProbeEntry, cmd: Commands, extra: { suggestedBase?: string; off?: { path: string; value: unknown } | null; offOutcome?: Outcome }): string {
   const keyName = e.api_key_env ?? '(no key variable)';
   switch (o.diagnosis) {
     case 'ok':
@@ -282,10 +282,10 @@ function hintFor(o: Outcome, e: ProbeEntry, extra: { suggestedBase?: string; off
       return `HTTP ${o.status}: the endpoint refused the key in ${keyName}. Check that ${keyName} holds a valid, active key for ${hostOf(e.base_url)} (and that the key has access to ${e.upstream_model}); byok never shows the key.`;
     case 'not_found':
       return extra.suggestedBase
-        ? `HTTP 404 at ${o.url}; ${extra.suggestedBase} answers instead: register base_url ${extra.suggestedBase} (e.g. \`byok add --base-url ${extra.suggestedBase} --upstream-model ${e.upstream_model}\`).`
+        ? `HTTP 404 at ${o.url}; ${extra.suggestedBase} answers instead: register base_url ${extra.suggestedBase} (e.g. ${cmd('add', [], { 'base-url': extra.suggestedBase, 'upstream-model': e.upstream_model })}).`
         : `HTTP 404 at ${o.url}, and no nearby base URL (with or without /v1) answered either; check base_url against the vendor's docs.`;
     case 'model_not_found':
-      return `HTTP 404 at ${o.url}: the endpoint exists but does not know the model ${e.upstream_model}; check the id with \`byok list-vendor-models --model-id ${e.id}\`.`;
+      return `HTTP 404 at ${o.url}: the endpoint exists but does not know the model ${e.upstream_model}; check the id with ${cmd('list-vendor-models', [], { 'model-id': e.id })}.`;
     case 'bad_param': {
       const p = o.param;
       if (!p) return `HTTP ${o.status}: the endpoint rejected the request without naming a field; compare request_params and thinking_params with the vendor's docs.`;
@@ -334,7 +334,8 @@ function firstSentence(text: string): string {
 export async function probe(id: string, opts: ProbeOptions = {}): Promise<ProbeResult> {
   opts = opts ?? {};
   const ws = resolveWorkspace(opts.workspace);
-  const got = await get(String(id ?? ''), { workspace: ws });
+  const cmd = commandsFor(opts.invocation, ws, opts.workspace !== undefined);
+  const got = await get(String(id ?? ''), { workspace: opts.workspace, invocation: opts.invocation });
   if (!got.ok) return got;
   const e = got as unknown as ProbeEntry;
   const keys = new KeyLookup(ws);
@@ -352,7 +353,7 @@ export async function probe(id: string, opts: ProbeOptions = {}): Promise<ProbeR
         ...fail('key_not_set', `Nothing was sent: ${e.api_key_env} is not set, so the probe has no key for ${host}.`),
         ...head,
         diagnosis: 'key_not_set',
-        hint: `Put the key in ${e.api_key_env} (in .env or the environment) through your secure-input tool, then run \`byok probe ${e.model_id}\` again.`,
+        hint: `Put the key in ${e.api_key_env} (in .env or the environment) through your secure-input tool, then run ${cmd('probe', [e.model_id])} again.`,
         ...(entryKeyPrompt(e as never, keys) ?? {}),
       };
     }
@@ -399,7 +400,7 @@ export async function probe(id: string, opts: ProbeOptions = {}): Promise<ProbeR
     checks.push({ thinking: 'off', sent: offParams, url: offOutcome.url, status: offOutcome.status, diagnosis: offOutcome.diagnosis, latency_ms: offOutcome.latency_ms });
   }
 
-  const hint = hintFor(main, e, { suggestedBase, off, offOutcome });
+  const hint = hintFor(main, e, cmd, { suggestedBase, off, offOutcome });
   const result: ProbeResult = {
     ok: main.diagnosis === 'ok',
     ...(main.diagnosis === 'ok' ? {} : { error: firstSentence(hint), code: 'probe_failed' }),
