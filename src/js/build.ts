@@ -9,6 +9,7 @@ import { parseJsonWord } from '../call/json-words.js';
 import { annotate, appendQuery, joinUrl, setHeader } from '../call/url.js';
 import { isAbsent, toValue, toWord, unknown, type ClientObj, type JsVal } from './values.js';
 import type { WarningCode } from '../codes.js';
+import { pairsOf as pairsOfValue } from '../eval/values.js';
 
 export interface BuildEnv {
   /** Variables the paste itself sets (`export X=...` above the code, `process.env.X = ...`). */
@@ -36,19 +37,7 @@ export function opt(opts: Array<[string, JsVal]>, names: string[] | undefined, e
 
 /** Headers / query parameters as name -> Word pairs: an object, `new Headers(...)`, `[[k, v], ...]`; null when unknown. */
 export function pairsOf(v: JsVal | undefined): Array<[string, Word]> | null {
-  if (!v || v.kind === 'null' || v.kind === 'undef') return [];
-  if (v.kind === 'object') return v.entries.filter(([, x]) => !isAbsent(x)).map(([k, x]) => [k, toWord(x)]);
-  if (v.kind === 'array') {
-    const out: Array<[string, Word]> = [];
-    for (const it of v.items) {
-      if (it.kind !== 'array' || it.items.length !== 2) return null;
-      const k = literalText(toWord(it.items[0]));
-      if (k === null) return null;
-      out.push([k, toWord(it.items[1])]);
-    }
-    return out;
-  }
-  return null;
+  return pairsOfValue(v && toValue(v), 'javascript');
 }
 
 

@@ -4,7 +4,10 @@
 // the text of `JSON.stringify(x)`, AI SDK model objects, `undefined`.
 // Guarantee: conversions never throw and never invent a value: what cannot be
 // rendered becomes an explicit `unknown` part or value.
-import { lit, litWord, literalJson, mergeLits, type Part, type Value, type Word } from '../call/model.js';
+import { litWord, literalJson, mergeLits, type Value, type Word } from '../call/model.js';
+import { capWord, describe, putEntry, snake, snakeKeys, str, unknown } from '../eval/values.js';
+
+export { capWord, describe, putEntry, snake, snakeKeys, str, unknown };
 
 export { literalJson };
 import type { Sdk as SdkEntry } from '../sdk/data.js';
@@ -99,30 +102,10 @@ type Scalar = Exclude<Value, { kind: 'object' } | { kind: 'array' }>;
 
 export type JsVal = Scalar | JsObject | JsArray | RefVal | ClientVal | ClientAttrVal | FuncVal | JsonTextVal | AiModelVal | RequestVal | UndefVal;
 
-export const unknown = (text: string): Value => ({ kind: 'unknown', text });
 export const NULL: Value = { kind: 'null' };
 export const UNDEF: UndefVal = { kind: 'undef' };
-export const str = (s: string): Value => ({ kind: 'string', word: litWord(s) });
 
-const MAX_TEXT = 16 * 1024;
 
-/** Caps a word's literal text so repeated concatenation stays bounded. */
-export function capWord(w: Word): Word {
-  let total = 0;
-  const parts: Part[] = [];
-  for (const p of w.parts) {
-    if (p.kind === 'lit') {
-      if (total + p.text.length > MAX_TEXT) {
-        parts.push(lit(p.text.slice(0, Math.max(0, MAX_TEXT - total))), { kind: 'unknown', text: 'text cut: too long' });
-        break;
-      }
-      total += p.text.length;
-    }
-    parts.push(p);
-    if (parts.length > 4096) break;
-  }
-  return { parts: mergeLits(parts) };
-}
 
 export function isScalar(v: JsVal): v is Scalar {
   return ['null', 'bool', 'number', 'string', 'unknown'].includes(v.kind);
@@ -133,15 +116,6 @@ export function isAbsent(v: JsVal | undefined): boolean {
   return !v || v.kind === 'undef' || v.kind === 'null';
 }
 
-/** A plain dotted name (`config.apiKey`) is safe to show; anything else gets a description. */
-export function describe(path: string): string {
-  if (!/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(path) || path.length > 120) return 'expression';
-  // An unquoted key pasted where a name goes is a plain name too: never echo a key-like segment.
-  return path
-    .split('.')
-    .map((seg) => (seg.length >= 20 && /\d/.test(seg) && /[a-z]/i.test(seg) && !/^[A-Z0-9_]+$/.test(seg) ? 'name' : seg))
-    .join('.');
-}
 
 /** JavaScript's rendering of a number in templates and concatenation. */
 export function numberText(n: number): string {
@@ -260,25 +234,5 @@ export function setPath(obj: JsVal, path: string[], v: JsVal): JsVal {
   return { kind: 'object', entries };
 }
 
-/** Object entries with later keys replacing earlier ones in place (JS object literal semantics). */
-export function putEntry<T>(entries: Array<[string, T]>, k: string, v: T): void {
-  const i = entries.findIndex(([x]) => x === k);
-  if (i >= 0) entries[i] = [k, v];
-  else entries.push([k, v]);
-}
 
-/** camelCase -> snake_case, as Speakeasy SDKs and the AI SDK rename request fields. */
-export function snake(k: string): string {
-  return k.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
-}
 
-/** Renames keys to snake_case recursively, except inside JSON schemas and tool parameter objects. */
-export function snakeKeys(v: Value, depth = 0): Value {
-  if (depth > 32) return v;
-  if (v.kind === 'array') return { kind: 'array', items: v.items.map((x) => snakeKeys(x, depth + 1)) };
-  if (v.kind !== 'object') return v;
-  return {
-    kind: 'object',
-    entries: v.entries.map(([k, x]): [string, Value] => [snake(k), ['schema', 'parameters', 'properties', 'metadata'].includes(k) ? x : snakeKeys(x, depth + 1)]),
-  };
-}

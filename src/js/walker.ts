@@ -11,9 +11,10 @@
 // most once), so any input finishes in time linear in its size; an expression
 // it cannot evaluate becomes an explicit `unknown` value; warnings never quote
 // a literal from the input.
-import { concatWords, env as envPart, lit, litWord, literalText, valueFromJson, type HttpCall, type Warning, type Word } from '../call/model.js';
+import { concatWords, lit, litWord, literalText, valueFromJson, type Word } from '../call/model.js';
 import { axiosCall, fetchCall, opt, pairsOf, type BuildEnv } from './build.js';
-import { lower } from '../sdk/lower.js';
+import { Evaluator, MAX_FUNC_DEPTH, MAX_ITEMS, Scope as ScopeOf, type WalkResult } from '../eval/evaluator.js';
+import { envRead, isEnvName } from '../eval/values.js';
 import type { SdkCall, Value } from '../call/model.js';
 import { safeEncode } from '../call/url.js';
 import { endpointOf, fallbackSdk, fragmentSdk as fragmentSdkOf, instanceSdk, normaliseMethod, sdkByName as sdkByNameOf, unsupportedLabel, type Sdk as SdkEntry } from '../sdk/data.js';
@@ -36,31 +37,13 @@ import {
   type JsObject,
   type JsVal,
 } from './values.js';
-import type { WarningCode } from '../codes.js';
 
 /** An ESTree node as the three parsers produce it. */
 type N = { type: string; start: number; end: number; [k: string]: any };
 
 const MAX_DEPTH = 160;
-const MAX_STEPS = 400_000;
-const MAX_ITEMS = 2_000;
-const MAX_FUNC_DEPTH = 12;
 
-class Scope {
-  readonly vars = new Map<string, JsVal>();
-  constructor(readonly parent: Scope | null) {}
-  lookup(name: string): JsVal | undefined {
-    for (let s: Scope | null = this; s; s = s.parent) {
-      const v = s.vars.get(name);
-      if (v !== undefined) return v;
-    }
-    return undefined;
-  }
-  owner(name: string): Scope | null {
-    for (let s: Scope | null = this; s; s = s.parent) if (s.vars.has(name)) return s;
-    return null;
-  }
-}
+class Scope extends ScopeOf<JsVal> {}
 
 const FETCH_NAMES = new Set(['fetch', 'globalThis.fetch', 'window.fetch', 'self.fetch', 'node-fetch:default', 'node-fetch:*', 'cross-fetch:default', 'cross-fetch:*', 'undici:fetch', 'isomorphic-unfetch:default', 'ky:default']);
 const HTTP_VERBS: Record<string, string> = { post: 'POST', get: 'GET', put: 'PUT', patch: 'PATCH', delete: 'DELETE', head: 'HEAD', options: 'OPTIONS' };
@@ -68,17 +51,9 @@ const HTTP_VERBS: Record<string, string> = { post: 'POST', get: 'GET', put: 'PUT
 const ENV_OBJECTS = new Set(['process.env', 'import.meta.env', 'Bun.env', 'env', 'globalThis.process.env', 'node:process:default.env', 'node:process:env', 'process:default.env', 'process:env']);
 
 
-export interface WalkResult {
-  calls: HttpCall[];
-  warnings: Warning[];
-  assignments: Record<string, Word>;
-}
-
-export class Walker implements BuildEnv {
-  readonly pasteEnv = new Map<string, Word>();
+export class Walker extends Evaluator implements BuildEnv {
   /** `this.x = ...` and other assignments to names the snippet does not bind, keyed by dotted path. */
   private readonly attrs = new Map<string, JsVal>();
-  private readonly calls = new Map<number, HttpCall>();
   private readonly clients: ClientObj[] = [];
   private readonly models: AiModelVal[] = [];
   private readonly usedModels = new Set<AiModelVal>();
@@ -86,28 +61,13 @@ export class Walker implements BuildEnv {
   private readonly funcByNode = new Map<unknown, FuncDef>();
   private readonly classes = new Map<string, { ctor: FuncDef | null }>();
   private readonly instances = new Map<string, JsVal>();
-  private readonly warnings: Warning[] = [];
-  private readonly warned = new Set<string>();
   private readonly root = new Scope(null);
-  private readonly lineStarts: number[] = [0];
-  private steps = 0;
-  private depth = 0;
-  private funcDepth = 0;
-  private exhausted = false;
   private returns: JsVal[] | null = null;
 
   constructor(text: string) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+    super(text);
   }
 
-  // ------------------------------------------------------------ BuildEnv
-
-  warn(code: WarningCode, message: string, line?: number): void {
-    const k = code + '|' + message;
-    if (this.warned.has(k)) return;
-    this.warned.add(k);
-    this.warnings.push(line ? { code, message, line } : { code, message });
-  }
 
   // ------------------------------------------------------------ entry
 
@@ -118,62 +78,20 @@ export class Walker implements BuildEnv {
       const f = this.funcs[i];
       if (f.state === 'new') this.invoke(f, []);
     }
-    const calls = [...this.calls.entries()].sort((a, b) => a[0] - b[0]).map(([, c]) => c);
-    if (!calls.length) {
-      const model = this.models.find((m) => !this.usedModels.has(m));
-      const built = this.clients.filter((c) => c.kind === 'sdk' && c.sdk && c.sdk.kind === 'client');
-      if (model) {
-        const call = lower(this.modelCallOf(model, this.lineOf(model.pos)), this);
-        if (call) calls.push(this.spanned(model.pos, call));
-        this.warn('no_call', 'The snippet builds a model but sends no request with it; its endpoint is assumed.', this.lineOf(model.pos));
-      } else if (built.length) {
-        const call = lower(this.sdkCallOf(built[0], null, [], built[0].line), this);
-        if (call) {
-          calls.push(this.spanned(built[0].pos, call));
-          this.warn(
-            'no_call',
-            built.length > 1
-              ? `The snippet builds ${built.length} clients but makes no request; the first client's chat endpoint is assumed.`
-              : 'The snippet builds a client but makes no request; the chat endpoint is assumed.',
-            built[0].line,
-          );
-        }
-      }
-    } else if (calls.length > 1) {
-      this.warn('multiple_calls', `The snippet makes ${calls.length} requests; they are listed in source order.`, calls[1].span?.line);
-    }
-    if (this.exhausted) this.warn('unknown_value', 'The snippet is too large or too deeply nested to follow completely; some values are unknown.');
-    return { calls, warnings: this.warnings, assignments: this.assignments() };
+    const model = this.models.find((m) => !this.usedModels.has(m));
+    const built = this.clients.filter((c) => c.kind === 'sdk' && c.sdk?.kind === 'client');
+    const unsent = model
+      ? { call: this.modelCallOf(model, this.lineOf(model.pos)), pos: model.pos, what: 'model' as const, count: 1 }
+      : built.length
+        ? { call: this.sdkCallOf(built[0], null, [], built[0].line), pos: built[0].pos, what: 'client' as const, count: built.length }
+        : null;
+    return this.result(unsent, this.root.vars, /^[A-Za-z_$][\w$]*$/);
   }
 
-  private assignments(): Record<string, Word> {
-    const out: Record<string, Word> = {};
-    for (const [k, w] of this.pasteEnv) out[k] = w;
-    for (const [k, v] of this.root.vars) {
-      if (v.kind !== 'string' || !/^[A-Za-z_$][\w$]*$/.test(k)) continue;
-      if (v.word.parts.length && v.word.parts.every((p) => p.kind === 'lit' || p.kind === 'env')) out[k] = v.word;
-    }
-    return out;
-  }
 
   // ------------------------------------------------------------ helpers
 
-  lineOf(pos: number): number {
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid] <= pos) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  }
 
-  private spanned(pos: number, call: HttpCall): HttpCall {
-    const line = this.lineOf(pos);
-    call.span = { line, column: pos - this.lineStarts[line - 1] + 1 };
-    return call;
-  }
 
   /**
    * The SdkCall of a client method: the parameters object's entries are the
@@ -199,27 +117,9 @@ export class Walker implements BuildEnv {
     return { ...this.sdkCallOf(m.client, m.method, [], line), positional: [m.model] };
   }
 
-  private recordSdk(pos: number, call: SdkCall): void {
-    const http = lower(call, this);
-    if (http) this.record(pos, http);
-  }
 
-  private record(pos: number, call: HttpCall): void {
-    if (this.calls.has(pos)) return;
-    this.calls.set(pos, this.spanned(pos, call));
-  }
 
-  private tick(): boolean {
-    if (++this.steps > MAX_STEPS) {
-      this.exhausted = true;
-      return false;
-    }
-    return true;
-  }
 
-  private cost(units: number): void {
-    this.steps += Math.floor(units);
-  }
 
   // ------------------------------------------------------------ statements
 
@@ -1301,16 +1201,7 @@ function setHeaderEntry(o: JsObject, k: string, v: JsVal): JsObject {
   return { kind: 'object', entries };
 }
 
-/** Environment variable names as code writes them; anything else (a pasted key in the name slot) stays a literal. */
-export function isEnvName(s: string): boolean {
-  return /^[A-Za-z_][A-Za-z0-9_]{0,127}$/.test(s);
-}
 
-function envRead(name: string | null): JsVal {
-  if (name === null) return unknown('environment variable');
-  if (!isEnvName(name)) return str(name);
-  return { kind: 'string', word: { parts: [envPart(name)] } };
-}
 
 /** An object's members as call-model entries (`undefined` and functions dropped, as JSON.stringify does). */
 function entriesOf(entries: Array<[string, JsVal]>): Array<[string, Value]> {

@@ -4,11 +4,12 @@
 // lowering stage (src/sdk/lower.ts) as SdkCalls.
 // Guarantee: never throws; a value it cannot know is an `unknown` part, never
 // a guess, and no literal from the input is ever put in a warning.
-import { concatWords, litWord, literalText, type Body, type Header, type HttpCall, type Word } from '../call/model.js';
+import { concatWords, litWord, type Body, type Header, type HttpCall, type Word } from '../call/model.js';
 import { parseJsonWord } from '../call/json-words.js';
 import { annotate, appendQuery, joinUrl, setHeader } from '../call/url.js';
 import { toValue, toWord, type ClientObj, type PyVal } from './values.js';
 import type { WarningCode } from '../codes.js';
+import { pairsOf as pairsOfValue } from '../eval/values.js';
 
 /** requests and httpx encode a space in a query as `+`. */
 const PY_QUERY = { spaceAsPlus: true };
@@ -40,20 +41,7 @@ export function kwarg(kwargs: Array<[string, PyVal]>, names: string[] | undefine
 
 /** A dict of headers / query parameters as name -> Word pairs, or null when unknown. */
 export function pairsOf(v: PyVal | undefined): Array<[string, Word]> | null {
-  if (!v || v.kind === 'null') return [];
-  if (v.kind === 'object') return v.entries.map(([k, x]) => [k, toWord(x)]);
-  if (v.kind === 'array') {
-    // [("k", "v"), ...] as requests accepts for params.
-    const out: Array<[string, Word]> = [];
-    for (const it of v.items) {
-      if (it.kind !== 'array' || it.items.length !== 2) return null;
-      const k = literalText(toWord(it.items[0]));
-      if (k === null) return null;
-      out.push([k, toWord(it.items[1])]);
-    }
-    return out;
-  }
-  return null;
+  return pairsOfValue(v && toValue(v), 'python');
 }
 
 // ---------------------------------------------------------------- raw HTTP clients

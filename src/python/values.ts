@@ -4,7 +4,10 @@
 // of `json.dumps(x)`.
 // Guarantee: conversions never throw and never invent a value: what cannot be
 // rendered becomes an explicit `unknown` part or value.
-import { lit, litWord, literalJson, mergeLits, type Part, type Value, type Word } from '../call/model.js';
+import { litWord, literalJson, type Value, type Word } from '../call/model.js';
+import { capWord, describe, numberText as numberTextOf, unknown } from '../eval/values.js';
+
+export { capWord, describe, unknown };
 
 export { literalJson };
 import type { Sdk as SdkEntry } from '../sdk/data.js';
@@ -68,47 +71,17 @@ export interface JsonTextVal {
 
 export type PyVal = Value | RefVal | ClientVal | ClientAttrVal | FuncVal | JsonTextVal;
 
-export const unknown = (text: string): Value => ({ kind: 'unknown', text });
 export const NONE: Value = { kind: 'null' };
 
-const MAX_TEXT = 16 * 1024;
 
-/** Caps a word's literal text so repeated concatenation stays bounded. */
-export function capWord(w: Word): Word {
-  let total = 0;
-  const parts: Part[] = [];
-  for (const p of w.parts) {
-    if (p.kind === 'lit') {
-      if (total + p.text.length > MAX_TEXT) {
-        parts.push(lit(p.text.slice(0, Math.max(0, MAX_TEXT - total))), { kind: 'unknown', text: 'text cut: too long' });
-        break;
-      }
-      total += p.text.length;
-    }
-    parts.push(p);
-    if (parts.length > 4096) break;
-  }
-  return { parts: mergeLits(parts) };
-}
 
 export function isValue(v: PyVal): v is Value {
   return ['null', 'bool', 'number', 'string', 'array', 'object', 'unknown'].includes(v.kind);
 }
 
 /** Python's rendering of a number in str()/f-strings, close enough for URLs and headers. */
-export function numberText(n: number): string {
-  return Number.isFinite(n) ? String(n) : 'nan';
-}
+export const numberText = (n: number): string => numberTextOf(n, 'python');
 
-/** A plain dotted name (`settings.key`) is safe to show; anything else gets a description. */
-export function describe(path: string): string {
-  if (!/^[A-Za-z_][\w]*(\.[A-Za-z_]\w*)*$/.test(path) || path.length > 120) return 'expression';
-  // An unquoted key pasted where a name goes (`api_key=gsk_...`) is a plain name too: never echo a key-like segment.
-  return path
-    .split('.')
-    .map((seg) => (seg.length >= 20 && /\d/.test(seg) && /[a-z]/i.test(seg) && !/^[A-Z0-9_]+$/.test(seg) ? 'name' : seg))
-    .join('.');
-}
 
 /** The value as a string Word (f-string holes, concatenation, URL and header values). */
 export function toWord(v: PyVal): Word {

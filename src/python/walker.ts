@@ -8,9 +8,10 @@
 // at most once), so any input finishes in time linear in its size; an
 // expression it cannot evaluate becomes an explicit `unknown` value.
 import type { SyntaxNode, Tree } from '@lezer/common';
-import { concatWords, env as envPart, litWord, literalText, valueFromJson, type HttpCall, type Value, type Warning, type Word } from '../call/model.js';
+import { concatWords, litWord, literalText, valueFromJson, type Value, type Word } from '../call/model.js';
 import { httpCall, kwarg, pairsOf, type BuildEnv, type CallArgs } from './build.js';
-import { lower } from '../sdk/lower.js';
+import { Evaluator, MAX_FUNC_DEPTH, MAX_ITEMS, Scope as ScopeOf, type WalkResult } from '../eval/evaluator.js';
+import { envRead, isEnvName } from '../eval/values.js';
 import type { SdkCall } from '../call/model.js';
 import { endpointOf, fallbackSdk, fragmentSdk as fragmentSdkOf, inferLangchainProvider, langchainModel, moduleSdk, normaliseMethod, pyNameMatches as nameMatches, sdkByName as sdkByNameOf, unsupportedLabel, type Sdk as SdkEntry } from '../sdk/data.js';
 import { percentFormat, stringMethod } from './str-methods.js';
@@ -29,33 +30,11 @@ import {
   type FuncDef,
   type PyVal,
 } from './values.js';
-import type { WarningCode } from '../codes.js';
 
 const NO_ARGS: CallArgs = { positional: [], kwargs: [], unknownSplat: false };
 const MAX_DEPTH = 120;
-const MAX_STEPS = 400_000;
-const MAX_ITEMS = 2_000;
-const MAX_FUNC_DEPTH = 12;
 
-class Scope {
-  readonly vars = new Map<string, PyVal>();
-  constructor(
-    readonly parent: Scope | null,
-    readonly kind: 'module' | 'function' | 'class' = 'module',
-  ) {}
-  lookup(name: string): PyVal | undefined {
-    for (let s: Scope | null = this; s; s = s.parent) {
-      if (s.kind === 'class' && s !== this) continue;
-      const v = s.vars.get(name);
-      if (v !== undefined) return v;
-    }
-    return undefined;
-  }
-  owner(name: string): Scope | null {
-    for (let s: Scope | null = this; s; s = s.parent) if (s.vars.has(name)) return s;
-    return null;
-  }
-}
+class Scope extends ScopeOf<PyVal> {}
 
 /** Names Python gives without an import; calling them is evaluated or yields unknown. */
 const BUILTINS = new Set(['dict', 'list', 'tuple', 'str', 'int', 'float', 'bool', 'len', 'print', 'open', 'range', 'set', 'repr', 'isinstance', 'getattr', 'super', 'input', 'type', 'sorted', 'enumerate', 'zip', 'map', 'filter', 'min', 'max', 'sum', 'any', 'all', 'abs', 'round', 'format', 'Exception', 'ValueError', 'KeyError', 'RuntimeError']);
@@ -66,29 +45,14 @@ const ENV_MAPS = ['os.environ', 'streamlit.secrets', 'google.colab.userdata'];
 const HTTP_VERBS: Record<string, string> = { post: 'POST', get: 'GET', put: 'PUT', patch: 'PATCH', delete: 'DELETE', head: 'HEAD', options: 'OPTIONS' };
 
 
-export interface WalkResult {
-  calls: HttpCall[];
-  warnings: Warning[];
-  assignments: Record<string, Word>;
-}
-
-export class Walker implements BuildEnv {
-  readonly pasteEnv = new Map<string, Word>();
+export class Walker extends Evaluator implements BuildEnv {
   private readonly attrs = new Map<string, PyVal>();
-  private readonly calls = new Map<number, HttpCall>();
   private readonly clients: ClientObj[] = [];
   private readonly usedClients = new Set<ClientObj>();
   private readonly funcs: FuncDef[] = [];
   /** Classes defined in the snippet: `Bot(api_key=...)` runs `__init__` with those arguments. */
   private readonly classes = new Map<string, Scope>();
-  private readonly warnings: Warning[] = [];
-  private readonly warned = new Set<string>();
   private readonly root = new Scope(null);
-  private readonly lineStarts: number[] = [0];
-  private steps = 0;
-  private depth = 0;
-  private funcDepth = 0;
-  private exhausted = false;
   private inExcept = 0;
   private returns: PyVal[] | null = null;
 
@@ -96,19 +60,12 @@ export class Walker implements BuildEnv {
     private readonly text: string,
     private readonly tree: Tree,
   ) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+    super(text);
   }
 
-  // ------------------------------------------------------------ BuildEnv
-
-  warn(code: WarningCode, message: string, line?: number): void {
-    const k = code + '|' + message;
-    if (this.warned.has(k)) return;
-    this.warned.add(k);
-    this.warnings.push(line ? { code, message, line } : { code, message });
-  }
 
   // ------------------------------------------------------------ entry
+
 
   run(): WalkResult {
     this.collectForward();
@@ -118,70 +75,24 @@ export class Walker implements BuildEnv {
       const f = this.funcs[i];
       if (f.state === 'new') this.invoke(f, null);
     }
-    const calls = [...this.calls.entries()].sort((a, b) => a[0] - b[0]).map(([, c]) => c);
-    if (!calls.length) {
-      const built = this.clients.filter((c) => c.kind === 'sdk' && c.sdk && (c.sdk.kind) === 'client');
-      const first = built[0];
-      const call = first ? lower(this.sdkCallOf(first.sdk!, first.opts, null, NO_ARGS, first.line), this) : null;
-      if (call) {
-        calls.push(call);
-        this.warn(
-          'no_call',
-          built.length > 1
-            ? `The snippet builds ${built.length} clients but makes no request; the first client's chat endpoint is assumed.`
-            : 'The snippet builds a client but makes no request; the chat endpoint is assumed.',
-          first.line,
-        );
-      }
-    } else if (calls.length > 1) {
-      this.warn('multiple_calls', `The snippet makes ${calls.length} requests; they are listed in source order.`, calls[1].span?.line);
-    }
-    if (this.exhausted) this.warn('unknown_value', 'The snippet is too large or too deeply nested to follow completely; some values are unknown.');
-    return { calls, warnings: this.warnings, assignments: this.assignments() };
+    const built = this.clients.filter((c) => c.kind === 'sdk' && c.sdk?.kind === 'client');
+    const first = built[0];
+    const unsent = first ? { call: this.sdkCallOf(first.sdk!, first.opts, null, NO_ARGS, first.line), pos: first.pos, what: 'client' as const, count: built.length } : null;
+    return this.result(unsent, this.root.vars, /^[A-Za-z_]\w*$/);
   }
 
-  private assignments(): Record<string, Word> {
-    const out: Record<string, Word> = {};
-    for (const [k, w] of this.pasteEnv) out[k] = w;
-    for (const [k, v] of this.root.vars) {
-      if (v.kind !== 'string' || !/^[A-Za-z_]\w*$/.test(k)) continue;
-      if (v.word.parts.length && v.word.parts.every((p) => p.kind === 'lit' || p.kind === 'env')) out[k] = v.word;
-    }
-    return out;
-  }
 
   // ------------------------------------------------------------ tree helpers
 
   private src(n: SyntaxNode): string {
     return this.text.slice(n.from, n.to);
   }
-  lineOf(pos: number): number {
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid] <= pos) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  }
   private kids(n: SyntaxNode): SyntaxNode[] {
     const out: SyntaxNode[] = [];
     for (let c = n.firstChild; c; c = c.nextSibling) if (c.name !== 'Comment') out.push(c);
     return out;
   }
-  /** Charges work proportional to a value's size (copies made by `+`, `**`, `*`). */
-  private cost(units: number): void {
-    this.steps += Math.floor(units);
-  }
 
-  private tick(): boolean {
-    if (++this.steps > MAX_STEPS) {
-      this.exhausted = true;
-      return false;
-    }
-    return true;
-  }
 
   // ------------------------------------------------------------ statements
 
@@ -1348,17 +1259,7 @@ export class Walker implements BuildEnv {
     return call;
   }
 
-  private recordSdk(pos: number, call: SdkCall, replace = false): void {
-    const http = lower(call, this);
-    if (http) this.record(pos, http, replace);
-  }
 
-  private record(pos: number, call: HttpCall, replace = false): void {
-    if (this.calls.has(pos) && !replace) return;
-    const line = this.lineOf(pos);
-    call.span = { line, column: pos - this.lineStarts[line - 1] + 1 };
-    this.calls.set(pos, call);
-  }
 }
 
 // ------------------------------------------------------------ module helpers
@@ -1383,16 +1284,7 @@ function hasError(n: SyntaxNode): boolean {
   return found;
 }
 
-/** Environment variable names as code writes them; anything else (a pasted key in the name slot) stays a literal. */
-export function isEnvName(s: string): boolean {
-  return /^[A-Za-z_][A-Za-z0-9_]{0,127}$/.test(s);
-}
 
-function envRead(name: string | null, fallback?: string): Value {
-  if (name === null) return unknown('environment variable');
-  if (!isEnvName(name)) return { kind: 'string', word: litWord(name) };
-  return { kind: 'string', word: { parts: [envPart(name, fallback !== undefined ? { fallback } : {})] } };
-}
 
 function renderKey(w: Word): string {
   return w.parts.map((p) => (p.kind === 'lit' ? p.text : p.kind === 'env' ? '${' + p.name + '}' : '<?>')).join('');
