@@ -76,6 +76,7 @@ function callArgs(b, args, wire) {
     headers: py ? uniq([...(b.strategy === 'router' ? (args.headers ?? []) : []), 'extra_headers']) : [],
     query: py ? ['extra_query'] : [],
     betas: wire === 'anthropic' ? ['betas'] : [],
+    model_suffix: [],
   };
   return { ...d, ...(b.call_args ?? {}) };
 }

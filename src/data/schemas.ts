@@ -109,6 +109,8 @@ export const Protocol = z.enum([
   'cohere-native',
   /** A vendor's own chat endpoint taking a Chat-Completions body at another path (Writer's and Reka's /v1/chat). */
   'chat-native',
+  /** A non-chat inference task of a multi-task client (Hugging Face text_to_image, feature_extraction...): refused. */
+  'inference-task',
   'models-list',
   'embeddings',
   'other',
@@ -237,6 +239,8 @@ export const SdkArgs = z.object({
   azure_endpoint: z.array(z.string()).optional(),
   azure_deployment: z.array(z.string()).optional(),
   api_version: z.array(z.string()).optional(),
+  /** Hugging Face `provider=`: its value pins the router's provider as a `model:provider` suffix (`auto` adds none). */
+  model_suffix: z.array(z.string()).optional(),
   /** Keywords that configure the client and never reach the body. */
   drop: z.array(z.string()).optional(),
 });
@@ -341,7 +345,7 @@ export const SdkBindingIn = SdkService.partial().extend({
    * both languages; a router's `args.headers` are headers too).
    */
   call_args: z
-    .object({ merge_body: z.array(z.string()), headers: z.array(z.string()), query: z.array(z.string()), betas: z.array(z.string()) })
+    .object({ merge_body: z.array(z.string()), headers: z.array(z.string()), query: z.array(z.string()), betas: z.array(z.string()), model_suffix: z.array(z.string()) })
     .partial()
     .optional(),
   /** Azure: the paths routed through `/deployments/{deployment}` (default: every path; openai-node: the three it lists). */
@@ -425,7 +429,7 @@ export const Sdk = z.object({
   body_case: z.enum(['as_written', 'snake']),
   provider_options_case: z.enum(['as_written', 'snake']),
   provider_options_key: z.string(),
-  call_args: z.object({ merge_body: z.array(z.string()), headers: z.array(z.string()), query: z.array(z.string()), betas: z.array(z.string()) }),
+  call_args: z.object({ merge_body: z.array(z.string()), headers: z.array(z.string()), query: z.array(z.string()), betas: z.array(z.string()), model_suffix: z.array(z.string()) }),
   azure_deployment_paths: z.array(z.string()).nullable(),
   module: z.object({ name: z.string(), config: z.record(z.string(), z.string()) }).nullable(),
   router: z

@@ -377,6 +377,7 @@ function mapProtocol(run: Run, url: UrlInfo, hinfo: HostInfo | null, body: Recor
   if (protocol === 'models-list')
     return run.fail('no_model', "The example only lists the vendor's models; it names no model to register. Pick one and pass it with --upstream-model.");
   if (protocol === 'embeddings') return run.fail('unsupported_protocol', 'The example calls an embeddings endpoint; byok registers chat models only.');
+  if (protocol === 'inference-task') return run.fail('unsupported_protocol', 'The example calls a non-chat inference task (images, audio, embeddings...); byok registers chat models only.');
   const out: Mapped = {
     wire: protocol === 'anthropic-messages' ? 'anthropic' : 'openai',
     base_url: url.base_url,

@@ -65,6 +65,10 @@ const data: Endpoints = {
       "protocol": "cohere-native"
     },
     {
+      "path": "(?<base>.*?)/tasks/[a-z0-9-]+",
+      "protocol": "inference-task"
+    },
+    {
       "path": "(?<base>.*?)/v1/chat",
       "protocol": "chat-native"
     },

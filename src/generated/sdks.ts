@@ -149,7 +149,8 @@ const data: Sdks = {
         "query": [
           "extra_query"
         ],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": {
@@ -267,7 +268,8 @@ const data: Sdks = {
         "merge_body": [],
         "headers": [],
         "query": [],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -372,7 +374,8 @@ const data: Sdks = {
         "query": [
           "extra_query"
         ],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -457,7 +460,8 @@ const data: Sdks = {
         "query": [
           "extra_query"
         ],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -530,7 +534,8 @@ const data: Sdks = {
         "merge_body": [],
         "headers": [],
         "query": [],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -677,7 +682,8 @@ const data: Sdks = {
         "query": [
           "extra_query"
         ],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -780,7 +786,8 @@ const data: Sdks = {
         "merge_body": [],
         "headers": [],
         "query": [],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -944,7 +951,8 @@ const data: Sdks = {
         "query": [
           "extra_query"
         ],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -1061,7 +1069,8 @@ const data: Sdks = {
         "merge_body": [],
         "headers": [],
         "query": [],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": [
         "/completions",
@@ -1184,7 +1193,8 @@ const data: Sdks = {
         "query": [
           "extra_query"
         ],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -1285,7 +1295,8 @@ const data: Sdks = {
         ],
         "betas": [
           "betas"
-        ]
+        ],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -1376,7 +1387,8 @@ const data: Sdks = {
         "query": [],
         "betas": [
           "betas"
-        ]
+        ],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -1481,7 +1493,8 @@ const data: Sdks = {
         ],
         "betas": [
           "betas"
-        ]
+        ],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -1551,7 +1564,8 @@ const data: Sdks = {
         "query": [],
         "betas": [
           "betas"
-        ]
+        ],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -1615,7 +1629,8 @@ const data: Sdks = {
         "query": [
           "extra_query"
         ],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -1686,7 +1701,8 @@ const data: Sdks = {
         "query": [
           "extra_query"
         ],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -1782,7 +1798,8 @@ const data: Sdks = {
         "query": [
           "extra_query"
         ],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -1853,7 +1870,8 @@ const data: Sdks = {
         "merge_body": [],
         "headers": [],
         "query": [],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -1916,7 +1934,8 @@ const data: Sdks = {
         "merge_body": [],
         "headers": [],
         "query": [],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -1986,7 +2005,8 @@ const data: Sdks = {
         "query": [
           "extra_query"
         ],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -2045,7 +2065,8 @@ const data: Sdks = {
         "merge_body": [],
         "headers": [],
         "query": [],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -2105,7 +2126,8 @@ const data: Sdks = {
         "query": [
           "extra_query"
         ],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": {
@@ -2174,7 +2196,8 @@ const data: Sdks = {
         "merge_body": [],
         "headers": [],
         "query": [],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -2242,7 +2265,8 @@ const data: Sdks = {
         "query": [
           "extra_query"
         ],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -2310,7 +2334,8 @@ const data: Sdks = {
         "merge_body": [],
         "headers": [],
         "query": [],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -2409,7 +2434,8 @@ const data: Sdks = {
         "query": [
           "extra_query"
         ],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -2472,7 +2498,8 @@ const data: Sdks = {
         "merge_body": [],
         "headers": [],
         "query": [],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -2616,7 +2643,8 @@ const data: Sdks = {
         "query": [
           "extra_query"
         ],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -2712,7 +2740,8 @@ const data: Sdks = {
         "query": [
           "extra_query"
         ],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -2780,7 +2809,8 @@ const data: Sdks = {
         "merge_body": [],
         "headers": [],
         "query": [],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -2842,12 +2872,70 @@ const data: Sdks = {
         "query": [
           "extra_query"
         ],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
       "source": "Google Gen AI SDK docs (Client() reads GOOGLE_API_KEY or GEMINI_API_KEY, GOOGLE_API_KEY winning when both are set); the REST path is the Gemini API's generateContent"
+    },
+    {
+      "id": "google-genai-js",
+      "family": "google-genai",
+      "language": "javascript",
+      "kind": "client",
+      "strategy": "genai",
+      "client": "google-genai",
+      "names": [
+        "@google/genai:GoogleGenAI",
+        "GoogleGenAI"
+      ],
+      "fallback": false,
+      "wire": "gemini",
+      "default_base_url": "https://generativelanguage.googleapis.com",
+      "default_key_env": "GEMINI_API_KEY",
+      "base_url_env": null,
+      "auth": {
+        "name": "x-goog-api-key",
+        "scheme": null
+      },
+      "args": {
+        "api_key": [
+          "apiKey"
+        ]
+      },
+      "endpoints": {
+        "models.generateContent": {
+          "path": "/v1beta/models/{model}:generateContent",
+          "method": "POST",
+          "stream": false
+        },
+        "models.generateContentStream": {
+          "path": "/v1beta/models/{model}:streamGenerateContent?alt=sse",
+          "method": "POST",
+          "stream": false
+        }
+      },
+      "chat_endpoint": "/v1beta/models/{model}:generateContent",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "google-genai-js",
+      "call_args": {
+        "merge_body": [],
+        "headers": [],
+        "query": [],
+        "betas": [],
+        "model_suffix": []
+      },
+      "azure_deployment_paths": null,
+      "module": null,
+      "router": null,
+      "source": "googleapis/js-genai README (new GoogleGenAI({}) reads GEMINI_API_KEY; ai.models.generateContent({ model, contents, config }))"
     },
     {
       "id": "groq-python",
@@ -2938,7 +3026,8 @@ const data: Sdks = {
         "query": [
           "extra_query"
         ],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -3009,7 +3098,8 @@ const data: Sdks = {
         "merge_body": [],
         "headers": [],
         "query": [],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -3108,7 +3198,8 @@ const data: Sdks = {
         "query": [
           "extra_query"
         ],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -3171,7 +3262,8 @@ const data: Sdks = {
         "merge_body": [],
         "headers": [],
         "query": [],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -3213,6 +3305,9 @@ const data: Sdks = {
         ],
         "headers": [
           "headers"
+        ],
+        "model_suffix": [
+          "provider"
         ]
       },
       "endpoints": {
@@ -3223,6 +3318,96 @@ const data: Sdks = {
         },
         "chat_completion": {
           "path": "/chat/completions",
+          "method": "POST",
+          "stream": false
+        },
+        "text_generation": {
+          "path": "/tasks/text-generation",
+          "method": "POST",
+          "stream": false
+        },
+        "text_to_image": {
+          "path": "/tasks/text-to-image",
+          "method": "POST",
+          "stream": false
+        },
+        "text_to_video": {
+          "path": "/tasks/text-to-video",
+          "method": "POST",
+          "stream": false
+        },
+        "image_to_image": {
+          "path": "/tasks/image-to-image",
+          "method": "POST",
+          "stream": false
+        },
+        "feature_extraction": {
+          "path": "/tasks/feature-extraction",
+          "method": "POST",
+          "stream": false
+        },
+        "sentence_similarity": {
+          "path": "/tasks/sentence-similarity",
+          "method": "POST",
+          "stream": false
+        },
+        "automatic_speech_recognition": {
+          "path": "/tasks/automatic-speech-recognition",
+          "method": "POST",
+          "stream": false
+        },
+        "text_to_speech": {
+          "path": "/tasks/text-to-speech",
+          "method": "POST",
+          "stream": false
+        },
+        "image_classification": {
+          "path": "/tasks/image-classification",
+          "method": "POST",
+          "stream": false
+        },
+        "image_segmentation": {
+          "path": "/tasks/image-segmentation",
+          "method": "POST",
+          "stream": false
+        },
+        "object_detection": {
+          "path": "/tasks/object-detection",
+          "method": "POST",
+          "stream": false
+        },
+        "summarization": {
+          "path": "/tasks/summarization",
+          "method": "POST",
+          "stream": false
+        },
+        "translation": {
+          "path": "/tasks/translation",
+          "method": "POST",
+          "stream": false
+        },
+        "fill_mask": {
+          "path": "/tasks/fill-mask",
+          "method": "POST",
+          "stream": false
+        },
+        "question_answering": {
+          "path": "/tasks/question-answering",
+          "method": "POST",
+          "stream": false
+        },
+        "text_classification": {
+          "path": "/tasks/text-classification",
+          "method": "POST",
+          "stream": false
+        },
+        "token_classification": {
+          "path": "/tasks/token-classification",
+          "method": "POST",
+          "stream": false
+        },
+        "zero_shot_classification": {
+          "path": "/tasks/zero-shot-classification",
           "method": "POST",
           "stream": false
         }
@@ -3247,12 +3432,124 @@ const data: Sdks = {
         "query": [
           "extra_query"
         ],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
-      "source": "not read from the SDK source; the router root https://router.huggingface.co/v1 and HF_TOKEN as Hugging Face's Inference Providers docs give them (a provider= argument routes to a provider-specific path, not modelled)"
+      "source": "the router root https://router.huggingface.co/v1 and HF_TOKEN as Hugging Face's Inference Providers docs give them (https://huggingface.co/docs/inference-providers/index); `provider=` pins the provider, which the OpenAI-compatible router takes as a `model:provider` suffix"
+    },
+    {
+      "id": "huggingface-inference-js",
+      "family": "huggingface",
+      "language": "javascript",
+      "kind": "client",
+      "strategy": "plain",
+      "client": "huggingface_inference",
+      "names": [
+        "@huggingface/inference:InferenceClient",
+        "@huggingface/inference:HfInference",
+        "InferenceClient",
+        "HfInference"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": "https://router.huggingface.co/v1",
+      "default_key_env": "HF_TOKEN",
+      "base_url_env": null,
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "endpointUrl"
+        ],
+        "api_key": [
+          "accessToken"
+        ]
+      },
+      "endpoints": {
+        "chatCompletion": {
+          "path": "/chat/completions",
+          "method": "POST",
+          "stream": false
+        },
+        "chatCompletionStream": {
+          "path": "/chat/completions",
+          "method": "POST",
+          "stream": true
+        },
+        "textGeneration": {
+          "path": "/tasks/text-generation",
+          "method": "POST",
+          "stream": false
+        },
+        "textToImage": {
+          "path": "/tasks/text-to-image",
+          "method": "POST",
+          "stream": false
+        },
+        "textToVideo": {
+          "path": "/tasks/text-to-video",
+          "method": "POST",
+          "stream": false
+        },
+        "featureExtraction": {
+          "path": "/tasks/feature-extraction",
+          "method": "POST",
+          "stream": false
+        },
+        "automaticSpeechRecognition": {
+          "path": "/tasks/automatic-speech-recognition",
+          "method": "POST",
+          "stream": false
+        },
+        "textToSpeech": {
+          "path": "/tasks/text-to-speech",
+          "method": "POST",
+          "stream": false
+        },
+        "imageClassification": {
+          "path": "/tasks/image-classification",
+          "method": "POST",
+          "stream": false
+        },
+        "summarization": {
+          "path": "/tasks/summarization",
+          "method": "POST",
+          "stream": false
+        },
+        "translation": {
+          "path": "/tasks/translation",
+          "method": "POST",
+          "stream": false
+        }
+      },
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [
+        "api_key"
+      ],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "huggingface-inference-js",
+      "call_args": {
+        "merge_body": [],
+        "headers": [],
+        "query": [],
+        "betas": [],
+        "model_suffix": [
+          "provider"
+        ]
+      },
+      "azure_deployment_paths": null,
+      "module": null,
+      "router": null,
+      "source": "huggingface/huggingface.js packages/inference README (new InferenceClient(token); client.chatCompletion({ provider, model, messages }))"
     },
     {
       "id": "litellm",
@@ -3353,7 +3650,8 @@ const data: Sdks = {
         "query": [
           "extra_query"
         ],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": {
@@ -3454,7 +3752,8 @@ const data: Sdks = {
         "query": [],
         "betas": [
           "betas"
-        ]
+        ],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -3517,7 +3816,8 @@ const data: Sdks = {
         "merge_body": [],
         "headers": [],
         "query": [],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -3633,7 +3933,8 @@ const data: Sdks = {
         "query": [
           "extra_query"
         ],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -3712,7 +4013,8 @@ const data: Sdks = {
         "merge_body": [],
         "headers": [],
         "query": [],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -3808,7 +4110,8 @@ const data: Sdks = {
         "query": [
           "extra_query"
         ],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -3871,7 +4174,8 @@ const data: Sdks = {
         "merge_body": [],
         "headers": [],
         "query": [],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -3934,7 +4238,8 @@ const data: Sdks = {
         "merge_body": [],
         "headers": [],
         "query": [],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -4001,7 +4306,8 @@ const data: Sdks = {
         "query": [
           "extra_query"
         ],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -4056,7 +4362,8 @@ const data: Sdks = {
         "query": [
           "extra_query"
         ],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -4140,7 +4447,8 @@ const data: Sdks = {
         "query": [
           "extra_query"
         ],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -4209,7 +4517,8 @@ const data: Sdks = {
         "query": [
           "extra_query"
         ],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -4278,7 +4587,8 @@ const data: Sdks = {
         "merge_body": [],
         "headers": [],
         "query": [],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -4429,7 +4739,8 @@ const data: Sdks = {
         "query": [
           "extra_query"
         ],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -4487,7 +4798,8 @@ const data: Sdks = {
         "merge_body": [],
         "headers": [],
         "query": [],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -4635,7 +4947,8 @@ const data: Sdks = {
         "query": [
           "extra_query"
         ],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -4710,7 +5023,8 @@ const data: Sdks = {
         "query": [
           "extra_query"
         ],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -4795,7 +5109,8 @@ const data: Sdks = {
         "query": [
           "extra_query"
         ],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -4911,7 +5226,8 @@ const data: Sdks = {
         "query": [
           "extra_query"
         ],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -4997,7 +5313,8 @@ const data: Sdks = {
         "merge_body": [],
         "headers": [],
         "query": [],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -5065,7 +5382,8 @@ const data: Sdks = {
         "merge_body": [],
         "headers": [],
         "query": [],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -5133,7 +5451,8 @@ const data: Sdks = {
         "query": [
           "extra_query"
         ],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -5201,7 +5520,8 @@ const data: Sdks = {
         "query": [
           "extra_query"
         ],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -5378,7 +5698,8 @@ const data: Sdks = {
         "query": [
           "extra_query"
         ],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -5484,7 +5805,8 @@ const data: Sdks = {
         "merge_body": [],
         "headers": [],
         "query": [],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -5584,7 +5906,8 @@ const data: Sdks = {
         "query": [
           "extra_query"
         ],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -5652,7 +5975,8 @@ const data: Sdks = {
         "merge_body": [],
         "headers": [],
         "query": [],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -5751,7 +6075,8 @@ const data: Sdks = {
         "query": [
           "extra_query"
         ],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -5814,7 +6139,8 @@ const data: Sdks = {
         "merge_body": [],
         "headers": [],
         "query": [],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -5884,7 +6210,8 @@ const data: Sdks = {
         "merge_body": [],
         "headers": [],
         "query": [],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -6031,7 +6358,8 @@ const data: Sdks = {
         "query": [
           "extra_query"
         ],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -6178,7 +6506,8 @@ const data: Sdks = {
         "query": [
           "extra_query"
         ],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -6325,7 +6654,8 @@ const data: Sdks = {
         "query": [
           "extra_query"
         ],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -6421,7 +6751,8 @@ const data: Sdks = {
         "query": [
           "extra_query"
         ],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -6492,7 +6823,8 @@ const data: Sdks = {
         "merge_body": [],
         "headers": [],
         "query": [],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -6549,7 +6881,8 @@ const data: Sdks = {
         "query": [
           "extra_query"
         ],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -6649,7 +6982,8 @@ const data: Sdks = {
         "query": [
           "extra_query"
         ],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -6712,7 +7046,8 @@ const data: Sdks = {
         "merge_body": [],
         "headers": [],
         "query": [],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -6858,7 +7193,8 @@ const data: Sdks = {
         "query": [
           "extra_query"
         ],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -7004,7 +7340,8 @@ const data: Sdks = {
         "query": [
           "extra_query"
         ],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -7150,7 +7487,8 @@ const data: Sdks = {
         "query": [
           "extra_query"
         ],
-        "betas": []
+        "betas": [],
+        "model_suffix": []
       },
       "azure_deployment_paths": null,
       "module": null,
@@ -7809,7 +8147,7 @@ const data: Sdks = {
     },
     {
       "language": "javascript",
-      "pattern": "^@google/(genai|generative-ai):",
+      "pattern": "^@google/(genai:(?!GoogleGenAI$)|generative-ai:)",
       "label": "Google's Gen AI SDK"
     },
     {

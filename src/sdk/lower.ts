@@ -226,6 +226,8 @@ interface Split {
   headers: Array<[string, Word]>;
   query: Array<[string, Word]>;
   betas: Word | null;
+  /** A call argument pinning the provider (`model_suffix` role). */
+  suffix: Value | null;
 }
 
 /**
@@ -242,7 +244,12 @@ function splitCall(ctx: Ctx, kwargs: Array<[string, Value]>): Split {
   const headers: Array<[string, Word]> = [];
   const query: Array<[string, Word]> = [];
   let betas: Word | null = null;
+  let suffix: Value | null = null;
   for (const [k, v] of kwargs) {
+    if (roles.model_suffix.includes(k)) {
+      suffix = v;
+      continue;
+    }
     if (roles.merge_body.includes(k)) {
       if (v.kind === 'object') merges.push(v);
       else if (v.kind !== 'null') env.warn('unknown_value', `The ${k} argument could not be evaluated; its fields are missing from the body.`, line);
@@ -267,7 +274,7 @@ function splitCall(ctx: Ctx, kwargs: Array<[string, Value]>): Split {
   for (const m of merges) body = mergeObjects(body, m);
   if (sdk.body_case === 'snake') body = snakeKeys(body);
   if (ctx.call.unknownSplat) env.warn('unknown_value', 'Some arguments come from a ** expansion that could not be evaluated.', line);
-  return { body, headers, query, betas };
+  return { body, headers, query, betas, suffix };
 }
 
 /** The request options object's member (`headers`, `query`), JavaScript's second method argument. */
@@ -286,6 +293,7 @@ function methodCall(ctx: Ctx, endpoint: Endpoint): HttpCall {
   let body = split.body;
   const ctorModel = pick(ctx, call.ctor, sdk.args.model, false);
   if (ctorModel && !getEntry(body, 'model')) body = withEntry(body, 'model', ctorModel, true);
+  body = pinProvider(body, split.suffix ?? pick(ctx, call.ctor, sdk.args.model_suffix, false) ?? null);
   if (endpoint.stream) body = withEntry(body, 'stream', { kind: 'bool', value: true });
 
   // openai<1 with `openai.api_type = "azure"` configured the module's client for Azure.
@@ -330,6 +338,20 @@ function methodCall(ctx: Ctx, endpoint: Endpoint): HttpCall {
     client_info: { sdk: sdk.id, base_url_defaulted: r.baseDefaulted, key_defaulted: r.keyDefaulted },
     span: ctx.line ? { line: ctx.line, column: 1 } : undefined,
   };
+}
+
+/**
+ * A router's provider pin (`model_suffix` role, Hugging Face `provider=`): the
+ * OpenAI-compatible router takes it as `model:provider`. `auto`, an unknown
+ * value or a model that is not a literal leave the body as it is.
+ */
+function pinProvider(body: Value, suffix: Value | null): Value {
+  if (!suffix || suffix.kind !== 'string') return body;
+  const p = literalText(suffix.word);
+  const m = getEntry(body, 'model');
+  const mt = m?.kind === 'string' ? literalText(m.word) : null;
+  if (!p || p === 'auto' || !/^[\w.-]+$/.test(p) || mt === null || mt.includes(':')) return body;
+  return withEntry(body, 'model', str(`${mt}:${p}`), true);
 }
 
 /**
