@@ -98,8 +98,12 @@ class Reader {
   }
 
   tryCmdlet(): HttpCall | null {
-    const m = /^([A-Za-z][\w-]*)/.exec(this.s.slice(this.i, this.i + 40));
+    // `(Invoke-WebRequest ... ).Content | ConvertFrom-Json`: the call inside a parenthesised expression.
+    const open = /^(?:\(\s*)+/.exec(this.s.slice(this.i, this.i + 40));
+    const m = /^([A-Za-z][\w-]*)/.exec(this.s.slice(this.i + (open?.[0].length ?? 0), this.i + (open?.[0].length ?? 0) + 40));
     if (!m) return null;
+    if (open && !CMDLETS.test(m[1])) return null;
+    if (open) this.i += open[0].length;
     // Windows PowerShell 5 aliases curl and wget to Invoke-WebRequest: -Uri/-Method/-Headers/-Body tell.
     const alias = /^(curl|wget)$/i.test(m[1]) && /^\s+-(Uri|Method|Headers|Body)\b/i.test(this.s.slice(this.i + m[0].length, this.i + m[0].length + 20));
     if (!CMDLETS.test(m[1]) && !alias) return null;

@@ -272,9 +272,11 @@ export function sniff(text: string, hint?: Language): Language | undefined {
   const curlLine =
     /(^|[\s;|&(`!])curl(\.exe)?\s+[^\n]*/m.test(code) &&
     /(^|\n)[^\S\n]*(?:[\w]+=\S*[^\S\n]+|time\s+|sudo\s+|!|\w+=\$\(\s*)?curl(\.exe)?\b/.test(code);
-  const ps = /\$env:\w+|`\s*$|\bcurl\.exe\b|Invoke-(RestMethod|WebRequest)\b|ConvertTo-Json/m.test(code);
-  // cmd.exe: `^` continuations or %NAME% references (a name, not %5B-style URL escapes).
-  const cmd = (/\^[^\S\n]*$/m.test(code) || (/(^|[\s"=:])%[A-Za-z_]\w*%/m.test(code) && !/'[^'\n]*'/.test(code))) && !ps;
+  // cmd.exe: `^` continuations, %NAME% references (a name, not %5B-style URL escapes), `@echo off`.
+  const cmdSigns = /\^[^\S\n]*$/m.test(code) || /^[^\S\n]*@?echo[^\S\n]+off\b/im.test(code) || (/(^|[\s"=:])%[A-Za-z_]\w*%/m.test(code) && !/'[^'\n]*'/.test(code));
+  // `curl.exe` is how both cmd and PowerShell docs spell curl: it says PowerShell only without cmd's signs.
+  const ps = /\$env:\w+|`\s*$|Invoke-(RestMethod|WebRequest)\b|ConvertTo-Json/m.test(code) || (/\bcurl\.exe\b/.test(code) && !cmdSigns);
+  const cmd = cmdSigns && !ps;
   // Python and JavaScript share much (await, import, objects): count the signals only one has.
   const count = (res: RegExp[]) => res.reduce((n, re) => n + (re.test(code) ? 1 : 0), 0);
   const pyScore = count([
