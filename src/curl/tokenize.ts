@@ -301,15 +301,24 @@ class Lexer {
     const parts: Part[] = [];
     const s = this.src;
     const d = this.dialect;
+    const wordStart = this.i;
+    // `https://<your-endpoint>/v1`: a docs placeholder glued inside a word, not a redirection.
+    const gluedPlaceholder = () => this.i > wordStart && /^<[A-Za-z][\w .-]{0,60}>/.test(s.slice(this.i, this.i + 64));
     const wordEnd = (ch: string) =>
       ch === ' ' || ch === '\t' || ch === '\n' || ch === '\f' || ch === '\v' ||
-      (d === 'shell' && (ch === ';' || ch === '|' || ch === '&' || ch === '<' || ch === '>' || ch === '(' || ch === ')')) ||
-      (d === 'cmd' && (ch === '&' || ch === '|' || ch === '<' || ch === '>')) ||
+      (d === 'shell' && (ch === ';' || ch === '|' || ch === '&' || (ch === '<' && !gluedPlaceholder()) || ch === '>' || ch === '(' || ch === ')')) ||
+      (d === 'cmd' && (ch === '&' || ch === '|' || (ch === '<' && !gluedPlaceholder()) || ch === '>')) ||
       (d === 'powershell' && (ch === ';' || ch === '|'));
     while (this.i < s.length) {
       const c = s[this.i];
       if (wordEnd(c)) break;
       if (this.isContinuation()) break;
+      if (c === '<' && d !== 'powershell') {
+        const m = /^<[A-Za-z][\w .-]{0,60}>/.exec(s.slice(this.i, this.i + 64))!;
+        parts.push(lit(m[0]));
+        this.i += m[0].length;
+        continue;
+      }
       if (d === 'shell') {
         if (c === '\\') {
           if (s[this.i + 1] === '\n') break;
