@@ -71,6 +71,8 @@ export const WARNING_CODES = [
   'secret_redacted',
   'placeholder_key',
   'placeholder_header',
+  /** A second credential header (a gateway's key) kept as a ${NAME} reference. */
+  'credential_header',
   'key_from_code',
   'key_host_mismatch',
   'auth_missing',

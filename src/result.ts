@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { ERROR_CODES, fail } from './failure.js';
 import { WARNING_CODES } from './codes.js';
+import { AuthScheme } from './data/schemas.js';
 
 export { fail };
 
@@ -26,7 +27,7 @@ export const WarningSchema = z.object({
 });
 
 export const Auth = z.discriminatedUnion('in', [
-  z.object({ in: z.literal('header'), name: z.string(), scheme: z.enum(['Bearer', 'Basic']).nullable() }),
+  z.object({ in: z.literal('header'), name: z.string(), scheme: AuthScheme.nullable() }),
   z.object({ in: z.literal('query'), name: z.string() }),
   z.object({ in: z.literal('none') }),
 ]);

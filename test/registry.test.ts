@@ -404,3 +404,28 @@ models:
     expect(readdirSync(join(dir, 'config')).sort()).toEqual(['custom_models.yaml']);
   });
 });
+
+describe('gateway credential headers (a ${NAME} reference beside the key)', () => {
+  it('stores the reference, and need_env_input lists every missing variable until each is set', async () => {
+    const dir = ws();
+    const d = draft({ base_url: 'https://oai.helicone.ai/v1', api_key_env: 'CUSTOM_KEY_OAI_HELICONE_AI', headers: { 'Helicone-Auth': 'Bearer ${HELICONE_API_KEY}' } });
+    const r1 = await add(d, { workspace: dir });
+    expect(r1.ok).toBe(true);
+    expect(r1.need_env_input.env_vars.map((v: { key: string }) => v.key)).toEqual(['CUSTOM_KEY_OAI_HELICONE_AI', 'HELICONE_API_KEY']);
+    expect(registryText(dir)).toContain('Bearer ${HELICONE_API_KEY}');
+    writeFileSync(join(dir, '.env'), 'CUSTOM_KEY_OAI_HELICONE_AI=x\n');
+    const r2 = await add(d, { workspace: dir });
+    expect(r2.need_env_input.env_vars.map((v: { key: string }) => v.key)).toEqual(['HELICONE_API_KEY']);
+    expect(r2.note).toMatch(/HELICONE_API_KEY/);
+    writeFileSync(join(dir, '.env'), 'CUSTOM_KEY_OAI_HELICONE_AI=x\nHELICONE_API_KEY=y\n');
+    const g = await get(r1.model_id, { workspace: dir });
+    expect(g.need_env_input).toBeUndefined();
+  });
+
+  it('still refuses a credential header that holds a value rather than a reference', () => {
+    expect(checkHeader('Helicone-Auth', 'Bearer ${HELICONE_API_KEY}')).toBeNull();
+    expect(checkHeader('cf-aig-authorization', '${CF_AIG_TOKEN}')).toBeNull();
+    expect(checkHeader('Helicone-Auth', 'Bearer not-a-reference-value')).toMatch(/credential/);
+    expect(checkHeader('x-portkey-api-key', 'Bearer ${A} ${B}')).toMatch(/credential/);
+  });
+});

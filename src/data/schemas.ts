@@ -4,6 +4,16 @@
 // shape and test/data.test.ts validates every value (regexes included).
 import { z } from 'zod';
 
+// ---------- auth schemes (used by several files below) ----------
+/**
+ * Authorization schemes a key is sent with, kept as the vendor writes them
+ * (`Authorization: Token ...` is not `Bearer`): Bearer (RFC 6750), Basic
+ * (RFC 7617), Token (Deepgram, Django REST), Key (fal.ai), Api-Key (Baseten).
+ */
+export const AUTH_SCHEMES = ['Bearer', 'Basic', 'Token', 'Key', 'Api-Key'] as const;
+export const AuthScheme = z.enum(AUTH_SCHEMES);
+export type AuthScheme = z.infer<typeof AuthScheme>;
+
 // ---------- grammar/curl-options.yaml ----------
 /** What an option means for the request; everything else is `ignore` (skipped with its argument). */
 export const CurlSemantic = z.enum([
@@ -94,6 +104,8 @@ export const Placeholders = z.object({
     /** Names the patterns catch that documentedly carry no secret (lower case). */
     not_secret: z.array(z.string()),
   }),
+  /** Regexes (case-insensitive) over a URL's host that mark it as a placeholder (`unresolved_base_url`). */
+  url_host_patterns: z.array(z.string()).default([]),
 });
 export type Placeholders = z.input<typeof Placeholders>;
 
@@ -134,7 +146,7 @@ export const ProtocolMapping = z.object({
   base: z.enum(['same', 'host_openai_base', 'append']),
   append: z.string().optional(),
   /** The auth the target endpoint takes, when it differs from the sample's. */
-  auth: z.object({ name: z.string(), scheme: z.enum(['Bearer', 'Basic']).nullable() }).optional(),
+  auth: z.object({ name: z.string(), scheme: AuthScheme.nullable() }).optional(),
   /** Thinking controls rewritten for the target: a path, or per-value rules. */
   translate: z
     .array(
@@ -152,6 +164,7 @@ export const Endpoints = z.object({ endpoints: z.array(Endpoint), mappings: z.ar
 export type Endpoints = z.input<typeof Endpoints>;
 
 // ---------- grammar/request-fields.yaml ----------
+
 export const RequestFields = z.object({
   /** Standard top-level body fields per protocol. */
   standard: z.record(z.string(), z.array(z.string())),
@@ -160,9 +173,15 @@ export const RequestFields = z.object({
   /** Headers the client sets itself: never copied into a draft. */
   client_headers: z.array(z.string()),
   /** Header names that carry a key. */
-  auth_headers: z.array(z.object({ name: z.string(), scheme: z.enum(['Bearer', 'Basic']).nullable() })),
+  auth_headers: z.array(z.object({ name: z.string(), scheme: AuthScheme.nullable() })),
   /** Query parameter names that carry a key. */
   auth_query: z.array(z.string()),
+  /**
+   * A gateway's own credential, sent beside the provider's key (Helicone-Auth,
+   * cf-aig-authorization, x-portkey-api-key): kept in `headers` as a `${NAME}`
+   * reference; the auth itself only when the call sends no other key.
+   */
+  gateway_auth_headers: z.array(z.object({ name: z.string(), scheme: AuthScheme.nullable(), source: z.string() })).default([]),
 });
 export type RequestFields = z.input<typeof RequestFields>;
 
@@ -258,7 +277,7 @@ export const SdkEndpoint = z.union([
 ]);
 
 export const SdkWire = z.enum(['openai', 'anthropic', 'gemini', 'ollama', 'dashscope', 'cohere']);
-export const SdkAuth = z.object({ name: z.string(), scheme: z.enum(['Bearer', 'Basic']).nullable().default(null) });
+export const SdkAuth = z.object({ name: z.string(), scheme: AuthScheme.nullable().default(null) });
 
 /**
  * How an SdkCall is lowered to the request it sends (src/sdk/strategies.ts):
@@ -418,7 +437,7 @@ export const Sdk = z.object({
   default_base_url: z.string().nullable(),
   default_key_env: z.string().nullable(),
   base_url_env: z.string().nullable(),
-  auth: z.object({ name: z.string(), scheme: z.enum(['Bearer', 'Basic']).nullable() }).nullable(),
+  auth: z.object({ name: z.string(), scheme: AuthScheme.nullable() }).nullable(),
   args: SdkArgs,
   endpoints: z.record(z.string(), SdkEndpointOut),
   chat_endpoint: z.string(),
@@ -457,7 +476,7 @@ export const Route = z.object({
   key_env: z.string().nullable(),
   api_version_env: z.string().nullable(),
   endpoint: z.string(),
-  auth: z.object({ name: z.string(), scheme: z.enum(['Bearer', 'Basic']).nullable() }).nullable(),
+  auth: z.object({ name: z.string(), scheme: AuthScheme.nullable() }).nullable(),
   source: z.string().nullable(),
 });
 export type Route = z.output<typeof Route>;

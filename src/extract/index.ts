@@ -25,11 +25,12 @@ import {
 import { fail, type Failure } from '../failure.js';
 import { isLocalHost, keyEnvForUrl } from '../hosts.js';
 import type { Auth, Draft, ParseExampleResult } from '../result.js';
-import type { Protocol } from '../data/schemas.js';
+import { AUTH_SCHEMES, type AuthScheme, type Protocol } from '../data/schemas.js';
 import {
   AUTH_HEADERS,
   AUTH_QUERY,
   CLIENT_HEADERS,
+  GATEWAY_AUTH_HEADERS,
   PER_CALL,
   hostInfo,
   isCuratedVendor,
@@ -39,6 +40,7 @@ import {
   sdkWire,
   type HostInfo,
 } from './knowledge.js';
+import placeholderData from '../generated/placeholders.js';
 import { analyseThinking, flatten, isThinkingPath } from './thinking.js';
 import { isPlaceholderValue } from '../call/placeholders.js';
 import { classifyCredential, findKeyShaped, isCredentialName, scanText, scrub, matchShape, rememberSecret, type FoundSecret } from '../secrets/index.js';
@@ -311,15 +313,19 @@ function readUrl(run: Run, call: HttpCall): UrlInfo | Failure {
   try {
     u = new URL(urlText.trim());
   } catch {
+    // `https://<your-endpoint>/...`, `https://{endpoint}/...`: name the placeholder, not a parse error.
+    const hostPart = /^[a-z][\w+.-]*:\/\/([^/?#\s]*)/i.exec(urlText.trim())?.[1] ?? urlText.trim().split(/[/?#\s]/)[0];
+    if (hostPart && isPlaceholderHost(hostPart))
+      return run.fail('unresolved_base_url', `The host ${JSON.stringify(hostPart)} is a placeholder; replace it with your endpoint's real host and paste again.`);
     return run.fail('unresolved_base_url', 'The request URL is not a valid absolute URL.');
   }
   info.host = u.host;
   const hostText = decodeSafe(u.hostname);
-  if (/\$\{?[A-Za-z_]|<[^>]*>|\{[^}]*\}|YOUR[-_]|your[-_]|\[[^\]]*\]|<\?>/i.test(hostText)) {
+  if (isPlaceholderHost(hostText) || /<\?>/.test(hostText)) {
     const v = /\$\{?([A-Za-z_]\w*)/.exec(hostText)?.[1];
     return run.fail(
       'unresolved_base_url',
-      v ? `The host is the variable ${v}, whose value the example does not show; set base_url to the endpoint it holds.` : `The host ${JSON.stringify(hostText)} is a placeholder; replace it with your resource's real host.`,
+      v ? `The host is the variable ${v}, whose value the example does not show; set base_url to the endpoint it holds.` : `The host ${JSON.stringify(hostText)} is a placeholder; replace it with your endpoint's real host and paste again.`,
     );
   }
   const path = trimEndOf(decodeSafe(u.pathname), '/');
@@ -478,12 +484,17 @@ function readAuth(run: Run, call: HttpCall, url: UrlInfo, wire: Draft['wire'], v
   return { auth, keyEnv };
 }
 
-/** Non-auth headers every call needs (client-managed ones left out, literal secrets refused). */
-function readHeaders(run: Run, call: HttpCall, auth: Auth): Record<string, string> {
+/** Non-auth headers every call needs (client-managed ones left out, credentials kept only as `${NAME}` references). */
+function readHeaders(run: Run, call: HttpCall, auth: Auth, host: string | null): Record<string, string> {
   const headers: Record<string, string> = {};
+  const authName = auth.in === 'header' ? auth.name.toLowerCase() : '';
   for (const h of call.headers) {
     const n = h.name.toLowerCase();
-    if (AUTH_HEADERS.has(n) || CLIENT_HEADERS.has(n) || (auth.in === 'header' && auth.name.toLowerCase() === n)) continue;
+    if (n === authName || AUTH_HEADERS.has(n) || CLIENT_HEADERS.has(n)) continue;
+    if (n !== 'cookie' && (GATEWAY_AUTH_HEADERS.has(n) || CREDENTIAL_HEADER.test(n) || isCredentialValue(h.name, h.value))) {
+      headers[h.name] = credentialReference(run, h, host);
+      continue;
+    }
     const v = expandWord(h.value);
     const secret =
       n === 'cookie'
@@ -500,6 +511,33 @@ function readHeaders(run: Run, call: HttpCall, auth: Auth): Record<string, strin
       run.warn('placeholder_header', `The ${h.name} header holds the placeholder ${JSON.stringify(v.trim())}; put your own value in it, or remove the header.`);
   }
   return headers;
+}
+
+/**
+ * A second credential (a gateway's key beside the provider's): the draft keeps
+ * the header with a `${NAME}` reference, never a value (DESIGN.md registry). NAME
+ * is the variable the sample reads (or names in a placeholder), else
+ * CUSTOM_KEY_<HOST>_<HEADER>; a literal key there is redacted and reported.
+ */
+function credentialReference(run: Run, h: HttpCall['headers'][number], host: string | null): string {
+  const { scheme, rest } = splitScheme(h.value);
+  const prefix = scheme ? scheme + ' ' : '';
+  const derived = `CUSTOM_KEY_${(host ?? '').replace(/:\d+$/, '')}_${h.name}`.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+  const envs = rest.parts.filter((p): p is EnvPart => p.kind === 'env');
+  let name: string | undefined = envs.length ? pickKeyEnv(rest) ?? undefined : undefined;
+  for (const v of assignedLiterals(rest)) run.credential(v, `${h.name} header`, { assigned: true, vendor: null });
+  const literal = rest.parts.map((p) => (p.kind === 'lit' ? p.text : '')).join('').trim();
+  if (!envs.length && literal) {
+    const c = classifyCredential(literal);
+    if (c.kind === 'secret') run.credential(literal, `${h.name} header`, { assigned: false, vendor: null });
+    else if (c.kind === 'placeholder' && c.likely_env) name = c.likely_env;
+  }
+  name ??= derived;
+  run.warn(
+    'credential_header',
+    `The ${h.name} header carries a second credential; the draft keeps it as \${${name}}: set ${name} in the environment or .env before using the model.`,
+  );
+  return `${prefix}\${${name}}`;
 }
 
 /** Top-level body fields that are neither standard, per-call content nor thinking controls. */
@@ -536,7 +574,7 @@ export function extract(fe: FrontEndResult, ctx: ExtractContext): ParseExampleRe
   const mappingAuth = protocolMapping(url.protocol)?.auth;
   if (mappingAuth && auth.in !== 'none') auth = { in: 'header', ...mappingAuth };
   run.reportStrayKeys();
-  const headers = readHeaders(run, call, auth);
+  const headers = readHeaders(run, call, auth, url.host);
 
   // Thinking: over the body with the mapped protocol's translations in place.
   const thinkingBody: Record<string, unknown> = { ...body };
@@ -598,23 +636,44 @@ export function extract(fe: FrontEndResult, ctx: ExtractContext): ParseExampleRe
   });
 }
 
+/** `Bearer `, `Token `, `Key `... at the start of an Authorization value, spelled as grammar knows it. */
+const SCHEME_RE = new RegExp(`^\\s*(${AUTH_SCHEMES.map((x) => x.replace(/-/g, '\\-')).join('|')})(?:\\s+|$)`, 'i');
+function splitScheme(w: Word): { scheme: AuthScheme | null; rest: Word } {
+  const first = w.parts[0];
+  const m = first?.kind === 'lit' ? SCHEME_RE.exec(first.text) : null;
+  if (!m || first?.kind !== 'lit') return { scheme: null, rest: w };
+  const scheme = AUTH_SCHEMES.find((x) => x.toLowerCase() === m[1].toLowerCase()) ?? null;
+  return { scheme, rest: { parts: mergeLits([lit(first.text.slice(m[0].length)), ...w.parts.slice(1)]) } };
+}
+
+/** A header name that says it carries a credential. */
+const CREDENTIAL_HEADER = /key|token|secret|auth|password/i;
+
+/**
+ * A header outside grammar's auth list that still carries the key: its name
+ * says so and its value is only a variable that names a key, or a key-shaped
+ * literal (`X-Api-Token: $ACME_TOKEN`, `Acme-Key: <key-shaped>`).
+ */
+function isCredentialValue(name: string, w: Word): boolean {
+  const { rest } = splitScheme(w);
+  const parts = rest.parts.filter((p) => !(p.kind === 'lit' && !p.text.trim()));
+  if (parts.length !== 1) return false;
+  const p = parts[0];
+  if (p.kind === 'env') return CREDENTIAL_HEADER.test(name) || /KEY|TOKEN|SECRET/i.test(p.name);
+  if (p.kind === 'lit') return !!matchShape(p.text.trim()) || (CREDENTIAL_HEADER.test(name) && classifyCredential(p.text).kind === 'secret');
+  return false;
+}
+
 function findAuth(call: HttpCall, queryAuth: QueryAuth | null): AuthFinding | null {
-  for (const h of call.headers) {
-    const n = h.name.toLowerCase();
-    if (!AUTH_HEADERS.has(n)) continue;
-    let word = h.value;
-    let scheme: 'Bearer' | 'Basic' | null = null;
-    const first = word.parts[0];
-    if (n === 'authorization' && first?.kind === 'lit') {
-      const m = /^\s*(Bearer|Basic|Token)\s*/i.exec(first.text);
-      if (m) {
-        scheme = m[1].toLowerCase() === 'basic' ? 'Basic' : 'Bearer';
-        word = { parts: mergeLits([lit(first.text.slice(m[0].length)), ...word.parts.slice(1)]) };
-      }
-    }
+  const fromHeader = (h: HttpCall['headers'][number], name: string, defaultScheme: AuthScheme | null): AuthFinding => {
+    const { scheme, rest } = h.name.toLowerCase() === 'authorization' || defaultScheme ? splitScheme(h.value) : { scheme: null, rest: h.value };
     // An SDK call's auth header is the client's doing: name what the user wrote, the key argument.
     const where = call.client_info ? "client's key argument" : `${h.name} header`;
-    return { auth: { in: 'header', name: AUTH_HEADERS.get(n)!.name, scheme }, keyEnv: pickKeyEnv(word), keyWord: word, where };
+    return { auth: { in: 'header', name, scheme }, keyEnv: pickKeyEnv(rest), keyWord: rest, where };
+  };
+  for (const h of call.headers) {
+    const known = AUTH_HEADERS.get(h.name.toLowerCase());
+    if (known) return fromHeader(h, known.name, known.scheme);
   }
   if (call.basic_auth) {
     return { auth: { in: 'header', name: 'Authorization', scheme: 'Basic' }, keyEnv: pickKeyEnv(call.basic_auth), keyWord: call.basic_auth, where: '-u credentials' };
@@ -633,6 +692,15 @@ function findAuth(call: HttpCall, queryAuth: QueryAuth | null): AuthFinding | nu
   if (queryAuth) {
     const m = /^\$\{([A-Za-z_]\w*)\}$/.exec(queryAuth.value);
     return { auth: { in: 'query', name: queryAuth.name }, keyEnv: m ? m[1] : null, where: `?${queryAuth.name}= query parameter`, keyWord: m ? { parts: [{ kind: 'env', name: m[1] }] } : undefined };
+  }
+  for (const h of call.headers) {
+    const n = h.name.toLowerCase();
+    if (!CLIENT_HEADERS.has(n) && !GATEWAY_AUTH_HEADERS.has(n) && isCredentialValue(h.name, h.value)) return fromHeader(h, h.name, null);
+  }
+  // Only a gateway's credential (Portkey with a virtual key): that header is the key's.
+  for (const g of GATEWAY_AUTH_HEADERS.values()) {
+    const h = call.headers.find((x) => x.name.toLowerCase() === g.name.toLowerCase());
+    if (h) return fromHeader(h, g.name, g.scheme);
   }
   return null;
 }
@@ -699,6 +767,12 @@ function redactQueryKey(url: string, name: string | undefined): string {
   } catch {
     return url;
   }
+}
+
+const PLACEHOLDER_HOSTS = (placeholderData.url_host_patterns ?? []).map((p) => new RegExp(p, 'i'));
+/** A host that stands for the reader's own (grammar/placeholders.yaml `url_host_patterns`). */
+function isPlaceholderHost(host: string): boolean {
+  return PLACEHOLDER_HOSTS.some((re) => re.test(host));
 }
 
 function decodeSafe(s: string): string {

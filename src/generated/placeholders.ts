@@ -78,7 +78,17 @@ const data: Placeholders = {
       "skip_special_tokens",
       "include_stop_str_in_output"
     ]
-  }
+  },
+  "url_host_patterns": [
+    "^[.…]+$",
+    "(\\.\\.\\.|…)",
+    "<[^>]*>|%3c",
+    "\\{[^}]*\\}|%7b",
+    "\\[[^\\]]*\\]",
+    "\\$\\{?[a-z_]",
+    "(^|[-_.])your([-_]|$)",
+    "^(endpoint|base[-_]?url|api[-_]?base|resource[-_]?name|placeholder)$"
+  ]
 };
 
 export default data;

@@ -235,16 +235,42 @@ const data: RequestFields = {
       "scheme": null
     },
     {
+      "name": "X-Api-Token",
+      "scheme": null
+    },
+    {
+      "name": "Ocp-Apim-Subscription-Key",
+      "scheme": null
+    },
+    {
       "name": "apikey",
       "scheme": null
     },
     {
       "name": "x-apikey",
       "scheme": null
+    }
+  ],
+  "gateway_auth_headers": [
+    {
+      "name": "Helicone-Auth",
+      "scheme": "Bearer",
+      "source": "https://docs.helicone.ai/helicone-headers/header-directory (Helicone-Auth: Bearer $HELICONE_API_KEY)"
     },
     {
-      "name": "Ocp-Apim-Subscription-Key",
-      "scheme": null
+      "name": "cf-aig-authorization",
+      "scheme": "Bearer",
+      "source": "https://developers.cloudflare.com/ai-gateway/configuration/authentication/ (cf-aig-authorization: Bearer {CF_AIG_TOKEN})"
+    },
+    {
+      "name": "x-portkey-api-key",
+      "scheme": null,
+      "source": "https://portkey.ai/docs/api-reference/inference-api/headers (x-portkey-api-key: $PORTKEY_API_KEY)"
+    },
+    {
+      "name": "x-portkey-virtual-key",
+      "scheme": null,
+      "source": "https://portkey.ai/docs/api-reference/inference-api/headers (x-portkey-virtual-key: $VIRTUAL_KEY)"
     }
   ],
   "auth_query": [

@@ -155,10 +155,11 @@ async function registerAndReport(opts: Options, fields: AddFields, carried: Warn
   const e = r.entry;
   const prompt = entryKeyPrompt(e, keys, cmd('get', [e.id]));
   const what = r.created ? 'Registered' : r.changed ? 'Updated' : 'Already registered, unchanged:';
+  const missing = prompt?.need_env_input.env_vars.map((v) => v.key) ?? [];
   const keyNote = !e.api_key_env
-    ? 'This endpoint takes no key.'
-    : prompt
-      ? `Its key is read from ${e.api_key_env}, which is not set yet (see need_env_input).`
+    ? `This endpoint takes no key.${missing.length ? ` Its headers read ${missing.join(', ')}, not set yet (see need_env_input).` : ''}`
+    : missing.length
+      ? `It reads ${missing.join(', ')}, not set yet (see need_env_input).`
       : `Its key is read from ${e.api_key_env}, which is set.`;
   const where = opts.workspace === undefined && !process.env.BYOK_WORKSPACE ? ' (no workspace was given, so the current folder is the workspace)' : '';
   return {

@@ -80,8 +80,10 @@ export function checkHeader(name: string, value: unknown): string | null {
     const bad = badChar(name);
     return `Header name ${JSON.stringify(name.slice(0, 60))} is not a valid HTTP header name${bad ? `: it has ${bad}` : ' (letters, digits and - only)'}.`;
   }
-  if (AUTH_HEADERS.has(name.toLowerCase()) || CREDENTIAL_NAME.test(name)) {
-    return `Header ${name} carries a credential; keys never go in the registry: set \`auth\` to say where the key goes, and put the key in .env under api_key_env.`;
+  // A `${NAME}` reference (optionally after a scheme) is allowed: a gateway's second credential, never a value.
+  const reference = typeof value === 'string' && /^(?:[A-Za-z][\w-]* )?\$\{[A-Za-z_]\w*\}$/.test(value);
+  if ((AUTH_HEADERS.has(name.toLowerCase()) || CREDENTIAL_NAME.test(name)) && !reference) {
+    return `Header ${name} carries a credential; keys never go in the registry: set \`auth\` to say where the key goes and put the key in .env under api_key_env, or give the header a \${NAME} reference to a variable set in .env.`;
   }
   if (typeof value !== 'string') return `Header ${name} must have a text value.`;
   const bad = badChar(value);
