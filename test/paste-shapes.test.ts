@@ -102,3 +102,74 @@ describe('credentials in other headers', () => {
     expect(r.draft.headers).toEqual({ 'x-portkey-virtual-key': '${VIRTUAL_KEY}' });
   });
 });
+
+describe('transcripts, notebooks and page copies', () => {
+  it('IPython In [n]: / ...: prompts, a !curl cell expanding {var} from a Python cell, and printed output after it', async () => {
+    const text = [
+      'In [1]: import os',
+      '   ...: MODEL = "llama3.2"',
+      '',
+      `In [2]: !curl http://localhost:11434/api/chat -d '{"model": "{MODEL}", "messages": [{"role": "user", "content": "hi"}], "stream": false}'`,
+      '{"model":"llama3.2","message":{"role":"assistant","content":"Hello!"},"done":true}',
+    ].join('\n');
+    const r = await ok(text);
+    expect(r.draft).toMatchObject({ base_url: 'http://localhost:11434/v1', upstream_model: 'llama3.2' });
+  });
+  it('$var inside single quotes of a !curl line is expanded by IPython; an undefined $NAME stays the shell\'s', async () => {
+    const text = [
+      'model_id = "meta-llama/Llama-3.3-70B-Instruct"',
+      'api_base = "https://api.together.xyz/v1"',
+      '!curl $api_base/chat/completions \\',
+      '  -H "Authorization: Bearer $TOGETHER_API_KEY" \\',
+      `  -d '{"model": "$model_id", "messages": [{"role": "user", "content": "hi"}]}'`,
+    ].join('\n');
+    const r = await ok(text, 'cell.py');
+    expect(r.draft).toMatchObject({ base_url: 'https://api.together.xyz/v1', upstream_model: 'meta-llama/Llama-3.3-70B-Instruct' });
+    expect(r.detected.key_env).toBe('TOGETHER_API_KEY');
+  });
+  it('Out[n]: lines are output, not code', async () => {
+    const text = [
+      'In [1]: from openai import OpenAI',
+      '',
+      'In [2]: client = OpenAI(base_url="https://api.groq.com/openai/v1", api_key=os.environ.get("GROQ_API_KEY"))',
+      '',
+      'In [3]: client.chat.completions.create(model="llama-3.3-70b-versatile", messages=[{"role": "user", "content": "hi"}])',
+      "Out[3]: ChatCompletion(id='chatcmpl-1', choices=[Choice(finish_reason='stop', index=0)])",
+    ].join('\n');
+    const r = await ok(text);
+    expect(r.draft).toMatchObject({ base_url: 'https://api.groq.com/openai/v1', upstream_model: 'llama-3.3-70b-versatile' });
+    expect(r.warnings.map((w: any) => w.code)).not.toContain('guessed_syntax');
+  });
+  it('line numbers with a copy-button line between them', async () => {
+    const text = ['1 curl https://api.mistral.ai/v1/chat/completions \\', '2   -H "Authorization: Bearer $MISTRAL_API_KEY" \\', 'Copy', '3   -d \'{"model": "mistral-small-latest", "messages": []}\''].join('\n');
+    const r = await ok(text);
+    expect(r.draft.upstream_model).toBe('mistral-small-latest');
+    expect(r.detected.key_env).toBe('MISTRAL_API_KEY');
+  });
+  it('a sentence of prose inside a continued curl command', async () => {
+    const text = ['curl https://api.x.ai/v1/chat/completions \\', 'Replace the variable below with your own key.', '  -H "Authorization: Bearer $XAI_API_KEY" \\', '  -d \'{"model": "grok-4", "messages": []}\''].join('\n');
+    const r = await ok(text);
+    expect(r.draft.upstream_model).toBe('grok-4');
+    expect(r.detected.key_env).toBe('XAI_API_KEY');
+  });
+  it('markdown: the block that makes the chat call leads, not an earlier /models listing', async () => {
+    const text = [
+      '```bash', 'curl https://api.groq.com/openai/v1/models -H "Authorization: Bearer $GROQ_API_KEY"', '```', '',
+      '```python', 'import os', 'from openai import OpenAI',
+      'client = OpenAI(base_url="https://api.groq.com/openai/v1", api_key=os.environ["GROQ_API_KEY"])',
+      'r = client.chat.completions.create(model="llama-3.3-70b-versatile", messages=[{"role": "user", "content": "hi"}])', '```',
+    ].join('\n');
+    const r = await ok(text);
+    expect(r.draft.upstream_model).toBe('llama-3.3-70b-versatile');
+  });
+  it('markdown: `export` lines of a shell block set the environment a JavaScript block reads', async () => {
+    const text = [
+      '```bash', 'export OPENAI_BASE_URL="https://api.studio.nebius.ai/v1"', 'export OPENAI_API_KEY="$NEBIUS_API_KEY"', '```', '',
+      '```javascript', 'import OpenAI from "openai";', 'const client = new OpenAI();',
+      'const r = await client.chat.completions.create({ model: "meta-llama/Llama-3.3-70B-Instruct", messages: [] });', '```',
+    ].join('\n');
+    const r = await ok(text);
+    expect(r.draft.base_url).toBe('https://api.studio.nebius.ai/v1');
+    expect(r.detected.key_env).toBe('NEBIUS_API_KEY');
+  });
+});

@@ -70,7 +70,9 @@ export function intake(raw: string, filename?: string): Intake | Failure {
     notes.push('Markdown code fences were removed.');
   }
   text = applyDiff(text, notes);
+  text = stripIPythonPrompts(text, notes);
   text = stripLineNumbers(text, notes);
+  text = dropProseInContinuedCommand(text, notes);
   const nb = hint !== 'shell' ? notebookShell(text, notes) : null;
   if (nb !== null) {
     text = nb;
@@ -120,7 +122,10 @@ function extractFences(text: string): { text: string; language?: Language } | nu
     else blocks.push(after);
   }
   if (!blocks.length) return null;
-  const lead = blocks.find((b) => isRequest(b.start, b.end)) ?? blocks[0];
+  // The block that makes the chat call leads (a page may list models first, then chat).
+  const isChat = (b: { start: number; end: number }) =>
+    isRequest(b.start, b.end) && /chat\/completions|\/messages\b|\/api\/chat|:generateContent|\/responses\b|\.create\(|\bcompletion\(|generateText|streamText|\.invoke\(|\.chat\(/.test(lines.slice(b.start, b.end).join('\n'));
+  const lead = blocks.find(isChat) ?? blocks.find((b) => isRequest(b.start, b.end)) ?? blocks[0];
   const chosen = blocks.filter((b) => b.lang === lead.lang || b.lang === undefined || lead.lang === undefined);
   // Blank out everything else, keeping line numbers stable.
   const keep = new Map<number, string>();
@@ -128,12 +133,19 @@ function extractFences(text: string): { text: string; language?: Language } | nu
   // `export X=...` in a dropped shell block sets the environment the chosen code runs in
   // (a docs page: "export ANTHROPIC_BASE_URL=...", then the Python call): carry it over.
   const chosenSet = new Set(chosen);
-  if (lead.lang === 'python')
+  // The same for JavaScript/TypeScript (`process.env.X = ...`); `export X="$Y"` refers to Y.
+  const carry =
+    lead.lang === 'python'
+      ? (name: string, v: string, ref?: string) => `import os; os.environ[${JSON.stringify(name)}] = ${ref ? `os.environ[${JSON.stringify(ref)}]` : JSON.stringify(v)}`
+      : lead.lang === 'javascript' || lead.lang === 'typescript'
+        ? (name: string, v: string, ref?: string) => `process.env.${name} = ${ref ? `process.env.${ref}` : JSON.stringify(v)};`
+        : null;
+  if (carry)
     for (const b of blocks)
       if (!chosenSet.has(b) && (b.lang === 'shell' || b.lang === undefined))
         for (let i = b.start; i < b.end; i++) {
           const m = /^[^\S\n]*export\s+([A-Za-z_]\w*)=(["']?)([^"'\s]*)\2\s*$/.exec(lines[i]);
-          if (m) keep.set(i, `import os; os.environ[${JSON.stringify(m[1])}] = ${JSON.stringify(m[3])}`);
+          if (m) keep.set(i, carry(m[1], m[3], /^\$\{?([A-Za-z_]\w*)\}?$/.exec(m[3])?.[1]));
         }
   return { text: lines.map((_, i) => keep.get(i) ?? '').join('\n'), language: lead.lang };
 }
@@ -146,21 +158,99 @@ function extractFences(text: string): { text: string; language?: Language } | nu
 function notebookShell(text: string, notes: string[]): string | null {
   if (!/^[^\S\n]*!\s*curl\b/m.test(text)) return null;
   const out: string[] = [];
+  const vars = new Map<string, string>();
+  // IPython expands `{name}` and `$name` (also inside quotes) with the notebook's
+  // variables before the shell runs the line; `$$` is a literal `$`. A name the
+  // notebook does not define is left for the shell (an environment variable), and
+  // so is `${name}`, which the cell's assignments (kept as shell ones) resolve.
+  // https://ipython.readthedocs.io/en/stable/interactive/reference.html#system-shell-access
+  const expand = (line: string) =>
+    line.replace(/\$\$|(?<!\$)\{([A-Za-z_]\w*)\}|\$([A-Za-z_]\w*)/g, (m, a: string | undefined, b: string | undefined) => {
+      if (m === '$$') return '$';
+      const v = vars.get((a ?? b)!);
+      return v === undefined ? m : v;
+    });
   let inBang = false;
   for (const line of text.split('\n')) {
     const bang = /^(\s*)!\s*(curl\b.*)$/.exec(line);
-    const assign = /^[^\S\n]*([A-Za-z_]\w*)\s*=\s*(["'])([^"'\n]*)\2/.exec(line);
+    const assign = /^[^\S\n]*([A-Za-z_]\w*)\s*=\s*(["'])([^"'\n]*)\2[^\S\n]*(#.*)?$/.exec(line);
     if (bang) {
-      out.push(bang[2]);
+      out.push(expand(bang[2]));
       inBang = /\\\s*$/.test(line);
     } else if (inBang) {
-      out.push(line);
+      out.push(expand(line));
       inBang = /\\\s*$/.test(line);
-    } else if (assign) out.push(`${assign[1]}='${assign[3].replace(/'/g, '')}'`);
-    else out.push('');
+    } else if (assign) {
+      vars.set(assign[1], assign[3]);
+      out.push(`${assign[1]}='${assign[3].replace(/'/g, '')}'`);
+    } else out.push('');
   }
   notes.push('A notebook cell: its !curl command was read as shell, with the cell\'s string variables.');
   return out.join('\n');
+}
+
+/**
+ * An IPython / Jupyter console transcript: `In [1]: ` prompts and `   ...: `
+ * continuations are removed; `Out[1]: ...` and the lines printed after it (up
+ * to a blank line or the next prompt) are output, not code, and are dropped.
+ */
+function stripIPythonPrompts(text: string, notes: string[]): string {
+  if (!/^In \[\d*\]: /m.test(text)) return text;
+  let inOut = false;
+  const out = text.split('\n').map((line) => {
+    if (/^In \[\d*\]:/.test(line)) {
+      inOut = false;
+      return line.replace(/^In \[\d*\]: ?/, '');
+    }
+    if (/^Out\[\d*\]:/.test(line)) {
+      inOut = true;
+      return '';
+    }
+    if (inOut) {
+      if (line.trim() === '') inOut = false;
+      return '';
+    }
+    return line.replace(/^\s+\.{3,}: ?/, '');
+  });
+  notes.push('IPython prompts (In [n]: / ...:) were removed and Out[n] output dropped.');
+  return out.join('\n');
+}
+
+/** Words a docs page puts between code lines (copy buttons, tab labels). */
+const UI_LINE = /^\s*(copy|copied!?|copy code|copy to clipboard|run|edit|expand|collapse|bash|shell|sh|curl|python|javascript|typescript|node|json|request|response|example|output)\s*$/i;
+
+/**
+ * A shell command continued with `\` whose next line is a copy-button word or a
+ * sentence of prose, followed by more options: the page's text was copied with
+ * the code; the stray line is dropped so the command stays whole.
+ */
+function dropProseInContinuedCommand(text: string, notes: string[]): string {
+  const lines = text.split('\n');
+  // The next non-blank line after each line, found in one backward pass (linear time).
+  const nextText: string[] = new Array(lines.length);
+  for (let i = lines.length - 1, after = ''; i >= 0; i--) {
+    nextText[i] = after;
+    if (lines[i].trim() !== '') after = lines[i];
+  }
+  let dropped = 0;
+  let continued = false;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (continued) {
+      const next = nextText[i];
+      const prose = /^[A-Z][a-z]+(?: [A-Za-z0-9'’,()`-]+){2,}[.:!]?\s*$/.test(l.trim()) && !/[\\$"'{}=|]/.test(l);
+      if ((UI_LINE.test(l) || prose) && /^\s*(-{1,2}[A-Za-z]|["']|\w+=)/.test(next)) {
+        // Removed, not blanked: a blank line would end the `\` continuation.
+        lines[i] = '\u0000';
+        dropped++;
+        continue;
+      }
+    }
+    if (l.trim() !== '') continued = /\\\s*$/.test(l);
+  }
+  if (!dropped) return text;
+  notes.push(`${dropped} line(s) of page text inside the command (a copy button, prose) were dropped.`);
+  return lines.filter((l) => l !== '\u0000').join('\n');
 }
 
 /**
@@ -202,7 +292,8 @@ function stripLineNumbers(text: string, notes: string[]): string {
 }
 
 function stripSeparatedLineNumbers(text: string, notes: string[]): string {
-  const lines = text.split('\n');
+  // Copy-button words between numbered lines (`1 curl ...`, `Copy`, `2 -H ...`) are page text.
+  const lines = text.split('\n').filter((l) => !UI_LINE.test(l));
   const nonEmpty = lines.filter((l) => l.trim() !== '');
   if (nonEmpty.length < 2) return text;
   const re = /^[^\S\n]*(\d{1,4})(?:\s*[|:.]\s?|\s{1,4}|$)/;
