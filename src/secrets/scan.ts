@@ -203,9 +203,16 @@ export function scanShapes(text: string): FoundSecret[] {
     }
     const hit = matchAt(text, pos);
     let split = matchSplitAt(text, pos, runs);
-    // A key matched whole is extended only by random-looking pieces, whatever shape the join matches
+    // A key matched whole is extended only by pieces that hold a digit, whatever shape the join matches
     // (`-H "cf-aig-authorization: Bearer sk-proj-..." -H "Authorization..."` must not swallow the next header).
-    if (split && hit && (split.value.length <= hit.value.length || !split.pieces.slice(1).every(randomPiece))) split = null;
+    if (
+      split &&
+      hit &&
+      (split.value.length <= hit.value.length ||
+        (split.shape.id === hit.shape.id && !split.pieces.slice(1).every(randomPiece)) ||
+        !split.pieces.slice(1).every((p) => p.length < 8 || /[0-9]/.test(p)))
+    )
+      split = null;
     if (hit && !split) {
       push({ value: hit.value, line: lines.at(pos), shape: hit.shape.id, vendor: hit.shape.vendor });
       PREFIX_RE.lastIndex = pos + hit.value.length;
