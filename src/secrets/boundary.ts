@@ -16,7 +16,9 @@
 // Memory is bounded (MAX_WINDOWS); past it the oldest half is forgotten.
 import { SecretWindows, WINDOW } from './scrub.js';
 import { scanShapes, scanText } from './scan.js';
-import { entropy } from './shapes.js';
+import { SHAPES, entropy } from './shapes.js';
+
+const PREFIXES = [...new Set(SHAPES.map((s) => s.prefix).filter((p) => p.length >= 2))].sort((a, b) => b.length - a.length);
 import { classifyCredential, isCredentialName } from './classify.js';
 
 const MAX_WINDOWS = 1_000_000;
@@ -57,6 +59,11 @@ export function rememberKeysIn(text: string | null | undefined): void {
  */
 function rememberRandomStretches(arg: string): void {
   if (arg.length > 4096) return;
+  // The head of a key: a shape's prefix and 8+ key characters (`xai-AbC...`, `csk-k3...`).
+  for (const tok of arg.split(/[\s"'`=:,;]+/)) {
+    const p = PREFIXES.find((x) => tok.startsWith(x));
+    if (p && /^[A-Za-z0-9_-]{8,}$/.test(tok.slice(p.length)) && entropy(tok.slice(p.length)) >= 2.5) rememberSecret(tok);
+  }
   for (const seg of arg.split(/[\s\-_.:/@=,;'"`+~\\]+/)) {
     if (seg.length < 12) continue;
     const mixed = /[0-9]/.test(seg) && /[A-Z]/.test(seg) && /[a-z]/.test(seg) && entropy(seg) >= 3.2;

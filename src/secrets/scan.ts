@@ -173,6 +173,21 @@ function randomPiece(p: string): boolean {
   return p.length < 8 || (/[0-9]/.test(p) && /[A-Z]/.test(p) && /[a-z]/.test(p));
 }
 
+/**
+ * A whole path segment of a URL (`https://gist.github.com/u/<32 hex>`): an id,
+ * not a key; keys in URLs are found only where keys go (userinfo, query, glued
+ * to a path word). Bounded look-back.
+ */
+function inUrlPath(text: string, start: number): boolean {
+  if (text[start - 1] !== '/') return false;
+  for (let i = start - 1; i >= 0 && start - i < 2048; i--) {
+    const c = text.charCodeAt(i);
+    if (c <= 32 || c === 34 || c === 39 || c === 96 || c === 60 || c === 62) return false;
+    if (text.startsWith('://', i)) return !text.slice(i, start).includes('@') && !text.slice(i, start).includes('?');
+  }
+  return false;
+}
+
 /** Shape matches only (no context rule): what the output safety net uses. */
 export function scanShapes(text: string): FoundSecret[] {
   const found: FoundSecret[] = [];
@@ -230,6 +245,7 @@ export function scanShapes(text: string): FoundSecret[] {
     for (let m = r.run.exec(text); m; m = r.run.exec(text)) {
       const v = m[0];
       if (!r.lens.has(v.length) || !/[0-9]/.test(v) || !/[a-zA-Z]/.test(v) || !shapeOk(v, r.shape)) continue;
+      if (inUrlPath(text, m.index)) continue;
       push({ value: v, line: lines.at(m.index), shape: r.shape.id, vendor: r.shape.vendor });
     }
   }
@@ -254,9 +270,22 @@ export function looksStructural(v: string): boolean {
   if (/:\/\//.test(v)) return true;
   if (/^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,24}(?::\d{1,5})?(?:\/.*)?$/.test(v) && !/^[A-Za-z0-9_-]{20,}\./.test(v)) return true;
   const segs = v.split(/[/._:-]+/).filter(Boolean);
-  if (segs.length < 2) return false;
-  return segs.every((s) => s.length <= 4 || /^[A-Za-z]+$/.test(s) || /^[A-Za-z]+\d{1,4}[A-Za-z]?$/.test(s) || /^\d{1,8}$/.test(s) || /^v\d+[a-z]*\d*$/i.test(s));
+  if (segs.length < 2 || !segs.some((s) => /^[A-Za-z]{4,}$/.test(s))) return false;
+  return segs.every((s) => WORDY.some((re) => re.test(s)));
 }
+
+/** Segments of model ids and paths: words, Capitalised and camel words, acronyms, versions and sizes (v3p1, 8x22B, 70b, 4o), dates. */
+const WORDY = [
+  /^[a-z]{2,}$/,
+  /^([A-Z][a-z]+){1,3}$/,
+  /^[A-Z]{2,5}\d{0,2}$/,
+  /^[A-Z]\d{1,3}$/,
+  /^[A-Za-z]{2,}\d{1,4}[a-z]?$/,
+  /^v?\d+(?:[a-z]\d+)*[a-zA-Z]?$/,
+  /^[a-z]+[A-Z][a-z]+$/,
+  /^[A-Za-z]{1,2}\d{1,4}[A-Za-z]{0,2}$/,
+  /^[a-z]$/,
+];
 
 /** Finds key-shaped tokens anywhere in the text (comments and prose included). Linear in the text's length. */
 export function scanText(text: string): FoundSecret[] {
