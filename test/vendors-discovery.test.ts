@@ -213,6 +213,19 @@ describe('any endpoint: --model-id and --base-url', () => {
     expect(await listVendorModels(undefined, { workspace: ws, modelId: 'custom/nope-0000' })).toMatchObject({ ok: false, code: 'not_found' });
   });
 
+  it("--model-id on a vendor's host reads the vendor's catalog with the vendor's auth (DeepSeek's anthropic route)", async () => {
+    const key = fakeSecret();
+    const ws = workspace({ CUSTOM_KEY_API_DEEPSEEK_COM: key });
+    const reg = await add({ upstream_model: 'deepseek-v4-pro', base_url: 'https://api.deepseek.com/anthropic', wire: 'anthropic' }, { workspace: ws });
+    expect(reg).toMatchObject({ ok: true, api_key_env: 'CUSTOM_KEY_API_DEEPSEEK_COM' });
+    setEnv('BYOK_DISCOVERY_BASE_DEEPSEEK', lb.base);
+    serve('openai');
+    const r = await listVendorModels(undefined, { workspace: ws, modelId: String(reg.model_id) });
+    expect(r).toMatchObject({ ok: true, vendor: 'deepseek', url: `${lb.base}/models`, format: 'openai' });
+    expect(lb.seen[0].headers.authorization).toBe(`Bearer ${key}`);
+    expect(lb.seen[0].headers['x-api-key']).toBeUndefined();
+  });
+
   it('--base-url sniffs an unknown catalog; a loopback server needs no key', async () => {
     serve('near_model_list');
     const r = await listVendorModels(undefined, { workspace: workspace(), baseUrl: `${lb.base}/v1/` });

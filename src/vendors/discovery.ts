@@ -203,19 +203,23 @@ function endpointTarget(base: string, wire: string, auth: Auth, keyEnv: string |
   const d = preferred?.v.model_discovery ?? null;
   const curated = known.flatMap((k) => (k.kind === 'template' ? [k.v] : []));
   if (preferred && d && hostOf(d.url) === host) {
+    // The test override (BYOK_DISCOVERY_BASE_<VENDOR>, loopback only) applies here too.
+    const where = catalogUrlFor(preferred.v.vendor, d);
+    const moved = 'ok' in where ? null : where;
     return {
       vendor: preferred.v.vendor,
       label: preferred.v.label,
-      url: d.url,
+      url: moved?.url ?? d.url,
       format: d.format,
-      auth: d.auth && auth.in !== 'none' ? d.auth : auth,
+      // The vendor's catalog takes the vendor's auth (DeepSeek's /models wants Bearer even for an entry on its anthropic route).
+      auth: auth.in === 'none' ? auth : (d.auth ?? preferred.v.auth),
       headers: { ...headers, ...d.headers },
       keyEnvs: keyEnv ? [keyEnv] : [],
       authRequired: d.auth_required && auth.in !== 'none',
       curated,
       filter: d.filter,
       rerun,
-      override: false,
+      override: moved?.overridden ?? false,
     };
   }
   const anthropic = wire === 'anthropic';
