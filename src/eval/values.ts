@@ -147,3 +147,65 @@ export function camelKeys(v: Value, depth = 0): Value {
   if (v.kind === 'array') return { kind: 'array', items: v.items.map((x) => camelKeys(x, depth + 1)) };
   return v;
 }
+
+// ---------------------------------------------------------------- what code passes around before it is a request
+// Generic over the language's value type V (PyVal, JsVal) and function node N.
+
+/** An imported or global name as the imports qualify it: `openai.OpenAI`, `openai:default`, `process.env`. */
+export interface RefVal {
+  kind: 'ref';
+  path: string;
+}
+
+/** A client object: an SDK client (its binding) or an HTTP session / axios instance. */
+export interface ClientObjOf<V> {
+  id: number;
+  kind: 'sdk' | 'http';
+  sdk?: import('../sdk/data.js').Sdk;
+  /** Python HTTP sessions: which library. */
+  http?: 'requests' | 'httpx' | 'aiohttp' | 'http.client';
+  /** Constructor keywords / options-object entries, in source order (`with_options`/`withOptions` merged in). */
+  opts: Array<[string, V]>;
+  /** HTTP session / axios instance defaults. */
+  headers: Array<[string, Word]>;
+  params: Array<[string, Word]>;
+  baseUrl?: Word;
+  basicAuth?: Word;
+  line: number;
+  /** Position of the constructor call (a LangChain model's call is keyed by it). */
+  pos: number;
+}
+
+export interface ClientValOf<V> {
+  kind: 'client';
+  client: ClientObjOf<V>;
+}
+
+/** An attribute path on a client (`client.chat.completions`, `session.headers`). */
+export interface ClientAttrValOf<V> {
+  kind: 'clientattr';
+  client: ClientObjOf<V>;
+  path: string[];
+}
+
+/** A function of the snippet, evaluated at most once. */
+export interface FuncDefOf<V, N> {
+  name: string;
+  node: N;
+  scope: unknown;
+  state: 'new' | 'running' | 'done';
+  ret?: V;
+  /** Python: defined in a class body (its first parameter is `self`). */
+  isMethod?: boolean;
+}
+
+export interface FuncValOf<V, N> {
+  kind: 'func';
+  fn: FuncDefOf<V, N>;
+}
+
+/** `json.dumps(x)` / `JSON.stringify(x)`: a string whose content is the JSON of x. */
+export interface JsonTextVal {
+  kind: 'jsontext';
+  value: Value;
+}

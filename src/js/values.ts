@@ -5,66 +5,19 @@
 // Guarantee: conversions never throw and never invent a value: what cannot be
 // rendered becomes an explicit `unknown` part or value.
 import { litWord, literalJson, mergeLits, type Value, type Word } from '../call/model.js';
-import { capWord, describe, putEntry, snake, snakeKeys, str, unknown } from '../eval/values.js';
+import { capWord, describe, putEntry, snake, snakeKeys, str, unknown, type ClientAttrValOf, type ClientObjOf, type ClientValOf, type FuncDefOf, type FuncValOf, type JsonTextVal, type RefVal } from '../eval/values.js';
 
 export { capWord, describe, putEntry, snake, snakeKeys, str, unknown };
 
 export { literalJson };
-import type { Sdk as SdkEntry } from '../sdk/data.js';
 
-/** An imported or global name: `openai:default`, `openai:*` (a module object), `process.env`, `fetch`. */
-export interface RefVal {
-  kind: 'ref';
-  path: string;
-}
-
-/** A client object: an SDK client or an `axios.create(...)` instance. */
-export interface ClientObj {
-  id: number;
-  kind: 'sdk' | 'http';
-  sdk?: SdkEntry;
-  /** The options object's entries, in source order (`withOptions(...)` merged in). */
-  opts: Array<[string, JsVal]>;
-  /** axios instance defaults. */
-  headers: Array<[string, Word]>;
-  params: Array<[string, Word]>;
-  baseUrl?: Word;
-  basicAuth?: Word;
-  line: number;
-  pos: number;
-}
-
-export interface ClientVal {
-  kind: 'client';
-  client: ClientObj;
-}
-
-/** An attribute path on a client (`client.chat.completions`, `api.defaults.headers`). */
-export interface ClientAttrVal {
-  kind: 'clientattr';
-  client: ClientObj;
-  path: string[];
-}
-
-export interface FuncDef {
-  name: string;
-  /** The ESTree function node. */
-  node: unknown;
-  scope: unknown;
-  state: 'new' | 'running' | 'done';
-  ret?: JsVal;
-}
-
-export interface FuncVal {
-  kind: 'func';
-  fn: FuncDef;
-}
-
-/** `JSON.stringify(x)`: a string whose content is the JSON of x. */
-export interface JsonTextVal {
-  kind: 'jsontext';
-  value: Value;
-}
+export type { RefVal, JsonTextVal };
+export type ClientObj = ClientObjOf<JsVal>;
+export type ClientVal = ClientValOf<JsVal>;
+export type ClientAttrVal = ClientAttrValOf<JsVal>;
+/** A function of the snippet; `node` is the ESTree function node. */
+export type FuncDef = FuncDefOf<JsVal, unknown>;
+export type FuncVal = FuncValOf<JsVal, unknown>;
 
 /** An AI SDK model object (`openai("gpt-4o")`, `provider.chat("m")`). */
 export interface AiModelVal {

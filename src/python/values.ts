@@ -5,69 +5,19 @@
 // Guarantee: conversions never throw and never invent a value: what cannot be
 // rendered becomes an explicit `unknown` part or value.
 import { litWord, literalJson, type Value, type Word } from '../call/model.js';
-import { capWord, describe, numberText as numberTextOf, unknown } from '../eval/values.js';
+import { capWord, describe, numberText as numberTextOf, unknown, type ClientAttrValOf, type ClientObjOf, type ClientValOf, type FuncDefOf, type FuncValOf, type JsonTextVal, type RefVal } from '../eval/values.js';
 
 export { capWord, describe, unknown };
 
 export { literalJson };
-import type { Sdk as SdkEntry } from '../sdk/data.js';
 import type { SyntaxNode } from '@lezer/common';
 
-/** An imported (or never-bound) name, as the imports qualify it: `openai.OpenAI`, `os.environ`. */
-export interface RefVal {
-  kind: 'ref';
-  path: string;
-}
-
-/** A client object: an SDK client, an HTTP session, a LangChain model. */
-export interface ClientObj {
-  id: number;
-  kind: 'sdk' | 'http';
-  sdk?: SdkEntry;
-  http?: 'requests' | 'httpx' | 'aiohttp' | 'http.client';
-  /** Constructor keywords, in source order (later `with_options(...)` merged in). */
-  opts: Array<[string, PyVal]>;
-  /** Session headers and query (HTTP clients), mutable by `session.headers.update(...)`. */
-  headers: Array<[string, Word]>;
-  params: Array<[string, Word]>;
-  baseUrl?: Word;
-  basicAuth?: Word;
-  line: number;
-  /** Position of the constructor call (LangChain models: the call's key). */
-  pos: number;
-}
-
-export interface ClientVal {
-  kind: 'client';
-  client: ClientObj;
-}
-
-/** An attribute path on a client (`client.chat.completions`, `session.headers`). */
-export interface ClientAttrVal {
-  kind: 'clientattr';
-  client: ClientObj;
-  path: string[];
-}
-
-export interface FuncDef {
-  name: string;
-  node: SyntaxNode;
-  scope: unknown;
-  state: 'new' | 'running' | 'done';
-  ret?: PyVal;
-  isMethod: boolean;
-}
-
-export interface FuncVal {
-  kind: 'func';
-  fn: FuncDef;
-}
-
-/** `json.dumps(x)`: a string whose content is the JSON of x. */
-export interface JsonTextVal {
-  kind: 'jsontext';
-  value: Value;
-}
+export type { RefVal, JsonTextVal };
+export type ClientObj = ClientObjOf<PyVal>;
+export type ClientVal = ClientValOf<PyVal>;
+export type ClientAttrVal = ClientAttrValOf<PyVal>;
+export type FuncDef = FuncDefOf<PyVal, SyntaxNode>;
+export type FuncVal = FuncValOf<PyVal, SyntaxNode>;
 
 export type PyVal = Value | RefVal | ClientVal | ClientAttrVal | FuncVal | JsonTextVal;
 
