@@ -202,6 +202,29 @@ export const VERBS: VerbSpec[] = [
       return undefined;
     },
   },
+  {
+    name: 'schema',
+    args: '[NAME]',
+    summary: 'the JSON Schema of a result shape, the draft, an entry or the registry file',
+    details:
+      'NAME is draft, entry, registry, failure, result (every result), or a verb (parse-example, inspect, templates, add, add-template, list, get, remove) for its ok result. Without NAME, lists the names. Generated from the zod schemas the code validates with.',
+    flags: [],
+    example: 'byok schema registry',
+    stdout: 'the JSON Schema itself (exit 0); without NAME, { ok, schemas } listing the names; an unknown NAME is a usage failure (exit 2)',
+    run: async (i) => {
+      const { fail } = await import('../failure.js');
+      if (i.positional.length > 1) return fail('usage', `schema takes one NAME; got ${i.positional.length} arguments.`);
+      const { SCHEMA_NAMES, schemaFor } = await import('../schemas.js');
+      const name = i.positional[0];
+      if (name === undefined) return { ok: true, schemas: SCHEMA_NAMES, note: 'Print one with `byok schema NAME`.' };
+      const s = schemaFor(name);
+      if (!s) return fail('usage', `No schema by that name; the names are: ${Object.keys(SCHEMA_NAMES).join(', ')}.`);
+      // The schema itself, not wrapped in a result, so `byok schema registry > x.json` is a schema file.
+      const { emit } = await import('./emit.js');
+      emit(s, { compact: i.flags.compact === true });
+      return undefined;
+    },
+  },
 ];
 
 export function verbByName(name: string): VerbSpec | undefined {

@@ -32,11 +32,16 @@ export function registryPath(workspace: string): string {
   return join(workspace, REGISTRY_REL);
 }
 
-const HEADER = `# Custom chat models registered with byok (\`byok add\`, \`byok add-template\`).
+/** The registry's JSON Schema in this byok package (schema/ ships in the package), for editors. */
+const SCHEMA_URL = new URL('../../schema/custom_models.schema.json', import.meta.url).href;
+
+// The first line points YAML editors (yaml-language-server) at the schema.
+const HEADER = `# yaml-language-server: $schema=${SCHEMA_URL}
+# Custom chat models registered with byok (\`byok add\`, \`byok add-template\`).
 # You may edit this file and add comments or fields of your own: byok keeps
 # them. Keys are never stored here; each entry names in api_key_env the
 # variable (in .env or the environment) that holds its key.
-# JSON Schema: schema/custom_models.schema.json in the byok package.
+# JSON Schema: \`byok schema registry\`, or schema/custom_models.schema.json in the byok package.
 version: 1
 models:
 `;
