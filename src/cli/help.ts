@@ -57,3 +57,20 @@ export function mainHelp(): string {
     `stdout: ${RESULT}.`,
   ].join('\n') + '\n';
 }
+
+/** The README's flags reference (between its `<!-- flags:start -->` markers), from the same table. */
+export function flagsReference(): string {
+  const cell = (s: string) => s.replace(/\|/g, '\\|');
+  const out: string[] = [];
+  for (const v of VERBS) {
+    out.push(`**\`${usageLine(v)}\`** — ${v.summary}.`, '');
+    if (v.flags.length) {
+      out.push('| flag | meaning |', '|---|---|');
+      for (const f of v.flags) out.push(`| \`--${f.name}${f.value ? ' ' + cell(f.value) : ''}\` | ${cell(f.help)} |`);
+      out.push('');
+    }
+  }
+  out.push('**Every verb** also takes:', '', '| flag | meaning |', '|---|---|');
+  for (const f of GLOBAL_FLAGS) out.push(`| \`${f.name === 'help' ? '-h, --help' : `--${f.name}${f.value ? ' ' + f.value : ''}`}\` | ${cell(f.help)} |`);
+  return out.join('\n') + '\n';
+}
