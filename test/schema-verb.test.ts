@@ -9,18 +9,26 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { add, addTemplate, get, listModels, remove, templates } from '../src/registry/index.js';
 import { AddOk, GetOk, ListModelsOk, RemoveOk, TemplatesOk } from '../src/registry/results.js';
-import { SCHEMA_NAMES } from '../src/schemas.js';
+import { SCHEMA_NAMES, schemaFor } from '../src/schemas.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const byok = (args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin/byok.js'), ...args], { encoding: 'utf8' });
 
 describe('byok schema', () => {
-  it('prints a JSON Schema for every name, exit 0', () => {
+  it('has a JSON Schema for every name', () => {
     for (const name of Object.keys(SCHEMA_NAMES)) {
+      const s = schemaFor(name);
+      expect(s?.$schema, name).toBe('https://json-schema.org/draft/2020-12/schema');
+      expect(JSON.parse(JSON.stringify(s))).toEqual(s);
+    }
+  });
+  it('prints the schema itself (not wrapped in a result), exit 0', () => {
+    for (const name of ['draft', 'result']) {
       const r = byok(['schema', name, '--compact']);
       expect(r.status, name).toBe(0);
+      expect(r.stdout.trimEnd().split('\n')).toHaveLength(1);
       const s = JSON.parse(r.stdout);
-      expect(s.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+      expect(s).toEqual(schemaFor(name));
       expect(s).not.toHaveProperty('ok');
     }
   });
