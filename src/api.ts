@@ -6,7 +6,7 @@
 import { fail, type Failure } from './failure.js';
 import type { InspectResult, ParseExampleResult } from './result.js';
 import { decodeInput, intake, type Intake } from './intake/index.js';
-import { isTooComplex, TOO_COMPLEX_MESSAGE } from './intake/limits.js';
+import { checkNesting, isTooComplex, TOO_COMPLEX_MESSAGE } from './intake/limits.js';
 import { credentialLiterals, expandWord, extract } from './extract/index.js';
 import { classifyCredential, scanText, scrub } from './secrets/index.js';
 import { valueToJson, type FrontEndResult, type HttpCall, type Word } from './call/model.js';
@@ -25,11 +25,13 @@ async function frontEnd(input: Intake): Promise<FrontEndResult> {
       return parseShell(input.text, input.language);
     }
     case 'python': {
+      checkNesting(input.text);
       const { parsePython } = await import('./python/index.js');
       return parsePython(input.text);
     }
     case 'javascript':
     case 'typescript': {
+      checkNesting(input.text);
       const { parseJavaScript } = await import('./js/index.js');
       return parseJavaScript(input.text, input.language === 'typescript');
     }

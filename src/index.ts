@@ -5,8 +5,8 @@
 // arguments' secrets and the environment's key variables are remembered
 // first, and its result is scrubbed of every secret the process has seen.
 import * as api from './api.js';
-import * as registry from './registry/index.js';
-import * as probing from './vendors/probe.js';
+import type * as Registry from './registry/index.js';
+import type * as Probing from './vendors/probe.js';
 import { rememberEnvironment, rememberInput, scrubResult } from './secrets/boundary.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -22,14 +22,18 @@ export const parseExample = bounded(api.parseExample);
 export const inspect = bounded(api.inspect);
 export const parseExampleBytes = bounded(async (bytes: Uint8Array, opts?: api.ParseOptions) => api.parseExampleBytes(bytes, opts));
 export const inspectBytes = bounded(async (bytes: Uint8Array, opts?: api.ParseOptions) => api.inspectBytes(bytes, opts));
-export const templates = bounded(registry.templates);
-export const listVendorModels = bounded(registry.listVendorModels);
-export const addTemplate = bounded(registry.addTemplate);
-export const add = bounded(registry.add);
-export const listModels = bounded(registry.listModels);
-export const get = bounded(registry.get);
-export const remove = bounded(registry.remove);
-export const probe = bounded(probing.probe);
+// The registry (yaml, its schemas) and the prober load on their first call, so that
+// `import('byok')` for parsing alone does not pay for them.
+const registry = () => import('./registry/index.js');
+type R = typeof Registry;
+export const templates = bounded(async (...a: Parameters<R['templates']>) => (await registry()).templates(...a));
+export const listVendorModels = bounded(async (...a: Parameters<R['listVendorModels']>) => (await registry()).listVendorModels(...a));
+export const addTemplate = bounded(async (...a: Parameters<R['addTemplate']>) => (await registry()).addTemplate(...a));
+export const add = bounded(async (...a: Parameters<R['add']>) => (await registry()).add(...a));
+export const listModels = bounded(async (...a: Parameters<R['listModels']>) => (await registry()).listModels(...a));
+export const get = bounded(async (...a: Parameters<R['get']>) => (await registry()).get(...a));
+export const remove = bounded(async (...a: Parameters<R['remove']>) => (await registry()).remove(...a));
+export const probe = bounded(async (...a: Parameters<typeof Probing.probe>) => (await import('./vendors/probe.js')).probe(...a));
 export type { ProbeOptions, ProbeResult } from './vendors/probe.js';
 export type { CatalogModel, DiscoveryOptions } from './vendors/discovery.js';
 export type { ParseOptions } from './api.js';

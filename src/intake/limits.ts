@@ -18,6 +18,23 @@ export class InputTooComplex extends Error {
   }
 }
 
+/**
+ * Throws InputTooComplex when brackets nest deeper than MAX_DEPTH. Counted
+ * over the whole text, strings included (a template's `${` nests like a
+ * bracket), in one pass: run before a recursive-descent parser (acorn), which
+ * would otherwise recurse once per level and, near the stack's end, can even
+ * abort the process instead of throwing.
+ */
+export function checkNesting(text: string): void {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40 || c === 91 || c === 123) {
+      if (++depth > MAX_DEPTH) throw new InputTooComplex();
+    } else if ((c === 41 || c === 93 || c === 125) && depth > 0) depth--;
+  }
+}
+
 /** True for a depth-limit error or a stack overflow from a parser we do not own. */
 export function isTooComplex(e: unknown): boolean {
   return e instanceof InputTooComplex || (e instanceof RangeError && /call stack/i.test(e.message));

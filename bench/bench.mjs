@@ -1,0 +1,264 @@
+// The benchmark (never run by the tests): in one run, side by side on the same
+// inputs and machine, medians throughout:
+//  - per-sample parse: byok vs curlconverter (devDependency, bench only) on the
+//    curl samples of the shared corpora it reads; byok alone on Python and JS;
+//  - whole-process time of each CLI verb vs a bare `node -e 0`, and peak RSS;
+//  - growth with input size (1 KiB..256 KiB) and every pathological shape of
+//    bench/shapes.mjs at growing sizes: the figure is the slope (the exponent
+//    of a log-log fit: 1 is linear, 2 quadratic);
+//  - registry verbs at 10 / 100 / 1,000 entries.
+// Prints a table and writes bench/results.json. Absent corpora are skipped.
+// Usage: npm run bench [-- --quick]   (--quick: fewer repetitions)
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, existsSync, copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { join, resolve, dirname } from 'node:path';
+import { tmpdir, cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { SHAPES } from './shapes.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const quick = process.argv.includes('--quick');
+const { parseExample } = await import(join(root, 'dist/api.js'));
+const { expandKeyMarkers, generateKey } = await import(join(root, 'dist/secrets/index.js'));
+const corpus = resolve(root, '../shared/corpus');
+const results = { machine: { cpus: cpus().length, cpu: cpus()[0]?.model, mem_gb: Math.round(totalmem() / 2 ** 30), node: process.version }, when: new Date().toISOString() };
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
+};
+const r1 = (x) => Math.round(x * 10) / 10;
+const r3 = (x) => Math.round(x * 1000) / 1000;
+/** Exponent of a least-squares fit of log(time) on log(size). */
+const slope = (pts) => {
+  const xs = pts.map((p) => Math.log(p[0]));
+  const ys = pts.map((p) => Math.log(Math.max(p[1], 0.01)));
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < xs.length; i++) {
+    num += (xs[i] - mx) * (ys[i] - my);
+    den += (xs[i] - mx) ** 2;
+  }
+  return r3(num / den);
+};
+const walk = (dir, re) => {
+  const out = [];
+  if (!existsSync(dir)) return out;
+  for (const f of readdirSync(dir)) {
+    const p = join(dir, f);
+    if (statSync(p).isDirectory()) out.push(...walk(p, re));
+    else if (re.test(f)) out.push(p);
+  }
+  return out.sort();
+};
+const table = (title, head, rows) => {
+  console.log(`\n## ${title}`);
+  const w = head.map((h, i) => Math.max(String(h).length, ...rows.map((r) => String(r[i]).length)));
+  console.log(head.map((h, i) => String(h).padEnd(w[i])).join('  '));
+  for (const r of rows) console.log(r.map((c, i) => String(c).padEnd(w[i])).join('  '));
+};
+async function timeIt(fn, reps) {
+  await fn(); // warm up
+  const t = [];
+  for (let i = 0; i < reps; i++) {
+    const t0 = performance.now();
+    await fn();
+    t.push(performance.now() - t0);
+  }
+  return median(t);
+}
+
+// ---- 1. per-sample parse: byok vs curlconverter ----
+let curlconverter = null;
+try {
+  curlconverter = await import('curlconverter');
+} catch {
+  console.log('curlconverter is not installed: the side-by-side columns are skipped.');
+}
+const reps = quick ? 5 : 21;
+const curlSets = {
+  'vendor-docs (LLM curl)': walk(join(corpus, 'vendor-docs'), /\.sh$/),
+  'curl corpus (curlconverter fixtures)': walk(join(corpus, 'curl/inputs'), /\.sh$/),
+};
+results.per_sample = {};
+const sampleRows = [];
+for (const [set, files] of Object.entries(curlSets)) {
+  if (!files.length) {
+    console.log(`${set}: corpus absent, skipped.`);
+    continue;
+  }
+  const byok = [];
+  const cc = [];
+  let read = 0;
+  for (const f of files) {
+    const text = expandKeyMarkers(readFileSync(f, 'utf8').replace(/\r\n/g, '\n')).text;
+    if (curlconverter) {
+      try {
+        curlconverter.toJsonObject(text);
+      } catch {
+        continue; // only the samples curlconverter reads
+      }
+      cc.push(await timeIt(() => curlconverter.toJsonObject(text), reps));
+    }
+    read++;
+    byok.push(await timeIt(() => parseExample(text, { filename: f }), reps));
+  }
+  const mb = median(byok);
+  const mc = median(cc);
+  results.per_sample[set] = { samples: files.length, read_by_curlconverter: read, byok_ms: r3(mb), curlconverter_ms: r3(mc), ratio: r3(mb / mc) };
+  sampleRows.push([set, `${read}/${files.length}`, r3(mb), r3(mc), r3(mb / mc)]);
+}
+for (const [lang, re] of [['python', /\.py$/], ['javascript/typescript', /\.(js|mjs|ts|tsx)$/]]) {
+  const files = walk(join(corpus, 'vendor-docs'), re);
+  if (!files.length) continue;
+  const t = [];
+  for (const f of files) {
+    const text = expandKeyMarkers(readFileSync(f, 'utf8')).text;
+    t.push(await timeIt(() => parseExample(text, { filename: f }), reps));
+  }
+  results.per_sample[`vendor-docs ${lang}`] = { samples: files.length, byok_ms: r3(median(t)) };
+  sampleRows.push([`vendor-docs ${lang}`, files.length, r3(median(t)), '-', '-']);
+}
+table('Per-sample parse, median ms per sample (each sample: median of its runs)', ['set', 'samples', 'byok', 'curlconverter', 'byok/cc'], sampleRows);
+
+// ---- 2. whole-process time and peak RSS ----
+const ws = mkdtempSync(join(tmpdir(), 'byok-bench-'));
+const bin = join(root, 'bin/byok.js');
+const hasTime = existsSync('/usr/bin/time');
+function run(args, env = {}) {
+  const argv = hasTime ? ['/usr/bin/time', '-f', '%M', process.execPath, ...args] : [process.execPath, ...args];
+  const t0 = performance.now();
+  const r = spawnSync(argv[0], argv.slice(1), { env: { ...process.env, BYOK_WORKSPACE: ws, ...env }, encoding: 'utf8', input: '' });
+  const ms = performance.now() - t0;
+  const rssKb = hasTime ? Number(r.stderr.trim().split('\n').pop()) : NaN;
+  return { ms, rssMb: rssKb / 1024, stdout: r.stdout };
+}
+function measure(args, n, prep) {
+  const ms = [];
+  const rss = [];
+  run(args);
+  for (let i = 0; i < n; i++) {
+    prep?.();
+    const r = run(args);
+    ms.push(r.ms);
+    rss.push(r.rssMb);
+  }
+  return { ms: median(ms), rss: Math.max(...rss) };
+}
+const n = quick ? 5 : 15;
+const fx = (p) => join(root, 'fixtures', p);
+const base = measure(['-e', '0'], n);
+const verbs = [
+  ['parse-example (curl)', [bin, 'parse-example', fx('deepseek/chat-thinking-export.sh')]],
+  ['parse-example (python)', [bin, 'parse-example', fx('openai/py-chat-no-args.py')]],
+  ['parse-example (js)', [bin, 'parse-example', fx('openai/js-responses-default-client.ts')]],
+  ['inspect (curl)', [bin, 'inspect', fx('deepseek/chat-thinking-export.sh')]],
+  ['templates', [bin, 'templates']],
+  ['list', [bin, 'list']],
+  ['--help', [bin, '--help']],
+  ['import("byok")', ['--input-type=module', '-e', `await import(${JSON.stringify(join(root, 'dist/index.js'))})`]],
+];
+results.process = { node_e_0_ms: r1(base.ms), node_e_0_rss_mb: r1(base.rss), verbs: {} };
+const procRows = [['node -e 0', r1(base.ms), '1.00', r1(base.rss)]];
+for (const [label, args] of verbs) {
+  const m = measure(args, n);
+  results.process.verbs[label] = { ms: r1(m.ms), ratio: r3(m.ms / base.ms), rss_mb: r1(m.rss) };
+  procRows.push([label, r1(m.ms), (m.ms / base.ms).toFixed(2), r1(m.rss)]);
+}
+table(`Whole process, median of ${n} runs`, ['command', 'ms', 'x node', 'peak RSS MB'], procRows);
+
+// ---- 3. growth with input size ----
+const SIZES = [1024, 4096, 16384, 65536, 262144];
+const URL = 'https://api.openai.com/v1/chat/completions';
+const CURL = `curl ${URL} -H "Authorization: Bearer $OPENAI_API_KEY" -d '{"model":"gpt-4o","messages":[]}'\n`;
+const growth = {
+  'repeated calls': (s) => CURL.repeat(Math.max(1, Math.floor(s / CURL.length))),
+  'one big body': (s) => `curl ${URL} -d '{"model":"gpt-4o","messages":[` + Array.from({ length: Math.max(1, Math.floor((s - 120) / 60)) }, (_, i) => `{"role":"user","content":"message ${String(i).padStart(6, '0')} ${'x'.repeat(20)}"}`).join(',') + "]}'",
+  'comment run': (s) => '# a comment line\n'.repeat(Math.floor((s - CURL.length) / 17)) + CURL,
+  'blank-line run': (s) => '\n'.repeat(s - CURL.length) + CURL,
+};
+const size = (fn, s) => {
+  const t = fn(s);
+  return t.length > s ? t.slice(0, s) : t;
+};
+results.growth = {};
+const growRows = [];
+for (const [name, gen] of Object.entries(growth)) {
+  const pts = [];
+  for (const s of SIZES) {
+    const text = size(gen, s);
+    pts.push([text.length, await timeIt(() => parseExample(text), quick ? 1 : 3)]);
+  }
+  results.growth[name] = { points_ms: pts.map(([s, t]) => [s, r3(t)]), slope: slope(pts.slice(2)) };
+  growRows.push([name, ...pts.map((p) => r1(p[1])), slope(pts.slice(2))]);
+}
+table('Growth with input size, median ms (slope = log-log exponent over 16..256 KiB; 1 = linear)', ['input', ...SIZES.map((s) => `${s / 1024}K`), 'slope'], growRows);
+
+// ---- 4. pathological shapes at growing sizes ----
+const SHAPE_SIZES = [16384, 65536, 262144];
+results.shapes = {};
+const shapeRows = [];
+for (const sh of SHAPES) {
+  const pts = [];
+  let code = '';
+  for (const s of SHAPE_SIZES) {
+    const text = sh.gen(s, () => generateKey('openai'));
+    let r;
+    const ms = await timeIt(async () => {
+      r = await parseExample(text, { filename: sh.filename });
+    }, 1);
+    code = r.ok ? 'ok' : r.code;
+    pts.push([text.length, ms]);
+  }
+  const sl = slope(pts);
+  results.shapes[`${sh.group}: ${sh.name}`] = { points_ms: pts.map(([s, t]) => [s, r3(t)]), slope: sl, result: code };
+  shapeRows.push([`${sh.group}: ${sh.name}`, ...pts.map((p) => r1(p[1])), sl, code]);
+}
+table('Pathological shapes, ms (slope over 16..256 KiB)', ['shape', '16K', '64K', '256K', 'slope', 'result'], shapeRows);
+const worst = Math.max(...Object.values(results.shapes).map((s) => s.points_ms[2][1]));
+results.shapes_max_256k_ms = r1(worst);
+console.log(`slowest shape at 256 KiB: ${r1(worst)} ms in-process`);
+
+// ---- 5. registry verbs at 10 / 100 / 1,000 entries ----
+const { parse, stringify } = await import('yaml');
+results.registry = {};
+const regRows = [];
+const seedWs = join(ws, 'seed');
+mkdirSync(seedWs, { recursive: true });
+run([bin, 'add', '--upstream-model', 'seed-model', '--base-url', 'https://api.example.com/v1', '--workspace', seedWs]);
+const seedFile = join(seedWs, 'config/custom_models.yaml');
+if (!existsSync(seedFile)) console.log('registry: could not create a seed entry; skipped.');
+else {
+  const { entryId } = await import(join(root, 'dist/registry/ids.js'));
+  const doc = parse(readFileSync(seedFile, 'utf8'));
+  const listKey = Object.keys(doc).find((k) => Array.isArray(doc[k]));
+  const seed = doc[listKey][0];
+  for (const count of [10, 100, 1000]) {
+    const dir = join(ws, `reg${count}`);
+    mkdirSync(join(dir, 'config'), { recursive: true });
+    const entries = Array.from({ length: count }, (_, i) => {
+      const model = `model-${i}`;
+      const baseUrl = `https://api${i % 17}.example.com/v1`;
+      return { ...seed, id: entryId(baseUrl, model), name: model, upstream_model: model, base_url: baseUrl };
+    });
+    const file = join(dir, 'config/custom_models.yaml');
+    writeFileSync(file, stringify({ ...doc, [listKey]: entries }));
+    const pristine = file + '.pristine';
+    copyFileSync(file, pristine);
+    const w = ['--workspace', dir];
+    const list = measure([bin, 'list', ...w], n);
+    const get = measure([bin, 'get', entries[count - 1].id, ...w], n);
+    const add = measure([bin, 'add', '--upstream-model', 'new-model', '--base-url', 'https://new.example.com/v1', ...w], n, () => copyFileSync(pristine, file));
+    const row = { list_ms: r1(list.ms), get_ms: r1(get.ms), add_ms: r1(add.ms), own_work_ms: { list: r1(list.ms - base.ms), get: r1(get.ms - base.ms), add: r1(add.ms - base.ms) } };
+    results.registry[count] = row;
+    regRows.push([count, r1(list.ms), r1(get.ms), r1(add.ms), r1(list.ms - base.ms), r1(get.ms - base.ms), r1(add.ms - base.ms)]);
+  }
+  table('Registry verbs, whole process median ms', ['entries', 'list', 'get', 'add', 'list-node', 'get-node', 'add-node'], regRows);
+}
+rmSync(ws, { recursive: true, force: true });
+
+writeFileSync(join(root, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
+console.log('\nwrote bench/results.json');
