@@ -8,7 +8,7 @@
 //    of a log-log fit: 1 is linear, 2 quadratic);
 //  - registry verbs at 10 / 100 / 1,000 entries.
 // Prints a table and writes bench/results.json. Absent corpora are skipped.
-// Usage: npm run bench [-- --quick]   (--quick: fewer repetitions)
+// Usage: npm run bench [-- --quick] [-- --only=SECTION,...]   (--quick: fewer repetitions)
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, existsSync, copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { tmpdir, cpus, totalmem } from 'node:os';
@@ -19,6 +19,9 @@ import { SHAPES } from './shapes.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.argv.includes('--quick');
+// --only=registry,shapes,...: run only those sections (samples, process, growth, shapes, registry).
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const want = (s) => !only || only.includes(s);
 const { parseExample } = await import(join(root, 'dist/api.js'));
 const { expandKeyMarkers, generateKey } = await import(join(root, 'dist/secrets/index.js'));
 const corpus = resolve(root, '../shared/corpus');
@@ -60,18 +63,24 @@ const table = (title, head, rows) => {
   console.log(head.map((h, i) => String(h).padEnd(w[i])).join('  '));
   for (const r of rows) console.log(r.map((c, i) => String(c).padEnd(w[i])).join('  '));
 };
+/**
+ * Median CPU time (ms) of `reps` calls after one warm-up call. In-process figures are CPU
+ * time, not wall time, so that other processes on a shared machine do not skew them.
+ */
 async function timeIt(fn, reps) {
   await fn(); // warm up
   const t = [];
   for (let i = 0; i < reps; i++) {
-    const t0 = performance.now();
+    const c0 = process.cpuUsage();
     await fn();
-    t.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    t.push((c.user + c.system) / 1000);
   }
   return median(t);
 }
 
 // ---- 1. per-sample parse: byok vs curlconverter ----
+if (want('samples')) {
 let curlconverter = null;
 try {
   curlconverter = await import('curlconverter');
@@ -122,35 +131,39 @@ for (const [lang, re] of [['python', /\.py$/], ['javascript/typescript', /\.(js|
   results.per_sample[`vendor-docs ${lang}`] = { samples: files.length, byok_ms: r3(median(t)) };
   sampleRows.push([`vendor-docs ${lang}`, files.length, r3(median(t)), '-', '-']);
 }
-table('Per-sample parse, median ms per sample (each sample: median of its runs)', ['set', 'samples', 'byok', 'curlconverter', 'byok/cc'], sampleRows);
+table('Per-sample parse, median CPU ms per sample (each sample: median of its runs)', ['set', 'samples', 'byok', 'curlconverter', 'byok/cc'], sampleRows);
+}
 
 // ---- 2. whole-process time and peak RSS ----
 const ws = mkdtempSync(join(tmpdir(), 'byok-bench-'));
 const bin = join(root, 'bin/byok.js');
 const hasTime = existsSync('/usr/bin/time');
 function run(args, env = {}) {
-  const argv = hasTime ? ['/usr/bin/time', '-f', '%M', process.execPath, ...args] : [process.execPath, ...args];
+  const argv = hasTime ? ['/usr/bin/time', '-f', '%M %U %S', process.execPath, ...args] : [process.execPath, ...args];
   const t0 = performance.now();
   const r = spawnSync(argv[0], argv.slice(1), { env: { ...process.env, BYOK_WORKSPACE: ws, ...env }, encoding: 'utf8', input: '' });
   const ms = performance.now() - t0;
-  const rssKb = hasTime ? Number(r.stderr.trim().split('\n').pop()) : NaN;
-  return { ms, rssMb: rssKb / 1024, stdout: r.stdout };
+  const [rssKb, user, sys] = hasTime ? r.stderr.trim().split('\n').pop().split(' ').map(Number) : [NaN, NaN, NaN];
+  return { ms, cpuMs: (user + sys) * 1000, rssMb: rssKb / 1024, stdout: r.stdout };
 }
 function measure(args, n, prep) {
   const ms = [];
+  const cpu = [];
   const rss = [];
   run(args);
   for (let i = 0; i < n; i++) {
     prep?.();
     const r = run(args);
     ms.push(r.ms);
+    cpu.push(r.cpuMs);
     rss.push(r.rssMb);
   }
-  return { ms: median(ms), rss: Math.max(...rss) };
+  return { ms: median(ms), cpu: median(cpu), rss: Math.max(...rss) };
 }
 const n = quick ? 5 : 15;
+let base = { ms: NaN, cpu: NaN, rss: NaN };
+if (want('process') || want('registry')) base = measure(['-e', '0'], n);
 const fx = (p) => join(root, 'fixtures', p);
-const base = measure(['-e', '0'], n);
 const verbs = [
   ['parse-example (curl)', [bin, 'parse-example', fx('deepseek/chat-thinking-export.sh')]],
   ['parse-example (python)', [bin, 'parse-example', fx('openai/py-chat-no-args.py')]],
@@ -161,14 +174,16 @@ const verbs = [
   ['--help', [bin, '--help']],
   ['import("byok")', ['--input-type=module', '-e', `await import(${JSON.stringify(join(root, 'dist/index.js'))})`]],
 ];
-results.process = { node_e_0_ms: r1(base.ms), node_e_0_rss_mb: r1(base.rss), verbs: {} };
-const procRows = [['node -e 0', r1(base.ms), '1.00', r1(base.rss)]];
+if (want('process')) {
+results.process = { node_e_0_ms: r1(base.ms), node_e_0_cpu_ms: r1(base.cpu), node_e_0_rss_mb: r1(base.rss), verbs: {} };
+const procRows = [['node -e 0', r1(base.ms), '1.00', r1(base.cpu), '1.00', r1(base.rss)]];
 for (const [label, args] of verbs) {
   const m = measure(args, n);
-  results.process.verbs[label] = { ms: r1(m.ms), ratio: r3(m.ms / base.ms), rss_mb: r1(m.rss) };
-  procRows.push([label, r1(m.ms), (m.ms / base.ms).toFixed(2), r1(m.rss)]);
+  results.process.verbs[label] = { ms: r1(m.ms), ratio: r3(m.ms / base.ms), cpu_ms: r1(m.cpu), cpu_ratio: r3(m.cpu / base.cpu), rss_mb: r1(m.rss) };
+  procRows.push([label, r1(m.ms), (m.ms / base.ms).toFixed(2), r1(m.cpu), (m.cpu / base.cpu).toFixed(2), r1(m.rss)]);
 }
-table(`Whole process, median of ${n} runs`, ['command', 'ms', 'x node', 'peak RSS MB'], procRows);
+table(`Whole process, median of ${n} runs (wall ms, and the process's CPU ms from /usr/bin/time, 10 ms resolution)`, ['command', 'wall ms', 'x node', 'cpu ms', 'x node', 'peak RSS MB'], procRows);
+}
 
 // ---- 3. growth with input size ----
 const SIZES = [1024, 4096, 16384, 65536, 262144];
@@ -185,6 +200,7 @@ const size = (fn, s) => {
   return t.length > s ? t.slice(0, s) : t;
 };
 results.growth = {};
+if (want('growth')) {
 const growRows = [];
 for (const [name, gen] of Object.entries(growth)) {
   const pts = [];
@@ -195,11 +211,13 @@ for (const [name, gen] of Object.entries(growth)) {
   results.growth[name] = { points_ms: pts.map(([s, t]) => [s, r3(t)]), slope: slope(pts.slice(2)) };
   growRows.push([name, ...pts.map((p) => r1(p[1])), slope(pts.slice(2))]);
 }
-table('Growth with input size, median ms (slope = log-log exponent over 16..256 KiB; 1 = linear)', ['input', ...SIZES.map((s) => `${s / 1024}K`), 'slope'], growRows);
+table('Growth with input size, median CPU ms (slope = log-log exponent over 16..256 KiB; 1 = linear)', ['input', ...SIZES.map((s) => `${s / 1024}K`), 'slope'], growRows);
+}
 
 // ---- 4. pathological shapes at growing sizes ----
 const SHAPE_SIZES = [16384, 65536, 262144];
 results.shapes = {};
+if (want('shapes')) {
 const shapeRows = [];
 for (const sh of SHAPES) {
   const pts = [];
@@ -217,14 +235,16 @@ for (const sh of SHAPES) {
   results.shapes[`${sh.group}: ${sh.name}`] = { points_ms: pts.map(([s, t]) => [s, r3(t)]), slope: sl, result: code };
   shapeRows.push([`${sh.group}: ${sh.name}`, ...pts.map((p) => r1(p[1])), sl, code]);
 }
-table('Pathological shapes, ms (slope over 16..256 KiB)', ['shape', '16K', '64K', '256K', 'slope', 'result'], shapeRows);
+table('Pathological shapes, CPU ms (slope over 16..256 KiB)', ['shape', '16K', '64K', '256K', 'slope', 'result'], shapeRows);
 const worst = Math.max(...Object.values(results.shapes).map((s) => s.points_ms[2][1]));
 results.shapes_max_256k_ms = r1(worst);
-console.log(`slowest shape at 256 KiB: ${r1(worst)} ms in-process`);
+console.log(`slowest shape at 256 KiB: ${r1(worst)} ms of CPU in-process`);
+}
 
 // ---- 5. registry verbs at 10 / 100 / 1,000 entries ----
 const { parse, stringify } = await import('yaml');
 results.registry = {};
+if (want('registry')) {
 const regRows = [];
 const seedWs = join(ws, 'seed');
 mkdirSync(seedWs, { recursive: true });
@@ -252,13 +272,18 @@ else {
     const list = measure([bin, 'list', ...w], n);
     const get = measure([bin, 'get', entries[count - 1].id, ...w], n);
     const add = measure([bin, 'add', '--upstream-model', 'new-model', '--base-url', 'https://new.example.com/v1', ...w], n, () => copyFileSync(pristine, file));
-    const row = { list_ms: r1(list.ms), get_ms: r1(get.ms), add_ms: r1(add.ms), own_work_ms: { list: r1(list.ms - base.ms), get: r1(get.ms - base.ms), add: r1(add.ms - base.ms) } };
+    const row = {
+      wall_ms: { list: r1(list.ms), get: r1(get.ms), add: r1(add.ms) },
+      cpu_ms: { list: r1(list.cpu), get: r1(get.cpu), add: r1(add.cpu) },
+      own_cpu_ms: { list: r1(list.cpu - base.cpu), get: r1(get.cpu - base.cpu), add: r1(add.cpu - base.cpu) },
+    };
     results.registry[count] = row;
-    regRows.push([count, r1(list.ms), r1(get.ms), r1(add.ms), r1(list.ms - base.ms), r1(get.ms - base.ms), r1(add.ms - base.ms)]);
+    regRows.push([count, r1(list.cpu), r1(get.cpu), r1(add.cpu), r1(list.cpu - base.cpu), r1(get.cpu - base.cpu), r1(add.cpu - base.cpu), `${r1(list.ms)}/${r1(get.ms)}/${r1(add.ms)}`]);
   }
-  table('Registry verbs, whole process median ms', ['entries', 'list', 'get', 'add', 'list-node', 'get-node', 'add-node'], regRows);
+  table('Registry verbs, whole process, median CPU ms (own = beyond node -e 0)', ['entries', 'list', 'get', 'add', 'own list', 'own get', 'own add', 'wall list/get/add'], regRows);
+}
 }
 rmSync(ws, { recursive: true, force: true });
 
-writeFileSync(join(root, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
-console.log('\nwrote bench/results.json');
+writeFileSync(join(root, only ? `bench/results-${only.join('-')}.json` : 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
+console.log(`\nwrote bench/${only ? `results-${only.join('-')}.json` : 'results.json'}`);
