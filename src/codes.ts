@@ -94,6 +94,14 @@ export const WARNING_CODES = [
   // live catalogs
   'empty_catalog',
   'no_chat_models',
+  /** add repaired base_url: the endpoint was cut off, or /v1 from an anthropic-wire root. */
+  'base_url_repaired',
+  /** add or add-template replaced fields of an entry registered before (says which). */
+  'entry_replaced',
+  /** The vendor's documented key variable is set, the entry's own one is not. */
+  'vendor_key_available',
+  /** The model id was too long for a name; the default name is shortened. */
+  'name_shortened',
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 

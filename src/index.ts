@@ -32,6 +32,8 @@ export const addTemplate = bounded(async (...a: Parameters<R['addTemplate']>) =>
 export const add = bounded(async (...a: Parameters<R['add']>) => (await registry()).add(...a));
 export const listModels = bounded(async (...a: Parameters<R['listModels']>) => (await registry()).listModels(...a));
 export const get = bounded(async (...a: Parameters<R['get']>) => (await registry()).get(...a));
+export const update = bounded(async (...a: Parameters<R['update']>) => (await registry()).update(...a));
+export const rename = bounded(async (...a: Parameters<R['rename']>) => (await registry()).rename(...a));
 export const remove = bounded(async (...a: Parameters<R['remove']>) => (await registry()).remove(...a));
 export const probe = bounded(async (...a: Parameters<typeof Probing.probe>) => (await import('./vendors/probe.js')).probe(...a));
 export type { ProbeOptions, ProbeResult } from './vendors/probe.js';

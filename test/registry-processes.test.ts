@@ -3,7 +3,8 @@
 // processes adding at once, and writers SIGKILLed mid-write.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,15 +14,35 @@ import { parseRegistry, REGISTRY_REL } from '../src/registry/store.js';
 const root = join(import.meta.dirname, '..');
 const out = join(root, 'node_modules', '.cache', `byok-test-${process.pid}-${randomBytes(3).toString('hex')}`);
 
+/** Newest modification time of the .ts files under a folder. */
+function newestTs(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) t = Math.max(t, newestTs(p));
+    else if (e.name.endsWith('.ts')) t = Math.max(t, statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+/** The built library: dist/ when it is newer than every source file (`npm test` builds first), else a fresh build. */
+let lib = join(root, 'dist');
+
 beforeAll(() => {
   mkdirSync(out, { recursive: true });
-  // Other modules may be mid-edit: tsc still emits, and only the registry's graph is needed here.
-  spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.json'), '--outDir', out, '--declaration', 'false'], { encoding: 'utf8' });
-  if (!existsSync(join(out, 'registry/index.js')) || !existsSync(join(out, 'cli.js'))) throw new Error('build for the process tests failed');
-  writeFileSync(join(out, 'run-cli.mjs'), "import { main } from './cli.js';\nprocess.exitCode = await main(process.argv.slice(2));\n");
+  const built = ['cli.js', 'registry/index.js', 'registry/store.js'].map((f) => join(lib, f));
+  const fresh = built.every((f) => existsSync(f)) && Math.min(...built.map((f) => statSync(f).mtimeMs)) > newestTs(join(root, 'src'));
+  if (!fresh) {
+    lib = join(out, 'lib');
+    // Other modules may be mid-edit: tsc still emits, and only the registry's graph is needed here.
+    spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.json'), '--outDir', lib, '--declaration', 'false'], { encoding: 'utf8' });
+  }
+  if (!existsSync(join(lib, 'registry/index.js')) || !existsSync(join(lib, 'cli.js'))) throw new Error('build for the process tests failed');
+  const libUrl = pathToFileURL(lib).href;
+  writeFileSync(join(out, 'run-cli.mjs'), `import { main } from '${libUrl}/cli.js';\nprocess.exitCode = await main(process.argv.slice(2));\n`);
   writeFileSync(
     join(out, 'add-worker.mjs'),
-    `import { add } from './registry/index.js';
+    `import { add } from '${libUrl}/registry/index.js';
 const [ws, who, n] = process.argv.slice(2);
 for (let i = 0; i < Number(n); i++) {
   const r = await add({ upstream_model: 'm-' + who + '-' + i, base_url: 'https://api.example.com/v1' }, { workspace: ws });
@@ -31,7 +52,7 @@ for (let i = 0; i < Number(n); i++) {
   );
   writeFileSync(
     join(out, 'churn-worker.mjs'),
-    `import { add } from './registry/index.js';
+    `import { add } from '${libUrl}/registry/index.js';
 const [ws, tag] = process.argv.slice(2);
 for (let i = 0; ; i++) {
   const r = await add({ upstream_model: 'churn-' + tag + '-' + (i % 7), name: 'n' + i, base_url: 'https://api.example.com/v1', request_params: { pad: 'x'.repeat(i % 50) } }, { workspace: ws });
@@ -40,7 +61,7 @@ for (let i = 0; ; i++) {
 }
 `,
   );
-}, 60_000);
+}, 180_000);
 
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
@@ -114,7 +135,7 @@ describe('new-user scenario through the CLI', () => {
     expect(r.json.note).toMatch(/left alone/);
     expect(readFileSync(join(ws, '.env'), 'utf8')).toBe(`CUSTOM_KEY_API_DEEPSEEK_COM=${secret}\n`);
     expect(cli(['list'], { ws }).json).toMatchObject({ count: 1 });
-  });
+  }, 120_000);
 
   it('pipes parse-example into add --from-draft -, passing a failed parse through as the refusal', () => {
     const ws = workspace();
@@ -126,7 +147,7 @@ describe('new-user scenario through the CLI', () => {
     const res = JSON.parse(piped.stdout);
     if (alone.ok) expect(res).toMatchObject({ ok: true, status: 'registered', upstream_model: 'deepseek-v4-pro' });
     else expect(res).toMatchObject({ ok: false, code: alone.code });
-  });
+  }, 120_000);
 
   it('usage errors exit 2', () => {
     const ws = workspace();
@@ -134,7 +155,7 @@ describe('new-user scenario through the CLI', () => {
     expect(cli(['add-template', 'deepseek', '--model', 'x'], { ws })).toMatchObject({ code: 2, json: { code: 'usage' } });
     expect(cli(['add', '--upstream-model', 'x'], { ws }).code).toBe(2);
     expect(cli(['add', '--from-draft', '-'], { ws, input: 'not json' })).toMatchObject({ code: 1, json: { code: 'invalid_entry' } });
-  });
+  }, 120_000);
 });
 
 describe('concurrency and crashes', () => {
@@ -156,7 +177,7 @@ describe('concurrency and crashes', () => {
     expect(l.count).toBe(100);
     expect(new Set((l.models as { upstream_model: string }[]).map((m) => m.upstream_model)).size).toBe(100);
     expect(readdirSync(join(ws, 'config')).sort()).toEqual(['custom_models.yaml']);
-  }, 60_000);
+  }, 600_000);
 
   it('a writer killed at random points leaves the old file or the new one, and the next writer takes over its lock', async () => {
     const ws = workspace();
@@ -189,5 +210,5 @@ describe('concurrency and crashes', () => {
     }
     const l = await listModels({ workspace: ws });
     expect((l.models as { upstream_model: string }[]).map((m) => m.upstream_model)).toEqual(expect.arrayContaining(['seed', 'after-0', 'after-5']));
-  }, 60_000);
+  }, 180_000);
 });

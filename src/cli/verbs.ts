@@ -86,8 +86,12 @@ const ADD_FLAGS: FlagSpec[] = [
   { name: 'request-params', value: 'JSON', help: 'extra top-level body fields sent on every call, as a JSON object' },
   { name: 'capabilities', value: 'JSON', help: 'capabilities as a JSON object of booleans, e.g. {"vision": true}' },
   { name: 'max-tokens', value: 'N', help: 'default max_tokens' },
+  { name: 'drop-params', value: 'JSON', help: 'request fields the endpoint rejects, as a JSON list (param_policy.drop_params)' },
   { name: 'vendor', value: 'VENDOR', help: 'the curated template this entry belongs to' },
 ];
+
+/** The fields `update` changes: add's, without the endpoint (base_url, wire, auth) and the draft. */
+const UPDATE_FLAGS: FlagSpec[] = ADD_FLAGS.filter((f) => !['from-draft', 'base-url', 'wire', 'auth', 'vendor'].includes(f.name));
 
 export const VERBS: VerbSpec[] = [
   {
@@ -140,6 +144,7 @@ export const VERBS: VerbSpec[] = [
     flags: [
       { name: 'upstream-model', value: 'M', help: "the model (default: the template's default model)" },
       { name: 'name', value: 'N', help: 'display name' },
+      { name: 'api-key-env', value: 'VAR', help: "the variable holding the key, e.g. the vendor's documented one (default: CUSTOM_KEY_<HOST>)" },
     ],
     example: 'byok add-template deepseek --workspace /tmp/byok-demo',
     run: registryVerb('add-template'),
@@ -152,6 +157,23 @@ export const VERBS: VerbSpec[] = [
     flags: ADD_FLAGS,
     example: 'byok parse-example fixtures/deepseek/chat-thinking-export.sh | byok add --from-draft - --workspace /tmp/byok-demo',
     run: registryVerb('add'),
+  },
+  {
+    name: 'update',
+    args: 'ID',
+    summary: 'change fields of a registered model (name, model, params, policy) in place',
+    details: 'Keeps the id, created_at, comments and unknown fields; the result is checked by the same rules as add. To change the endpoint (base_url, wire, auth), register it with add.',
+    flags: UPDATE_FLAGS,
+    example: 'byok update custom/deepseek-chat-1a2b --thinking-mode disabled --workspace /tmp/byok-demo',
+    run: registryVerb('update'),
+  },
+  {
+    name: 'rename',
+    args: 'ID NEW_NAME',
+    summary: 'give a registered model a new display name (its id stays)',
+    flags: [],
+    example: 'byok rename custom/deepseek-chat-1a2b "DeepSeek (work)" --workspace /tmp/byok-demo',
+    run: registryVerb('rename'),
   },
   {
     name: 'list',

@@ -1,36 +1,27 @@
-// The registry file, config/custom_models.yaml: read and validate it, and
-// change it safely.
+// The registry file, config/custom_models.yaml: read and validate it once
+// per command, and change it safely.
 // Guarantees:
-// - Edits go through yaml's Document API, so the user's comments, key order
-//   and unknown fields survive every change; only the fields that changed are
-//   rewritten.
-// - A write is atomic: a temp file in the same folder, fsync, rename (then a
-//   best-effort fsync of the folder). A process killed at any point leaves the
-//   old file or the new one, never a mix.
-// - Writers serialise on config/custom_models.yaml.lock, created with its
-//   content in one step (hard link of a temp file). A lock whose process is
-//   gone (same host) or that is older than LOCK_STALE_MS is taken over;
-//   waiting is bounded (BYOK_LOCK_TIMEOUT_MS, default 20 s) with jittered
-//   backoff.
+// - Edits go through yaml's Document API, so the user's comments, key order,
+//   unknown fields, BOM and CRLF line endings survive every change; only the
+//   fields that changed are rewritten.
+// - One parse and one validation per command; a write validates only the
+//   entries it touched (the rest were validated when the file was read).
+// - A write is atomic (./file.ts) and happens under the writers' lock
+//   (./lock.ts), held only around read-modify-write. A symlinked registry is
+//   written through to its target; a read-only one is refused.
 // - A file that does not parse or validate is reported with line and column
-//   and never overwritten.
-import { randomBytes } from 'node:crypto';
-import { constants as fsc } from 'node:fs';
-import { link, mkdir, open, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
-import { hostname } from 'node:os';
-import { dirname, join, relative } from 'node:path';
-import { Document, isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+//   and never overwritten; YAML aliases that are undefined or expand too far
+//   are such errors too, and the message never repeats the alias's name.
+import { dirname, relative } from 'node:path';
+import { Document, isAlias, isMap, isSeq, LineCounter, parseDocument, visit, type Node, type YAMLSeq } from 'yaml';
 import { fail, type Failure } from '../result.js';
+import { applyFormat, checkWorkspace, describeIoError, ensureConfigDir, formatOf, io, refuseReadOnly, REGISTRY_REL, registryPath, stripBom, writeAtomic, writeTarget, type TextFormat } from './file.js';
+import { redactKeys } from '../secrets/index.js';
+import { acquireLock } from './lock.js';
 import { Entry, RegistryFile } from './schema.js';
 import { forbiddenKeyPath } from './validate.js';
-import { redactKeys } from '../secrets/index.js';
 
-export const REGISTRY_REL = join('config', 'custom_models.yaml');
-const LOCK_STALE_MS = 15_000;
-
-export function registryPath(workspace: string): string {
-  return join(workspace, REGISTRY_REL);
-}
+export { REGISTRY_REL, registryPath };
 
 /** The registry's JSON Schema in this byok package (schema/ ships in the package), for editors. */
 const SCHEMA_URL = new URL('../../schema/custom_models.schema.json', import.meta.url).href;
@@ -46,20 +37,32 @@ version: 1
 models:
 `;
 
+/** Aliases may repeat a value (a shared headers map), but not expand without bound. */
+const MAX_ALIAS_COUNT = 100;
+
 export interface Registry {
   doc: Document;
   entries: Entry[];
   /** The file did not exist (or was empty): nothing to keep. */
   fresh: boolean;
+  /** BOM and line endings of the file, kept on write. */
+  format: TextFormat;
+}
+
+function posOf(lc: LineCounter, offset: number): string {
+  const { line, col } = lc.linePos(offset);
+  return `line ${line}, column ${col}`;
 }
 
 function positionOf(doc: Document, lc: LineCounter, path: PropertyKey[]): string {
   for (let n = path.length; n >= 0; n--) {
-    const node = doc.getIn(path.slice(0, n) as (string | number)[], true) as Node | undefined;
-    if (node && typeof node === 'object' && node.range) {
-      const { line, col } = lc.linePos(node.range[0]);
-      return `line ${line}, column ${col}`;
+    let node: Node | undefined;
+    try {
+      node = doc.getIn(path.slice(0, n) as (string | number)[], true) as Node | undefined;
+    } catch {
+      node = undefined;
     }
+    if (node && typeof node === 'object' && node.range) return posOf(lc, node.range[0]);
   }
   return 'line 1, column 1';
 }
@@ -71,248 +74,98 @@ function invalid(where: string, message: string): Failure {
   );
 }
 
+/** The first alias whose anchor is not defined before it, else the first alias; null when there is none. */
+function aliasProblem(doc: Document): { node: Node; unresolved: boolean } | null {
+  const anchors = new Set<string>();
+  let first: Node | null = null;
+  let unresolved: Node | null = null;
+  visit(doc, {
+    Node(_k, node) {
+      if (isAlias(node)) {
+        first ??= node;
+        if (!anchors.has(node.source)) {
+          unresolved = node;
+          return visit.BREAK;
+        }
+      } else if (node.anchor) anchors.add(node.anchor);
+      return undefined;
+    },
+  });
+  if (unresolved) return { node: unresolved, unresolved: true };
+  return first ? { node: first, unresolved: false } : null;
+}
+
 /** Parses and validates the registry text (null: no file yet). */
-export function parseRegistry(text: string | null): Registry | Failure {
-  if (text === null || !text.trim()) return { doc: parseDocument(HEADER), entries: [], fresh: true };
+export function parseRegistry(raw: string | null): Registry | Failure {
+  const format = raw === null ? { bom: false, crlf: false } : formatOf(raw);
+  const text = raw === null ? null : stripBom(raw);
+  if (text === null || !text.trim()) return { doc: parseDocument(HEADER), entries: [], fresh: true, format };
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
-  const err = doc.errors[0];
-  if (err) {
-    const { line, col } = lc.linePos(err.pos[0]);
-    return invalid(`line ${line}, column ${col}`, `does not parse as YAML (${err.message.split('\n')[0]})`);
+  let doc: Document;
+  let js: unknown;
+  try {
+    doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+    const err = doc.errors[0];
+    if (err) return invalid(posOf(lc, err.pos[0]), `does not parse as YAML (${err.message.split('\n')[0].split(':')[0]})`);
+    if (doc.contents === null) return { doc, entries: [], fresh: false, format };
+    if (!isMap(doc.contents)) return invalid(positionOf(doc, lc, []), 'must be a mapping with a `models` list');
+    // An alias needs a `*`: most files have none, and the walk is not free on a big one.
+    const alias = text.includes('*') ? aliasProblem(doc) : null;
+    if (alias?.unresolved) {
+      return invalid(posOf(lc, alias.node.range?.[0] ?? 0), 'has a YAML alias (*name) whose anchor (&name) is not defined before it; write the value out in full or define the anchor first');
+    }
+    try {
+      js = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (e) {
+      if (!(e instanceof ReferenceError) || !alias) throw e;
+      return invalid(posOf(lc, alias.node.range?.[0] ?? 0), `has YAML aliases that expand to more than ${MAX_ALIAS_COUNT} copies (an alias bomb); write the values out instead`);
+    }
+  } catch (e) {
+    if (e instanceof RangeError) return invalid('line 1, column 1', 'is nested too deeply to read');
+    throw e;
   }
-  if (doc.contents === null) return { doc, entries: [], fresh: false };
-  if (!isMap(doc.contents)) return invalid(positionOf(doc, lc, []), 'must be a mapping with a `models` list');
-  const js = doc.toJS({ maxAliasCount: 100 });
+  const obj = js as Record<string, unknown>;
+  // `models:` with nothing under it is an empty registry, not an error.
+  if (obj.models === null) obj.models = [];
   // Before zod, which would silently drop such a key instead of refusing it.
-  const forbidden = forbiddenKeyPath(js);
+  const forbidden = forbiddenKeyPath(obj);
   if (forbidden) return invalid(positionOf(doc, lc, forbidden), `the key ${String(forbidden[forbidden.length - 1])} is not allowed (prototype pollution) (${forbidden.join('.')})`);
-  const r = RegistryFile.safeParse(js);
+  const r = RegistryFile.safeParse(obj);
   if (!r.success) {
     const issue = r.error.issues[0];
     const path = issue.path.length ? ` (${issue.path.join('.')})` : '';
     return invalid(positionOf(doc, lc, issue.path), `${issue.message}${path}`);
   }
-  return { doc, entries: r.data.models, fresh: false };
+  return { doc, entries: r.data.models, fresh: false, format };
 }
 
 async function readText(path: string): Promise<string | null | Failure> {
+  let bytes: Buffer;
   try {
-    const bytes = await readFile(path);
-    try {
-      // Decoding with replacement characters and writing back would lose the user's bytes.
-      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      return fail('invalid_registry', `${REGISTRY_REL} is not valid UTF-8 text; byok will not rewrite it. Fix or convert the file first.`);
-    }
+    bytes = await io.readFile(path);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return null;
-    return fail('io_error', `Cannot read ${REGISTRY_REL}: ${code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : 'read error'}.`);
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    return fail('io_error', `Cannot read ${REGISTRY_REL}: ${describeIoError(e)}.`);
+  }
+  try {
+    // Decoding with replacement characters and writing back would lose the user's bytes.
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return fail('invalid_registry', `${REGISTRY_REL} is not valid UTF-8 text; byok will not rewrite it. Fix or convert the file first.`);
   }
 }
 
+/** Reads and validates the registry of an existing workspace (a missing workspace is `not_found`). */
 export async function readRegistry(workspace: string): Promise<Registry | Failure> {
+  const missing = await checkWorkspace(workspace);
+  if (missing) return missing;
+  return readRegistryFile(workspace);
+}
+
+async function readRegistryFile(workspace: string): Promise<Registry | Failure> {
   const text = await readText(registryPath(workspace));
   if (text !== null && typeof text === 'object') return text;
   return parseRegistry(text);
-}
-
-// ---------- locking ----------
-
-interface LockInfo {
-  pid: number;
-  host: string;
-  token: string;
-  at: number;
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-async function readLock(lockPath: string): Promise<{ info: LockInfo | null; mtime: number } | null> {
-  try {
-    const [text, st] = await Promise.all([readFile(lockPath, 'utf8'), stat(lockPath)]);
-    let info: LockInfo | null = null;
-    try {
-      info = JSON.parse(text) as LockInfo;
-    } catch {
-      info = null; // being written, or garbage
-    }
-    return { info, mtime: st.mtimeMs };
-  } catch {
-    return null;
-  }
-}
-
-function isStale(l: { info: LockInfo | null; mtime: number }): boolean {
-  if (Date.now() - l.mtime > LOCK_STALE_MS) return true;
-  return !!l.info && l.info.host === hostname() && typeof l.info.pid === 'number' && !pidAlive(l.info.pid);
-}
-
-/** Removes a stale lock; if another process replaced it meanwhile, puts that one back. */
-async function breakStale(lockPath: string, seen: LockInfo | null): Promise<void> {
-  const aside = `${lockPath}.stale.${process.pid}.${randomBytes(4).toString('hex')}`;
-  try {
-    await rename(lockPath, aside);
-  } catch {
-    return; // someone else broke it first
-  }
-  const moved = await readLock(aside);
-  if (seen && moved?.info && moved.info.token !== seen.token) {
-    await link(aside, lockPath).catch(() => undefined); // it was a fresh lock: restore it
-  }
-  await unlink(aside).catch(() => undefined);
-}
-
-export interface Lock {
-  token: string;
-  stillHeld(): Promise<boolean>;
-  release(): Promise<void>;
-}
-
-/**
- * Creates the lock with its content in one step: the content goes to a temp
- * file that is then hard-linked to the lock name (link fails if the lock
- * exists), so no process ever sees an empty lock. Where hard links are not
- * supported, falls back to O_CREAT|O_EXCL.
- */
-async function createLock(lockPath: string, content: string): Promise<'ok' | 'exists' | NodeJS.ErrnoException> {
-  const tmp = `${lockPath}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    await writeFile(tmp, content, { flag: 'wx' });
-  } catch (e) {
-    return e as NodeJS.ErrnoException;
-  }
-  try {
-    await link(tmp, lockPath);
-    return 'ok';
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') return 'exists';
-    try {
-      await writeFile(lockPath, content, { flag: 'wx' });
-      return 'ok';
-    } catch (e2) {
-      return (e2 as NodeJS.ErrnoException).code === 'EEXIST' ? 'exists' : (e2 as NodeJS.ErrnoException);
-    }
-  } finally {
-    await unlink(tmp).catch(() => undefined);
-  }
-}
-
-export async function acquireLock(workspace: string): Promise<Lock | Failure> {
-  const lockPath = registryPath(workspace) + '.lock';
-  const token = `${process.pid}-${randomBytes(8).toString('hex')}`;
-  const info: LockInfo = { pid: process.pid, host: hostname(), token, at: Date.now() };
-  const timeout = Number(process.env.BYOK_LOCK_TIMEOUT_MS) || 20_000;
-  const deadline = Date.now() + timeout;
-  let attempt = 0;
-  for (;;) {
-    const made = await createLock(lockPath, JSON.stringify(info));
-    if (made === 'ok') {
-      const owned = async () => (await readLock(lockPath))?.info?.token === token;
-      return {
-        token,
-        stillHeld: owned,
-        release: async () => {
-          if (await owned()) await unlink(lockPath).catch(() => undefined);
-        },
-      };
-    }
-    if (made !== 'exists') {
-      if (made.code === 'ENOENT') {
-        try {
-          await mkdir(dirname(lockPath), { recursive: true });
-        } catch {
-          return fail('io_error', `Cannot create the folder ${dirname(REGISTRY_REL)} in the workspace.`);
-        }
-        continue;
-      }
-      return fail('io_error', `Cannot create ${REGISTRY_REL}.lock (${made.code ?? 'error'}).`);
-    }
-    const held = await readLock(lockPath);
-    if (held && isStale(held)) {
-      await breakStale(lockPath, held.info);
-      continue;
-    }
-    if (Date.now() > deadline) {
-      const who = held?.info ? ` (pid ${held.info.pid})` : '';
-      return fail('registry_locked', `Another byok process${who} has held ${REGISTRY_REL}.lock for over ${Math.round(timeout / 1000)} s; try again, or delete the lock file if no byok is running.`);
-    }
-    const delay = Math.min(40, 2 * 1.5 ** attempt++) * (0.5 + Math.random());
-    await sleep(delay);
-  }
-}
-
-// ---------- atomic write ----------
-
-/**
- * Deletes temp files a killed process left behind: data temp files
- * (`custom_models.yaml.<pid>.<hex>.tmp`), lock temp files and locks set aside
- * while breaking a stale one, each only when the process named in it is gone.
- */
-async function sweepOrphans(dir: string, base: string): Promise<void> {
-  let names: string[] = [];
-  try {
-    names = await readdir(dir);
-  } catch {
-    return;
-  }
-  const esc = base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const re = new RegExp(`^${esc}\\.(?:lock\\.(?:stale\\.)?)?(\\d+)\\.[0-9a-f]+(?:\\.tmp)?$`);
-  await Promise.all(
-    names.map((n) => {
-      const m = re.exec(n);
-      return m && !pidAlive(Number(m[1])) ? unlink(join(dir, n)).catch(() => undefined) : undefined;
-    }),
-  );
-}
-
-export async function writeAtomic(path: string, text: string, beforeCommit?: () => Promise<boolean>): Promise<Failure | null> {
-  const dir = dirname(path);
-  const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  let mode = 0o644;
-  try {
-    mode = (await stat(path)).mode & 0o777;
-  } catch {
-    /* new file */
-  }
-  try {
-    await mkdir(dir, { recursive: true });
-    const fh = await open(tmp, fsc.O_CREAT | fsc.O_EXCL | fsc.O_WRONLY, mode);
-    try {
-      await fh.writeFile(text, 'utf8');
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-    if (beforeCommit && !(await beforeCommit())) {
-      await unlink(tmp).catch(() => undefined);
-      return fail('registry_locked', `Lost ${REGISTRY_REL}.lock to another process before writing; nothing was changed, try again.`);
-    }
-    await rename(tmp, path);
-  } catch (e) {
-    await unlink(tmp).catch(() => undefined);
-    const code = (e as NodeJS.ErrnoException).code;
-    return fail('io_error', `Cannot write ${REGISTRY_REL} (${code === 'EACCES' ? 'permission denied' : code === 'ENOSPC' ? 'disk full' : (code ?? 'error')}); the old file is unchanged.`);
-  }
-  try {
-    const d = await open(dir, 'r');
-    await d.sync().catch(() => undefined);
-    await d.close();
-  } catch {
-    /* some platforms cannot fsync a folder */
-  }
-  return null;
 }
 
 // ---------- change ----------
@@ -322,43 +175,98 @@ export interface Change<T> {
   result: T;
   /** Whether the document was changed and must be written. */
   write: boolean;
+  /** Indexes of the entries the change added or edited: only these are validated again. */
+  touched?: number[];
+}
+
+export interface Written<T> {
+  result: T;
+  /** Absolute path of the registry file. */
+  file: string;
+  /** Whether `config/` was created by this command. */
+  createdConfig: boolean;
+}
+
+/**
+ * Deletes temp files a killed process left behind: data temp files
+ * (`custom_models.yaml.<pid>.<hex>.tmp`), lock temp files and locks set aside
+ * while breaking a stale one, each only when the process named in it is gone.
+ */
+async function sweepOrphans(dir: string, base: string): Promise<void> {
+  let names: string[] = [];
+  try {
+    names = await io.readdir(dir);
+  } catch {
+    return;
+  }
+  const esc = base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`^${esc}\\.(?:lock\\.(?:stale\\.)?)?(\\d+)\\.[0-9a-f]+(?:\\.tmp)?$`);
+  const alive = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (e) {
+      return (e as NodeJS.ErrnoException).code === 'EPERM';
+    }
+  };
+  await Promise.all(
+    names.map((n) => {
+      const m = re.exec(n);
+      return m && !alive(Number(m[1])) ? io.unlink(`${dir}/${n}`).catch(() => undefined) : undefined;
+    }),
+  );
 }
 
 /**
  * Runs `fn` on the current registry under the lock and writes the document
  * back if `fn` says so. `fn` edits `reg.doc` in place; a Failure aborts.
  */
-export async function changeRegistry<T>(workspace: string, fn: (reg: Registry) => Change<T> | Failure): Promise<T | Failure> {
+export async function changeRegistry<T>(workspace: string, fn: (reg: Registry) => Change<T> | Failure): Promise<Written<T> | Failure> {
+  const missing = await checkWorkspace(workspace);
+  if (missing) return missing;
+  const createdConfig = await ensureConfigDir(workspace);
+  if (typeof createdConfig === 'object') return createdConfig;
   const path = registryPath(workspace);
-  const lock = await acquireLock(workspace);
+  const lock = await acquireLock(path + '.lock', `${REGISTRY_REL}.lock`);
   if ('ok' in lock) return lock;
   try {
     await sweepOrphans(dirname(path), relative(dirname(path), path));
-    const reg = await readRegistry(workspace);
+    const reg = await readRegistryFile(workspace);
     if ('ok' in reg) return reg;
+    let target: string;
+    try {
+      target = await writeTarget(path);
+    } catch (e) {
+      return fail('io_error', `Cannot follow the link ${REGISTRY_REL}: ${describeIoError(e)}.`);
+    }
+    const ro = await refuseReadOnly(target, REGISTRY_REL);
+    if (ro) return ro;
     const change = fn(reg);
     if ('ok' in change && change.ok === false) return change as Failure;
-    const { result, write } = change as Change<T>;
+    const { result, write, touched = [] } = change as Change<T>;
     if (write) {
       // Never write what would not validate (a programmer error: inputs were checked before).
-      const check = RegistryFile.safeParse(reg.doc.toJS());
-      if (!check.success) throw new Error(`registry would not validate after the change: ${check.error.issues[0]?.message}`);
-      const text = serialize(reg.doc);
-      const err = await writeAtomic(path, text, lock.stillHeld);
+      for (const i of touched) {
+        const node = reg.doc.getIn(['models', i]) as { toJS?: (d: Document) => unknown } | undefined;
+        const check = Entry.safeParse(node?.toJS ? node.toJS(reg.doc) : node);
+        if (!check.success) throw new Error(`entry ${i} would not validate after the change: ${check.error.issues[0]?.message}`);
+      }
+      const err = await writeAtomic(target, REGISTRY_REL, serialize(reg), lock.stillHeld);
       if (err) return err;
     }
-    return result;
+    return { result, file: path, createdConfig: createdConfig && write };
   } finally {
     await lock.release();
   }
 }
 
-export function serialize(doc: Document): string {
-  return doc.toString({ lineWidth: 0 });
+/** The document as text, in the file's own BOM and line-ending format. */
+export function serialize(reg: Pick<Registry, 'doc' | 'format'>): string {
+  return applyFormat(reg.doc.toString({ lineWidth: 0 }), reg.format);
 }
 
-/** The `models` sequence, created (block style) when missing or empty. */
-export function modelsSeq(doc: Document) {
+/** The `models` sequence, created (block style) when missing, empty or null. */
+export function modelsSeq(doc: Document): YAMLSeq {
   let node = doc.get('models', true);
   if (!isSeq(node)) {
     if (!isMap(doc.contents)) doc.contents = doc.createNode({ version: 1 }) as never;
@@ -366,5 +274,5 @@ export function modelsSeq(doc: Document) {
     doc.set('models', node);
   }
   if (isSeq(node)) node.flow = false;
-  return node as import('yaml').YAMLSeq;
+  return node as YAMLSeq;
 }

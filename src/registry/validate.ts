@@ -114,19 +114,41 @@ export function checkModelId(raw: unknown): string | null {
   return null;
 }
 
+/**
+ * Emoji sequences an invisible character belongs to: a zero-width joiner
+ * between two pictographs (👩‍💻, 🏳️‍🌈) and the tag sequence of a subdivision
+ * flag (🏴 + tags + cancel tag). Only outside these is a format character refused.
+ */
+const EMOJI_JOINS = /(?<=\p{Extended_Pictographic}[\u{FE0F}\u{1F3FB}-\u{1F3FF}]?)\u200D(?=\p{Extended_Pictographic})|(?<=\u{1F3F4})[\u{E0020}-\u{E007E}]+\u{E007F}/gu;
+
+export const MAX_NAME = 100;
+
 export function checkName(raw: unknown): string | null {
-  if (typeof raw !== 'string' || !raw.trim()) return 'name is missing.';
-  if (raw.length > 100) return 'name is longer than 100 characters.';
-  if (/[\p{Cc}\p{Cf}]/u.test(raw)) return 'name contains a control or invisible character.';
+  if (typeof raw !== 'string' || !raw.trim()) return 'name is missing; pass --name with a display name.';
+  if (raw.length > MAX_NAME) return `name is longer than ${MAX_NAME} characters; pass a shorter --name.`;
+  if (/[\p{Cc}\p{Cf}]/u.test(raw.replace(EMOJI_JOINS, ''))) return 'name contains a control or invisible character; retype it with --name.';
   return null;
 }
 
 export function checkEnvName(raw: unknown): string | null {
   if (raw === null) return null;
   if (typeof raw !== 'string' || !/^[A-Z_][A-Z0-9_]{0,127}$/.test(raw)) {
-    return 'api_key_env must be an environment variable name: upper-case letters, digits and _, not starting with a digit.';
+    return 'api_key_env must be an environment variable name: upper-case letters, digits and _, not starting with a digit (e.g. --api-key-env ANTHROPIC_API_KEY).';
   }
   return null;
+}
+
+/**
+ * A value copied from docs that still holds its placeholder: `<YOUR_SITE_URL>`,
+ * `{site}` / `{{site}}` (but not a `${NAME}` variable reference), `[your app]`,
+ * `YOUR_...`. The extractor warns about these in a paste; `add` refuses them.
+ */
+const PLACEHOLDER_VALUE = /<[A-Za-z][\w .-]*>|(?<!\$)\{\{?\s*[A-Za-z_][\w .-]*\}\}?|^\s*\[[^\]]*\]\s*$|\bYOUR[-_][A-Za-z0-9_-]*|^\s*(?:\.\.\.|…)\s*$/;
+
+/** The placeholder in `value`, or null. */
+export function placeholderIn(value: string): string | null {
+  const m = PLACEHOLDER_VALUE.exec(value);
+  return m ? m[0].trim() : null;
 }
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);

@@ -1,5 +1,5 @@
 // The registry's CLI verbs: templates, list-vendor-models, add-template, add,
-// list, get, remove, probe. Each turns argv into one call of ./index.ts and returns
+// update, rename, list, get, remove, probe. Each turns argv into one call of ./index.ts and returns
 // its JSON result; a wrong argument count or flag value is a `usage` failure
 // (exit 2), never a guess. Which flags a verb takes is checked before, by the
 // CLI's verb table (src/cli/verbs.ts).
@@ -67,7 +67,10 @@ function fieldsFromFlags(flags: Flags): Record<string, unknown> | Failure {
   ];
   for (const [flag, field] of direct) {
     const v = str(flags, flag);
-    if (v !== undefined) out[field] = v;
+    if (v === undefined) continue;
+    // An empty value is a mistake (an unset shell variable), never "use the default".
+    if (!v.trim()) return fail('invalid_entry', `--${flag} is empty; give a value, or leave the flag out.`);
+    out[field] = v;
   }
   const auth = str(flags, 'auth');
   if (auth !== undefined) {
@@ -92,8 +95,17 @@ function fieldsFromFlags(flags: Flags): Record<string, unknown> | Failure {
     if (!/^\d+$/.test(mt)) return fail('usage', '--max-tokens takes a positive whole number.');
     out.max_tokens = Number(mt);
   }
+  const drop = json(flags, 'drop-params');
+  if ('ok' in drop) return drop;
+  if ('value' in drop) {
+    if (!Array.isArray(drop.value) || !drop.value.every((x) => typeof x === 'string')) return fail('usage', '--drop-params takes a JSON list of request field names, e.g. --drop-params \'["temperature"]\'.');
+    out.param_policy = { drop_params: drop.value };
+  }
   return out;
 }
+
+/** The flags `update` takes (src/cli/verbs.ts lists them): add's field flags without the endpoint. */
+const UPDATE_FLAGS = ['name', 'upstream-model', 'api-key-env', 'header', 'headers', 'query', 'thinking-capability', 'thinking-mode', 'thinking-params', 'request-params', 'capabilities', 'max-tokens', 'drop-params'];
 
 export const registryVerbs: Record<string, Handler> = {
   async templates(args, flags, ctx) {
@@ -134,7 +146,7 @@ export const registryVerbs: Record<string, Handler> = {
   async 'add-template'(args, flags, ctx) {
     const bad = checkArgs('add-template', args, 1, 'one VENDOR (see `byok templates`)');
     if (bad) return bad;
-    return registry.addTemplate(args[0], { upstream_model: str(flags, 'upstream-model'), name: str(flags, 'name') }, { workspace: ctx.workspace, invocation: ctx.invocation });
+    return registry.addTemplate(args[0], { upstream_model: str(flags, 'upstream-model'), name: str(flags, 'name'), api_key_env: str(flags, 'api-key-env') }, { workspace: ctx.workspace, invocation: ctx.invocation });
   },
 
   async add(args, flags, ctx) {
@@ -173,6 +185,22 @@ export const registryVerbs: Record<string, Handler> = {
 
   async get(args, flags, ctx) {
     return checkArgs('get', args, 1, 'one ID (see `byok list`)') ?? registry.get(args[0], { workspace: ctx.workspace, invocation: ctx.invocation });
+  },
+
+  async update(args, flags, ctx) {
+    const bad = checkArgs('update', args, 1, 'one ID (see `byok list`) and the fields to change');
+    if (bad) return bad;
+    const other = Object.keys(flags).find((k) => !UPDATE_FLAGS.includes(k) && flags[k] !== undefined && !['workspace', 'compact', 'pretty', 'help', 'version'].includes(k));
+    if (other) return fail('usage', `update does not change --${other.slice(0, 40)}; register the other endpoint with \`byok add\` instead.`);
+    const fields = fieldsFromFlags(flags);
+    if ('ok' in fields) return fields as Failure;
+    return registry.update(args[0], fields, { workspace: ctx.workspace });
+  },
+
+  async rename(args, flags, ctx) {
+    const bad = checkArgs('rename', args, 2, 'ID and NEW_NAME');
+    if (bad) return bad;
+    return registry.rename(args[0], args[1], { workspace: ctx.workspace });
   },
 
   async remove(args, flags, ctx) {
