@@ -125,7 +125,7 @@ describe('workspaces', () => {
   it('add creates config/ and says where it wrote', async () => {
     const dir = ws();
     const r = await add(entry('m'), { workspace: dir });
-    expect(r).toMatchObject({ ok: true, file: join(dir, REGISTRY_REL) });
+    expect(r).toMatchObject({ ok: true, registry: join(dir, REGISTRY_REL) });
     expect(r.note).toContain(`in ${join(dir, REGISTRY_REL)} (created the config folder)`);
     const again = await add(entry('m2'), { workspace: dir });
     expect(again.note).not.toContain('created the config folder');

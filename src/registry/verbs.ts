@@ -194,13 +194,13 @@ export const registryVerbs: Record<string, Handler> = {
     if (other) return fail('usage', `update does not change --${other.slice(0, 40)}; register the other endpoint with \`byok add\` instead.`);
     const fields = fieldsFromFlags(flags);
     if ('ok' in fields) return fields as Failure;
-    return registry.update(args[0], fields, { workspace: ctx.workspace });
+    return registry.update(args[0], fields, { workspace: ctx.workspace, invocation: ctx.invocation });
   },
 
   async rename(args, flags, ctx) {
     const bad = checkArgs('rename', args, 2, 'ID and NEW_NAME');
     if (bad) return bad;
-    return registry.rename(args[0], args[1], { workspace: ctx.workspace });
+    return registry.rename(args[0], args[1], { workspace: ctx.workspace, invocation: ctx.invocation });
   },
 
   async remove(args, flags, ctx) {
