@@ -246,3 +246,57 @@ describe('the writers\' lock', () => {
     expect(Number(/^Waited (\d+\.\d) s/.exec(r.error)?.[1])).toBeGreaterThanOrEqual(1.2);
   });
 });
+
+describe('a big registry is parsed once per change (cache in BYOK_CACHE_DIR)', () => {
+  /** `n` entries as byok writes them, items at `indent` columns, with `eol` line endings. */
+  function bigRegistry(n: number, indent = 2, eol = '\n'): string {
+    const pad = ' '.repeat(indent);
+    let y = '# big\nversion: 1\nmodels:\n';
+    for (let i = 0; i < n; i++) {
+      y += `${pad}- id: custom/m-${i}-${(i + 0x1000).toString(16)}\n${pad}  name: M ${i}\n${pad}  upstream_model: m-${i}\n${pad}  base_url: https://api.example.com/v1\n${pad}  wire: openai\n${pad}  api_key_env: CUSTOM_KEY_API_EXAMPLE_COM\n${pad}  auth: { in: header, name: Authorization, scheme: Bearer }\n`;
+    }
+    return y.replace(/\n/g, eol);
+  }
+
+  it('appends new entries as text, in the file\'s own indent and line endings, and sees hand edits at once', async () => {
+    setEnv('BYOK_CACHE_DIR', mkdtempSync(join(tmpdir(), 'byok-cache-')));
+    for (const [indent, eol] of [[2, '\n'], [0, '\n'], [4, '\r\n']] as const) {
+      const dir = ws({ [REGISTRY_REL]: bigRegistry(60, indent, eol) });
+      const path = join(dir, REGISTRY_REL);
+      expect(await listModels({ workspace: dir })).toMatchObject({ ok: true, count: 60 });
+      expect(readdirSync(process.env.BYOK_CACHE_DIR!).length).toBeGreaterThan(0);
+      const a = await add(entry('appended-1'), { workspace: dir });
+      expect(a).toMatchObject({ ok: true, created: true });
+      const b = await add(entry('appended-2'), { workspace: dir });
+      expect(b).toMatchObject({ ok: true, created: true });
+      const text = readFileSync(path, 'utf8');
+      // The file itself is whole and valid, not only the cache.
+      const parsed = parseRegistry(text) as { entries: { upstream_model: string }[] };
+      expect(parsed.entries.map((e) => e.upstream_model).slice(-2)).toEqual(['appended-1', 'appended-2']);
+      expect(text).toContain(`${' '.repeat(indent)}- id: ${a.model_id}`);
+      if (eol === '\r\n') expect(text.replace(/\r\n/g, '')).not.toMatch(/\n/);
+      expect(text.startsWith('# big')).toBe(true);
+      // A hand edit changes the bytes: the next read parses again.
+      writeFileSync(path, text.replace('name: M 7', 'name: Edited by hand'));
+      const l = (await listModels({ workspace: dir })) as { count: number; models: { name: string }[] };
+      expect(l.count).toBe(62);
+      expect(l.models[7].name).toBe('Edited by hand');
+      // Re-adding an existing model takes the full path and updates it in place.
+      expect(await add({ ...entry('m-3'), name: 'Renamed via add' }, { workspace: dir })).toMatchObject({ ok: true, created: false });
+      expect(((await listModels({ workspace: dir })) as { models: { name: string }[] }).models[3].name).toBe('Renamed via add');
+      expect(await add(entry('appended-3'), { workspace: dir })).toMatchObject({ ok: true, created: true });
+      expect((parseRegistry(readFileSync(path, 'utf8')) as { entries: unknown[] }).entries).toHaveLength(63);
+    }
+  });
+
+  it('a corrupt cache is ignored', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'byok-cache-'));
+    setEnv('BYOK_CACHE_DIR', cache);
+    const dir = ws({ [REGISTRY_REL]: bigRegistry(55) });
+    await listModels({ workspace: dir });
+    for (const f of readdirSync(cache)) writeFileSync(join(cache, f), '{not json');
+    expect(await listModels({ workspace: dir })).toMatchObject({ ok: true, count: 55 });
+    expect(await add(entry('after-corrupt'), { workspace: dir })).toMatchObject({ ok: true });
+    expect((parseRegistry(readFileSync(join(dir, REGISTRY_REL), 'utf8')) as { entries: unknown[] }).entries).toHaveLength(56);
+  });
+});

@@ -30,6 +30,8 @@ let lib = join(root, 'dist');
 
 beforeAll(() => {
   mkdirSync(out, { recursive: true });
+  // The workers' registry cache (src/registry/cache.ts) stays out of the home folder.
+  process.env.BYOK_CACHE_DIR = join(out, 'registry-cache');
   const built = ['cli.js', 'registry/index.js', 'registry/store.js'].map((f) => join(lib, f));
   const fresh = built.every((f) => existsSync(f)) && Math.min(...built.map((f) => statSync(f).mtimeMs)) > newestTs(join(root, 'src'));
   if (!fresh) {

@@ -5,7 +5,7 @@
 // user input. Results never contain a key: `api_key_set` says whether the
 // variable is set (process environment or DIR/.env), and while it is not,
 // `need_env_input` + `next_action` ask the caller to use its secure-input tool.
-import { isCollection, isMap, isScalar, Scalar, type YAMLMap } from 'yaml';
+import { isCollection, isMap, isScalar, Scalar, type Node, type YAMLMap } from 'yaml';
 import { fail, type Failure } from '../result.js';
 import { curatedModel, hostOf, vendorById, vendors, vendorsForHost } from '../vendors/load.js';
 import type { Vendor } from '../vendors/schema.js';
@@ -15,7 +15,7 @@ import { KeyLookup, resolveWorkspace } from './env.js';
 import { redactKeys } from '../secrets/index.js';
 import { entryId, identityOf, keyEnvForHost } from './ids.js';
 import type { Entry } from './schema.js';
-import { changeRegistry, modelsSeq, readRegistry, registryPath, type Written } from './store.js';
+import { changeRegistry, modelsSeq, readEntries, registryPath, type Appended, type Written } from './store.js';
 import { commandsFor, type Commands, type Invocation } from './commands.js';
 import { findPlaceholder } from '../call/placeholders.js';
 import { WARNING_CODES, type WarningCode } from '../codes.js';
@@ -119,39 +119,57 @@ function quoted(value: string): Scalar {
   return s;
 }
 
+/** A new entry (its id free among `entries`) and the way to build its YAML node. */
+function newEntry(entries: Entry[], candidate: Record<string, unknown>, identity: string): Appended<Registered> {
+  const now = new Date().toISOString();
+  const owners = new Map(entries.map((e) => [e.id, identityOf(e.base_url, e.upstream_model)]));
+  const id = entryId(String(candidate.base_url), String(candidate.upstream_model), (x) => owners.has(x) && owners.get(x) !== identity);
+  const entry = { id, ...candidate, created_at: now, updated_at: now } as Entry;
+  return {
+    result: { entry, created: true, changed: true, replaced: [], previousVendor: null },
+    node(doc) {
+      const node = doc.createNode(entry) as unknown as YAMLMap<string, unknown>;
+      for (const p of node.items) compact(p.value);
+      node.set('created_at', quoted(now));
+      node.set('updated_at', quoted(now));
+      return node as unknown as Node;
+    },
+  };
+}
+
 /** Inserts or updates under the lock; the entry keeps its id, created_at, comments and unknown fields. */
 async function register(workspace: string, candidate: Record<string, unknown>): Promise<Written<Registered> | Failure> {
-  return changeRegistry<Registered>(workspace, (reg) => {
-    const identity = identityOf(String(candidate.base_url), String(candidate.upstream_model));
-    const index = reg.entries.findIndex((e) => identityOf(e.base_url, e.upstream_model) === identity);
-    const now = new Date().toISOString();
-    if (index >= 0) {
-      const old = reg.entries[index];
-      const known = Object.fromEntries(Object.keys(candidate).map((k) => [k, (old as Record<string, unknown>)[k]]));
-      const entry = { ...old, ...candidate, id: old.id, created_at: old.created_at ?? now, updated_at: now } as Entry;
-      const previousVendor = old.vendor ?? null;
-      if (sameContent(known, candidate)) return { result: { entry: old, created: false, changed: false, replaced: [], previousVendor }, write: false };
-      const replaced: string[] = [];
-      for (const [k, v] of Object.entries(candidate)) {
-        if (JSON.stringify((old as Record<string, unknown>)[k]) !== JSON.stringify(v)) {
-          reg.doc.setIn(['models', index, k], compact(reg.doc.createNode(v)));
-          replaced.push(k);
+  const identity = identityOf(String(candidate.base_url), String(candidate.upstream_model));
+  const findIdentity = (entries: Entry[]) => entries.findIndex((e) => identityOf(e.base_url, e.upstream_model) === identity);
+  return changeRegistry<Registered>(
+    workspace,
+    (reg) => {
+      const index = findIdentity(reg.entries);
+      const now = new Date().toISOString();
+      if (index >= 0) {
+        const old = reg.entries[index];
+        const known = Object.fromEntries(Object.keys(candidate).map((k) => [k, (old as Record<string, unknown>)[k]]));
+        const entry = { ...old, ...candidate, id: old.id, created_at: old.created_at ?? now, updated_at: now } as Entry;
+        const previousVendor = old.vendor ?? null;
+        if (sameContent(known, candidate)) return { result: { entry: old, created: false, changed: false, replaced: [], previousVendor }, write: false };
+        const replaced: string[] = [];
+        for (const [k, v] of Object.entries(candidate)) {
+          if (JSON.stringify((old as Record<string, unknown>)[k]) !== JSON.stringify(v)) {
+            reg.doc.setIn(['models', index, k], compact(reg.doc.createNode(v)));
+            replaced.push(k);
+          }
         }
+        reg.doc.setIn(['models', index, 'updated_at'], quoted(now));
+        return { result: { entry, created: false, changed: true, replaced, previousVendor }, write: true, touched: [index] };
       }
-      reg.doc.setIn(['models', index, 'updated_at'], quoted(now));
-      return { result: { entry, created: false, changed: true, replaced, previousVendor }, write: true, touched: [index] };
-    }
-    const owners = new Map(reg.entries.map((e) => [e.id, identityOf(e.base_url, e.upstream_model)]));
-    const id = entryId(String(candidate.base_url), String(candidate.upstream_model), (x) => owners.has(x) && owners.get(x) !== identity);
-    const entry = { id, ...candidate, created_at: now, updated_at: now } as Entry;
-    const node = reg.doc.createNode(entry) as unknown as YAMLMap<string, unknown>;
-    for (const p of node.items) compact(p.value);
-    node.set('created_at', quoted(now));
-    node.set('updated_at', quoted(now));
-    const seq = modelsSeq(reg.doc);
-    seq.add(node);
-    return { result: { entry, created: true, changed: true, replaced: [], previousVendor: null }, write: true, touched: [seq.items.length - 1] };
-  });
+      const a = newEntry(reg.entries, candidate, identity);
+      const seq = modelsSeq(reg.doc);
+      seq.add(a.node(reg.doc));
+      return { result: a.result, write: true, touched: [seq.items.length - 1] };
+    },
+    // A new endpoint+model on a big registry: appended as text, without parsing the file again.
+    (entries) => (findIdentity(entries) >= 0 ? null : newEntry(entries, candidate, identity)),
+  );
 }
 
 /**
@@ -360,7 +378,7 @@ export async function addTemplate(vendor: string, fields: TemplateFields = {}, o
 
 export async function listModels(opts: Options = {}): Promise<ListModelsResult> {
   const { ws } = context(opts);
-  const reg = await readRegistry(ws);
+  const reg = await readEntries(ws);
   if ('ok' in reg) return reg;
   const keys = new KeyLookup(ws);
   const models = reg.entries.map((e) => entryView(e, keys));
@@ -379,7 +397,7 @@ function notFound(id: string, ws: string, cmd: Commands): Failure {
 
 export async function get(id: string, opts: Options = {}): Promise<GetResult> {
   const { ws, cmd } = context(opts);
-  const reg = await readRegistry(ws);
+  const reg = await readEntries(ws);
   if ('ok' in reg) return reg;
   const i = findEntry(reg.entries, id);
   if (i < 0) return notFound(id, ws, cmd);

@@ -17,6 +17,7 @@ import { Document, isAlias, isMap, isSeq, LineCounter, parseDocument, visit, typ
 import { fail, type Failure } from '../result.js';
 import { applyFormat, checkWorkspace, describeIoError, ensureConfigDir, formatOf, io, refuseReadOnly, REGISTRY_REL, registryPath, stripBom, writeAtomic, writeTarget, type TextFormat } from './file.js';
 import { redactKeys } from '../secrets/index.js';
+import { contentHash, readCache, writeCache, type Cached, type Tail } from './cache.js';
 import { acquireLock } from './lock.js';
 import { Entry, RegistryFile } from './schema.js';
 import { forbiddenKeyPath } from './validate.js';
@@ -47,6 +48,8 @@ export interface Registry {
   fresh: boolean;
   /** BOM and line endings of the file, kept on write. */
   format: TextFormat;
+  /** Where an entry can be appended as text (./cache.ts), or null. */
+  tail: Tail | null;
 }
 
 function posOf(lc: LineCounter, offset: number): string {
@@ -99,7 +102,7 @@ function aliasProblem(doc: Document): { node: Node; unresolved: boolean } | null
 export function parseRegistry(raw: string | null): Registry | Failure {
   const format = raw === null ? { bom: false, crlf: false } : formatOf(raw);
   const text = raw === null ? null : stripBom(raw);
-  if (text === null || !text.trim()) return { doc: parseDocument(HEADER), entries: [], fresh: true, format };
+  if (text === null || !text.trim()) return { doc: parseDocument(HEADER), entries: [], fresh: true, format, tail: null };
   const lc = new LineCounter();
   let doc: Document;
   let js: unknown;
@@ -107,7 +110,7 @@ export function parseRegistry(raw: string | null): Registry | Failure {
     doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
     const err = doc.errors[0];
     if (err) return invalid(posOf(lc, err.pos[0]), `does not parse as YAML (${err.message.split('\n')[0].split(':')[0]})`);
-    if (doc.contents === null) return { doc, entries: [], fresh: false, format };
+    if (doc.contents === null) return { doc, entries: [], fresh: false, format, tail: null };
     if (!isMap(doc.contents)) return invalid(positionOf(doc, lc, []), 'must be a mapping with a `models` list');
     // An alias needs a `*`: most files have none, and the walk is not free on a big one.
     const alias = text.includes('*') ? aliasProblem(doc) : null;
@@ -136,7 +139,25 @@ export function parseRegistry(raw: string | null): Registry | Failure {
     const path = issue.path.length ? ` (${issue.path.join('.')})` : '';
     return invalid(positionOf(doc, lc, issue.path), `${issue.message}${path}`);
   }
-  return { doc, entries: r.data.models, fresh: false, format };
+  return { doc, entries: r.data.models, fresh: false, format, tail: tailOf(doc, lc, text) };
+}
+
+/** The `models` list as the file's last node, in block style, with nothing after it: new items can be appended as text. */
+function tailOf(doc: Document, lc: LineCounter, text: string): Tail | null {
+  const seq = lastModels(doc);
+  if (!seq?.range || text.slice(seq.range[1]).trim() !== '' || !text.endsWith('\n')) return null;
+  return { indent: lc.linePos(seq.range[0]).col - 1 };
+}
+
+/** The `models` list when it is the document's last node, in block style, not empty, with no comment after it. */
+function lastModels(doc: Document): YAMLSeq | null {
+  const root = doc.contents;
+  if (!isMap(root) || !root.items.length || doc.comment) return null;
+  const last = root.items[root.items.length - 1];
+  const key = last.key as { value?: unknown } | null;
+  const seq = last.value;
+  if (!key || key.value !== 'models' || !isSeq(seq) || seq.flow || !seq.items.length || seq.comment) return null;
+  return seq;
 }
 
 async function readText(path: string): Promise<string | null | Failure> {
@@ -166,6 +187,26 @@ async function readRegistryFile(workspace: string): Promise<Registry | Failure> 
   const text = await readText(registryPath(workspace));
   if (text !== null && typeof text === 'object') return text;
   return parseRegistry(text);
+}
+
+/**
+ * The validated entries of an existing workspace, for verbs that only read:
+ * from the cache when the file has not changed since it was last parsed.
+ */
+export async function readEntries(workspace: string): Promise<{ entries: Entry[] } | Failure> {
+  const missing = await checkWorkspace(workspace);
+  if (missing) return missing;
+  const path = registryPath(workspace);
+  const text = await readText(path);
+  if (text === null) return { entries: [] };
+  if (typeof text === 'object') return text;
+  const hash = contentHash(text);
+  const cached = await readCache(path, hash);
+  if (cached) return cached;
+  const reg = parseRegistry(text);
+  if ('ok' in reg) return reg;
+  await writeCache(path, { hash, entries: reg.entries, tail: reg.tail });
+  return reg;
 }
 
 // ---------- change ----------
@@ -221,7 +262,23 @@ async function sweepOrphans(dir: string, base: string): Promise<void> {
  * Runs `fn` on the current registry under the lock and writes the document
  * back if `fn` says so. `fn` edits `reg.doc` in place; a Failure aborts.
  */
-export async function changeRegistry<T>(workspace: string, fn: (reg: Registry) => Change<T> | Failure): Promise<Written<T> | Failure> {
+/** A new entry to add at the end, built into `doc` (a scratch document when the entry is appended as text). */
+export interface Appended<T> {
+  result: T;
+  node(doc: Document): Node;
+}
+
+/**
+ * `append` (optional) is asked first, with the entries from the cache: when it
+ * returns an entry to add and the file allows it, the entry is appended as
+ * text without parsing the file again; when it returns null, `fn` runs on the
+ * parsed registry as usual.
+ */
+export async function changeRegistry<T>(
+  workspace: string,
+  fn: (reg: Registry) => Change<T> | Failure,
+  append?: (entries: Entry[]) => Appended<T> | null,
+): Promise<Written<T> | Failure> {
   const missing = await checkWorkspace(workspace);
   if (missing) return missing;
   const createdConfig = await ensureConfigDir(workspace);
@@ -231,8 +288,8 @@ export async function changeRegistry<T>(workspace: string, fn: (reg: Registry) =
   if ('ok' in lock) return lock;
   try {
     await sweepOrphans(dirname(path), relative(dirname(path), path));
-    const reg = await readRegistryFile(workspace);
-    if ('ok' in reg) return reg;
+    const text = await readText(path);
+    if (text !== null && typeof text === 'object') return text;
     let target: string;
     try {
       target = await writeTarget(path);
@@ -241,23 +298,69 @@ export async function changeRegistry<T>(workspace: string, fn: (reg: Registry) =
     }
     const ro = await refuseReadOnly(target, REGISTRY_REL);
     if (ro) return ro;
+    const hash = text === null ? '' : contentHash(text);
+    const cached = text === null ? null : await readCache(path, hash);
+    if (append && cached?.tail && text !== null) {
+      const done = await appendAsText(path, target, text, cached, append, lock.stillHeld);
+      if (done) return 'ok' in done ? done : { result: done.result, file: path, createdConfig: false };
+    }
+    const reg = parseRegistry(text);
+    if ('ok' in reg) return reg;
     const change = fn(reg);
     if ('ok' in change && change.ok === false) return change as Failure;
     const { result, write, touched = [] } = change as Change<T>;
     if (write) {
       // Never write what would not validate (a programmer error: inputs were checked before).
+      const entries = [...reg.entries];
       for (const i of touched) {
         const node = reg.doc.getIn(['models', i]) as { toJS?: (d: Document) => unknown } | undefined;
         const check = Entry.safeParse(node?.toJS ? node.toJS(reg.doc) : node);
         if (!check.success) throw new Error(`entry ${i} would not validate after the change: ${check.error.issues[0]?.message}`);
+        entries[i] = check.data;
       }
-      const err = await writeAtomic(target, REGISTRY_REL, serialize(reg), lock.stillHeld);
+      const next = serialize(reg);
+      const err = await writeAtomic(target, REGISTRY_REL, next, lock.stillHeld);
       if (err) return err;
+      // yaml writes list items at an indent of 2: the new text's tail is known without parsing it.
+      const seq = lastModels(reg.doc);
+      if (seq && seq.items.length === entries.length) await writeCache(path, { hash: contentHash(next), entries, tail: { indent: 2 } });
+    } else if (text !== null && !cached) {
+      await writeCache(path, { hash, entries: reg.entries, tail: reg.tail });
     }
     return { result, file: path, createdConfig: createdConfig && write };
   } finally {
     await lock.release();
   }
+}
+
+/** The fast path of changeRegistry: null when `append` wants the full path. */
+async function appendAsText<T>(
+  path: string,
+  target: string,
+  text: string,
+  cached: Cached,
+  append: (entries: Entry[]) => Appended<T> | null,
+  stillHeld: () => Promise<boolean>,
+): Promise<{ result: T } | Failure | null> {
+  const a = append(cached.entries);
+  if (!a) return null;
+  const scratch = new Document({ models: [] });
+  const seq = scratch.get('models', true) as YAMLSeq;
+  seq.flow = false;
+  const node = a.node(scratch);
+  seq.add(node);
+  const entry = Entry.safeParse((node as unknown as { toJS(d: Document): unknown }).toJS(scratch));
+  if (!entry.success) throw new Error(`appended entry would not validate: ${entry.error.issues[0]?.message}`);
+  // `models:\n  - id: ...`: drop the key line, move the items to the file's own indent.
+  const body = scratch.toString({ lineWidth: 0 }).split('\n').slice(1);
+  const pad = ' '.repeat(cached.tail!.indent);
+  const chunk = body.map((l) => (l ? pad + l.slice(2) : l)).join('\n');
+  const format = formatOf(text);
+  const next = text + applyFormat(chunk, { ...format, bom: false });
+  const err = await writeAtomic(target, REGISTRY_REL, next, stillHeld);
+  if (err) return err;
+  await writeCache(path, { hash: contentHash(next), entries: [...cached.entries, entry.data], tail: cached.tail });
+  return { result: a.result };
 }
 
 /** The document as text, in the file's own BOM and line-ending format. */

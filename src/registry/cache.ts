@@ -1,0 +1,73 @@
+// A cache of the validated registry, so a big registry is parsed once per
+// change of the file rather than once per command: YAML parsing is most of
+// the cost of `list`, `get` and `add` on 1,000 entries.
+// Guarantees:
+// - Keyed by the SHA-256 of the file's exact bytes (as text) and
+//   CACHE_VERSION: any edit, by byok or by hand, misses the cache, and the
+//   file is parsed and validated again. Bump CACHE_VERSION whenever the entry
+//   schema or a validation rule changes.
+// - Only registries of CACHE_MIN_ENTRIES or more are cached (small ones parse
+//   in a few milliseconds), in $BYOK_CACHE_DIR, else $XDG_CACHE_HOME/byok,
+//   else ~/.cache/byok; one file per registry path, written atomically.
+//   Any failure to read or write the cache only means a slower command.
+// - The cache holds what the registry holds: entries, never keys.
+// Decision: the cache is trusted like the user's own files (it lives in the
+// user's cache folder and holds only what byok itself validated).
+import { createHash, randomBytes } from 'node:crypto';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { io } from './file.js';
+import type { Entry } from './schema.js';
+
+const CACHE_VERSION = 1;
+export const CACHE_MIN_ENTRIES = 50;
+
+/** Where a new entry can be appended as text: the `models` list is the file's last node, in block style. */
+export interface Tail {
+  /** Column (0-based) of the `-` of each item. */
+  indent: number;
+}
+
+export interface Cached {
+  hash: string;
+  entries: Entry[];
+  tail: Tail | null;
+}
+
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+function cacheDir(): string {
+  return process.env.BYOK_CACHE_DIR || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'byok');
+}
+
+function cacheFile(registryPath: string): string {
+  return join(cacheDir(), `registry-${contentHash(registryPath).slice(0, 24)}.json`);
+}
+
+export async function readCache(registryPath: string, hash: string): Promise<Cached | null> {
+  try {
+    const j = JSON.parse(await io.readText(cacheFile(registryPath)));
+    if (j && j.v === CACHE_VERSION && j.hash === hash && Array.isArray(j.entries)) return { hash, entries: j.entries, tail: j.tail ?? null };
+  } catch {
+    /* no cache, or an unreadable one */
+  }
+  return null;
+}
+
+export async function writeCache(registryPath: string, c: Cached): Promise<void> {
+  if (c.entries.length < CACHE_MIN_ENTRIES) return;
+  const file = cacheFile(registryPath);
+  const dir = dirname(file);
+  // Never a recursive mkdir (it can loop forever on odd paths): two levels at most.
+  await io.mkdir(dirname(dir)).catch(() => undefined);
+  await io.mkdir(dir).catch(() => undefined);
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await io.writeFile(tmp, JSON.stringify({ v: CACHE_VERSION, ...c }), 'wx');
+    await io.rename(tmp, file);
+  } catch {
+    await io.unlink(tmp).catch(() => undefined);
+  }
+}
