@@ -111,3 +111,7 @@ export interface Warning {
   message: string;
   line?: number;
 }
+
+/** Authorization header schemes kept as written (`Authorization: Token ...` is not rewritten to Bearer). */
+export const AUTH_SCHEMES = ['Bearer', 'Basic', 'Token', 'Key', 'Api-Key'] as const;
+export type AuthScheme = (typeof AUTH_SCHEMES)[number];

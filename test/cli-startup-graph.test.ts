@@ -16,6 +16,26 @@ function staticImports(file: string): string[] {
   return out.map((s) => (s.startsWith('.') ? join(dirname(file), s.replace(/\.js$/, '.ts')) : s));
 }
 
+function graph(entry: string): { files: string[]; packages: string[] } {
+  const seen = new Set<string>();
+  const packages = new Set<string>();
+  const walk = (f: string) => {
+    if (seen.has(f)) return;
+    seen.add(f);
+    for (const d of staticImports(f)) (d.startsWith('/') ? walk(d) : packages.add(d));
+  };
+  walk(entry);
+  return { files: [...seen], packages: [...packages] };
+}
+
+it('the curl parse path (extractor and curl front-end) statically loads no zod', () => {
+  for (const entry of ['extract/index.ts', 'curl/index.ts']) {
+    const g = graph(join(SRC, entry));
+    expect(g.files.length).toBeGreaterThan(3);
+    expect(g.packages.filter((p) => !p.startsWith('node:'))).toEqual([]);
+  }
+});
+
 it('src/cli.ts statically loads no zod, no MCP SDK, no front-end and no registry', () => {
   const seen = new Set<string>();
   const packages = new Set<string>();

@@ -10,7 +10,8 @@ import { z } from 'zod';
  * (`Authorization: Token ...` is not `Bearer`): Bearer (RFC 6750), Basic
  * (RFC 7617), Token (Deepgram, Django REST), Key (fal.ai), Api-Key (Baseten).
  */
-export const AUTH_SCHEMES = ['Bearer', 'Basic', 'Token', 'Key', 'Api-Key'] as const;
+import { AUTH_SCHEMES } from '../codes.js';
+export { AUTH_SCHEMES };
 export const AuthScheme = z.enum(AUTH_SCHEMES);
 export type AuthScheme = z.infer<typeof AuthScheme>;
 

@@ -25,7 +25,8 @@ import {
 import { fail, type Failure } from '../failure.js';
 import { isLocalHost, keyEnvForUrl } from '../hosts.js';
 import type { Auth, Draft, ParseExampleResult } from '../result.js';
-import { AUTH_SCHEMES, type AuthScheme, type Protocol } from '../data/schemas.js';
+import { AUTH_SCHEMES, type AuthScheme } from '../codes.js';
+import type { Protocol } from '../data/schemas.js';
 import {
   AUTH_HEADERS,
   AUTH_QUERY,
