@@ -10,6 +10,7 @@
 // "key sent to another vendor" check a plain name comparison.
 import { createHash } from 'node:crypto';
 import { keyEnvForHost } from '../hosts.js';
+import { trimEndOf } from '../text.js';
 
 /** `CUSTOM_KEY_<HOST>`, port dropped: the one rule, in src/hosts.ts. */
 export { keyEnvForHost };
@@ -17,7 +18,7 @@ export { keyEnvForHost };
 /** Scheme and host lower-cased, trailing slashes dropped: the form stored and hashed. */
 export function normalizeBaseUrl(raw: string): string {
   const u = new URL(raw);
-  const path = u.pathname.replace(/\/+$/, '');
+  const path = trimEndOf(u.pathname, '/');
   return `${u.protocol}//${u.host.toLowerCase()}${path}`;
 }
 

@@ -4,6 +4,7 @@
 // table. Method: shared/research/secrets.md §4.
 import placeholderData from '../generated/placeholders.js';
 import { matchShape, entropy } from './shapes.js';
+import { trimEndOf } from '../text.js';
 
 const PLACEHOLDERS = placeholderData.patterns.map((p) => new RegExp(p, 'i'));
 const ENV_NAME_LITERAL = new RegExp(placeholderData.env_name);
@@ -33,12 +34,13 @@ export type KeyClass =
 
 /** Strips quotes, an auth scheme and punctuation around a credential value. */
 export function normaliseCredential(v: string): string {
-  return v
-    .trim()
-    .replace(/^["'`]|["'`]$/g, '')
-    .replace(/^(Bearer|Token|Basic|Api-Key|Key)\s+/i, '')
-    .replace(/[,;]+$/, '')
-    .trim();
+  return trimEndOf(
+    v
+      .trim()
+      .replace(/^["'`]|["'`]$/g, '')
+      .replace(/^(Bearer|Token|Basic|Api-Key|Key)\s+/i, ''),
+    ',;',
+  ).trim();
 }
 
 /** For shape-valid values: only template markers, elisions, long runs or sequences make them placeholders. */
