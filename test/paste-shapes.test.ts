@@ -21,6 +21,14 @@ describe('PowerShell and cmd', () => {
     expect(r.draft).toMatchObject({ base_url: 'http://localhost:11434/v1', upstream_model: 'llama3.2', auth: { in: 'none' } });
     expect(r.warnings.map((w: any) => w.code)).toContain('mapped_protocol');
   });
+  it('the mapped_protocol warning names the native endpoint the sample used (/api/generate vs /api/chat)', async () => {
+    const gen = await ok(`curl http://localhost:11434/api/generate -d '{"model":"llama3.2","prompt":"hi"}'`);
+    const chat = await ok(`curl http://localhost:11434/api/chat -d '{"model":"llama3.2","messages":[]}'`);
+    const msg = (r: any) => r.warnings.find((w: any) => w.code === 'mapped_protocol')?.message ?? '';
+    expect(msg(gen)).toContain('/api/generate');
+    expect(msg(gen)).not.toContain('/api/chat');
+    expect(msg(chat)).toContain('/api/chat');
+  });
   it('reads @echo off + curl.exe with ^ continuations as cmd, not PowerShell', async () => {
     const text = ['@echo off', 'curl.exe https://api.openai.com/v1/chat/completions ^', '  -H "Authorization: Bearer %OPENAI_API_KEY%" ^', '  -d "{\\"model\\": \\"gpt-4o-mini\\", \\"messages\\": []}"'].join('\r\n');
     const r = await ok(text);

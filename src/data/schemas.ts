@@ -135,6 +135,8 @@ export const Endpoint = z.object({
   protocol: Protocol,
   /** Named group that holds the model id, when the model is in the path. */
   model_group: z.string().optional(),
+  /** What a mapped_protocol warning calls this endpoint, when it differs from its protocol's label (one protocol, several endpoints). */
+  label: z.string().optional(),
   note: z.string().optional(),
 });
 /** How a sample in a protocol that is not a wire of its own becomes a draft. */

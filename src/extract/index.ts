@@ -285,6 +285,8 @@ interface UrlInfo {
   host: string | null;
   protocol: Protocol;
   modelFromPath?: string;
+  /** The matched endpoint's own label, when its protocol spans several endpoints. */
+  endpointLabel?: string;
   query: Record<string, string>;
   queryAuth: QueryAuth | null;
   endpoint: string | null;
@@ -336,6 +338,7 @@ function readUrl(run: Run, call: HttpCall): UrlInfo | Failure {
     info.protocol = ep.protocol;
     basePath = ep.basePath;
     info.modelFromPath = ep.model;
+    info.endpointLabel = ep.label;
   } else if (!call.client_info) {
     if (!objectGet(bodyObject(call), 'messages'))
       return run.fail('unsupported_protocol', `The request goes to ${JSON.stringify(path || '/')}, which is neither an OpenAI chat-completions nor an Anthropic Messages endpoint; byok registers only those.`);
@@ -415,7 +418,7 @@ function mapProtocol(run: Run, url: UrlInfo, hinfo: HostInfo | null, body: Recor
     renamed.push(to === null || to === undefined ? `${t.from} needs no field there` : `${t.from} becomes ${t.to}`);
   }
   const target = mapping.base === 'same' ? 'Chat Completions at the same base URL' : `the vendor's OpenAI-compatible endpoint ${out.base_url}`;
-  run.warn('mapped_protocol', `The sample uses ${mapping.label}; the draft uses ${target}${renamed.length ? ` (${renamed.join('; ')})` : ''}.`);
+  run.warn('mapped_protocol', `The sample uses ${url.endpointLabel ?? mapping.label}; the draft uses ${target}${renamed.length ? ` (${renamed.join('; ')})` : ''}.`);
   return out;
 }
 

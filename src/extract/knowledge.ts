@@ -22,6 +22,8 @@ export interface EndpointMatch {
   /** The endpoint part that was cut off. */
   endpointPath: string;
   model?: string;
+  /** The endpoint's own label for warnings (grammar/endpoints.yaml), if it has one. */
+  label?: string;
 }
 
 const ENDPOINTS = endpointsData.endpoints.map((e) => ({ ...e, re: new RegExp(`^${e.path}/?$`) }));
@@ -32,7 +34,7 @@ export function matchEndpoint(path: string): EndpointMatch | null {
     if (!m) continue;
     const basePath = trimEndOf(m.groups?.base ?? '', '/');
     const model = e.model_group ? m.groups?.[e.model_group] : undefined;
-    return { protocol: e.protocol, basePath, endpointPath: path.slice(basePath.length), model: model ? safeDecode(model) : undefined };
+    return { protocol: e.protocol, basePath, endpointPath: path.slice(basePath.length), model: model ? safeDecode(model) : undefined, label: e.label };
   }
   return null;
 }

@@ -50,11 +50,13 @@ const data: Endpoints = {
     },
     {
       "path": "(?<base>.*?)/api/chat",
-      "protocol": "ollama-native"
+      "protocol": "ollama-native",
+      "label": "Ollama's native /api/chat"
     },
     {
       "path": "(?<base>.*?)/api/generate",
-      "protocol": "ollama-native"
+      "protocol": "ollama-native",
+      "label": "Ollama's native /api/generate"
     },
     {
       "path": "(?<base>.*?)/api/v1/services/aigc/(?:text|multimodal)-generation/generation",
@@ -174,7 +176,7 @@ const data: Endpoints = {
     },
     {
       "protocol": "ollama-native",
-      "label": "Ollama's native /api/chat",
+      "label": "Ollama's native API",
       "wire": "openai",
       "base": "append",
       "append": "/v1",
