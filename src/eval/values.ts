@@ -1,11 +1,13 @@
 // The evaluation core both code front-ends (src/python/, src/js/) share: the
-// bounded text of strings, safe descriptions of names, environment reads,
-// and the conversions of a call-model Value to the Words a request is made
-// of (each language spells `true`/`None`/`null` its own way). A walker adds
+// bounded text of strings, safe descriptions of names, environment reads, and
+// the conversions of a walker's values to the Words and JSON Values a request
+// is made of, with their truthiness and path updates: one renderer for both
+// languages, parameterised by a spelling table (True/true, None/null,
+// json.dumps/JSON.stringify, and the few semantic differences). A walker adds
 // only its language's syntax on top.
 // Guarantee: nothing here throws or invents a value; what cannot be rendered
 // is an explicit `unknown` part.
-import { env as envPart, lit, litWord, literalText, mergeLits, type Part, type Value, type Word } from '../call/model.js';
+import { env as envPart, lit, litWord, literalJson, literalText, mergeLits, type Part, type Value, type Word } from '../call/model.js';
 
 export type Lang = 'python' | 'javascript';
 
@@ -54,42 +56,188 @@ export function envRead(name: string | null, fallback?: string): Value {
   return { kind: 'string', word: { parts: [envPart(name, fallback !== undefined ? { fallback } : {})] } };
 }
 
-/** The language's rendering of a number in str()/f-strings/templates, close enough for URLs and headers. */
-export function numberText(n: number, lang: Lang): string {
-  return lang === 'python' && !Number.isFinite(n) ? 'nan' : String(n);
+/**
+ * What the shared renderers need to know of a language: how it spells
+ * `true`/`None`/`null`, what it calls an unrendered `json.dumps(x)` /
+ * `JSON.stringify(x)`, and the few places its semantics differ (Python's
+ * empty containers are falsy and its `str(list)` is left unknown; JavaScript
+ * joins arrays with commas, treats `NaN` as falsy and has `undefined`).
+ */
+interface Spelling {
+  true: string;
+  false: string;
+  null: string;
+  undef: string;
+  json: string;
+  /** What a client or other object stands for when code puts it in a body. */
+  opaque: string;
+  /** The text of a non-finite number, when the language prints one its own way. */
+  nonFinite?: string;
+  joinsArrays: boolean;
+  emptyContainersFalsy: boolean;
+  nanFalsy: boolean;
 }
 
-const SPELLING: Record<Lang, { true: string; false: string; null: string }> = {
-  python: { true: 'True', false: 'False', null: 'None' },
-  javascript: { true: 'true', false: 'false', null: 'null' },
+const SPELLING: Record<Lang, Spelling> = {
+  python: { true: 'True', false: 'False', null: 'None', undef: 'None', json: 'json.dumps(...)', opaque: 'client object', nonFinite: 'nan', joinsArrays: false, emptyContainersFalsy: true, nanFalsy: false },
+  javascript: { true: 'true', false: 'false', null: 'null', undef: 'undefined', json: 'JSON.stringify(...)', opaque: 'object', joinsArrays: true, emptyContainersFalsy: false, nanFalsy: true },
 };
 
-/** A Value as a string Word (a URL, a header value), as the language would print it. */
-export function valueWord(v: Value, lang: Lang): Word {
+/** The language's rendering of a number in str()/f-strings/templates, close enough for URLs and headers. */
+export function numberText(n: number, lang: Lang): string {
+  const nf = SPELLING[lang].nonFinite;
+  return nf !== undefined && !Number.isFinite(n) ? nf : String(n);
+}
+
+type Scalar = Exclude<Value, { kind: 'object' } | { kind: 'array' }>;
+
+/**
+ * A walker's value as the shared conversions see it: the call model's Value
+ * (containers may hold walker values), plus the kinds both languages pass
+ * around (names, functions, `json.dumps` text, JavaScript's `undefined` and AI
+ * SDK model objects, which stand for their model id), plus opaque objects.
+ */
+export type EvalVal =
+  | Scalar
+  | { kind: 'object'; entries: ReadonlyArray<readonly [string, EvalVal]> }
+  | { kind: 'array'; items: readonly EvalVal[] }
+  | RefVal
+  | JsonTextVal
+  | { kind: 'func'; fn: { name: string } }
+  | { kind: 'undef' }
+  | { kind: 'aimodel'; model: Value }
+  | { kind: 'client' | 'clientattr' | 'request' };
+
+const unknownWord = (text: string): Word => ({ parts: [{ kind: 'unknown', text }] });
+
+/** A value as a string Word (a URL, a header value, a template hole, a concatenation), as the language would print it. */
+export function valueWord(v: EvalVal, lang: Lang): Word {
+  const sp = SPELLING[lang];
   switch (v.kind) {
     case 'string':
       return v.word;
     case 'number':
       return litWord(numberText(v.value, lang));
     case 'bool':
-      return litWord(v.value ? SPELLING[lang].true : SPELLING[lang].false);
+      return litWord(v.value ? sp.true : sp.false);
     case 'null':
-      return litWord(SPELLING[lang].null);
+      return litWord(sp.null);
+    case 'undef':
+      return litWord(sp.undef);
     case 'unknown':
-      return { parts: [{ kind: 'unknown', text: v.text }] };
+      return unknownWord(v.text);
+    case 'ref':
+      return unknownWord(describe(v.path));
+    case 'func':
+      return unknownWord(describe(v.fn.name));
+    case 'jsontext': {
+      const t = literalJson(v.value);
+      return t === null ? unknownWord(sp.json) : litWord(t);
+    }
     case 'array': {
-      if (lang === 'python') return { parts: [{ kind: 'unknown', text: 'object' }] };
-      // Array.prototype.toString: items joined by commas.
+      if (!sp.joinsArrays) return unknownWord('object');
+      // Array.prototype.toString: items joined by commas, null and undefined as empty.
       const words: Word[] = [];
       v.items.slice(0, 64).forEach((x, i) => {
         if (i) words.push(litWord(','));
-        words.push(x.kind === 'null' ? litWord('') : valueWord(x, lang));
+        words.push(x.kind === 'null' || x.kind === 'undef' ? litWord('') : valueWord(x, lang));
       });
       return { parts: mergeLits(words.flatMap((w) => w.parts)) };
     }
     default:
-      return { parts: [{ kind: 'unknown', text: 'object' }] };
+      return unknownWord('object');
   }
+}
+
+/**
+ * A value as call-model JSON (for bodies): `undefined` and function members
+ * are dropped as JSON.stringify drops them, `undefined` items become null.
+ */
+export function jsonValue(v: EvalVal, lang: Lang, depth = 0): Value {
+  switch (v.kind) {
+    case 'null':
+    case 'bool':
+    case 'number':
+    case 'string':
+    case 'unknown':
+      return v;
+  }
+  if (depth > 64) return unknown('too deeply nested');
+  switch (v.kind) {
+    case 'object': {
+      const entries: Array<[string, Value]> = [];
+      for (const [k, x] of v.entries) if (x.kind !== 'undef' && x.kind !== 'func') entries.push([k, jsonValue(x, lang, depth + 1)]);
+      return { kind: 'object', entries };
+    }
+    case 'array':
+      return { kind: 'array', items: v.items.map((x) => jsonValue(x, lang, depth + 1)) };
+    case 'undef':
+      return { kind: 'null' };
+    case 'ref':
+      return unknown(describe(v.path));
+    case 'func':
+      return unknown(describe(v.fn.name));
+    case 'jsontext': {
+      const t = literalJson(v.value);
+      return t === null ? unknown(SPELLING[lang].json) : str(t);
+    }
+    case 'aimodel':
+      return v.model;
+    default:
+      return unknown(SPELLING[lang].opaque);
+  }
+}
+
+/** The language's truthiness where it is known (`if x`, `x or y`, `x || y`). */
+export function truthy(v: EvalVal, lang: Lang): boolean | undefined {
+  const sp = SPELLING[lang];
+  switch (v.kind) {
+    case 'null':
+    case 'undef':
+      return false;
+    case 'bool':
+      return v.value;
+    case 'number':
+      return v.value !== 0 && !(sp.nanFalsy && Number.isNaN(v.value));
+    case 'string':
+      if (v.word.parts.length === 0) return false;
+      return v.word.parts.some((p) => p.kind === 'lit' && p.text !== '') ? true : undefined;
+    case 'array':
+      return !sp.emptyContainersFalsy || v.items.length > 0;
+    case 'object':
+      return !sp.emptyContainersFalsy || v.entries.length > 0;
+    case 'client':
+    case 'func':
+    case 'aimodel':
+    case 'request':
+    case 'jsontext':
+      return true;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Sets `path` inside an object (or an array, at a numeric index) value,
+ * creating objects on the way; returns the new value, the old one untouched.
+ */
+export function setPath<V extends EvalVal>(obj: V, path: string[], v: V): V {
+  if (path.length === 0) return v;
+  const empty = (): V => ({ kind: 'object', entries: [] }) as unknown as V;
+  if (obj.kind === 'array' && /^\d+$/.test(path[0])) {
+    const i = Number(path[0]);
+    if (i > obj.items.length || i > 10_000) return obj;
+    const items = obj.items.slice() as V[];
+    items[i] = setPath(items[i] ?? empty(), path.slice(1), v);
+    return { kind: 'array', items } as unknown as V;
+  }
+  const [k, ...rest] = path;
+  const entries = (obj.kind === 'object' ? obj.entries.slice() : []) as Array<[string, V]>;
+  const i = entries.findIndex(([x]) => x === k);
+  const child = setPath(i >= 0 ? entries[i][1] : empty(), rest, v);
+  if (i >= 0) entries[i] = [k, child];
+  else entries.push([k, child]);
+  return { kind: 'object', entries } as unknown as V;
 }
 
 /**

@@ -7,9 +7,9 @@
 import { concatWords, litWord, literalText, type Body, type Header, type HttpCall, type Word } from '../call/model.js';
 import { parseJsonWord } from '../call/json-words.js';
 import { annotate, appendQuery, joinUrl, setHeader } from '../call/url.js';
-import { isAbsent, toValue, toWord, unknown, type ClientObj, type JsVal } from './values.js';
+import { isAbsent, toValue, toWord, type ClientObj, type JsVal } from './values.js';
 import type { WarningCode } from '../codes.js';
-import { pairsOf as pairsOfValue } from '../eval/values.js';
+import { pairsOf as pairsOfValue, unknown } from '../eval/values.js';
 
 export interface BuildEnv {
   /** Variables the paste itself sets (`export X=...` above the code, `process.env.X = ...`). */

@@ -14,23 +14,18 @@
 import { concatWords, lit, litWord, literalText, valueFromJson, type Word } from '../call/model.js';
 import { axiosCall, fetchCall, opt, pairsOf, type BuildEnv } from './build.js';
 import { Evaluator, MAX_FUNC_DEPTH, MAX_ITEMS, Scope as ScopeOf, type WalkResult } from '../eval/evaluator.js';
-import { envRead, isEnvName } from '../eval/values.js';
+import { capWord, describe, envRead, isEnvName, putEntry, str, unknown } from '../eval/values.js';
 import type { SdkCall, Value } from '../call/model.js';
 import { safeEncode } from '../call/url.js';
 import { endpointOf, fallbackSdk, fragmentSdk as fragmentSdkOf, instanceSdk, normaliseMethod, sdkByName as sdkByNameOf, unsupportedLabel, type Sdk as SdkEntry } from '../sdk/data.js';
 import {
-  capWord,
-  describe,
   isAbsent,
   NULL,
-  putEntry,
   setPath,
-  str,
   toValue,
   toWord,
   truthy,
   UNDEF,
-  unknown,
   type AiModelVal,
   type ClientObj,
   type FuncDef,

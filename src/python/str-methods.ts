@@ -4,7 +4,8 @@
 // Guarantee: total; a hole it cannot fill is an `unknown` part, never a guess.
 import { concatWords, litWord, literalText, type Word } from '../call/model.js';
 import type { CallArgs } from './build.js';
-import { capWord, describe, toWord, unknown, type PyVal } from './values.js';
+import { toWord, type PyVal } from './values.js';
+import { capWord, describe, unknown } from '../eval/values.js';
 
 /** `"Bearer %s" % key`, `"%s/%s" % (a, b)`, `"%(k)s" % {...}`. */
 export function percentFormat(fmt: Word, arg: PyVal): Word {

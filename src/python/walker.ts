@@ -11,21 +11,18 @@ import type { SyntaxNode, Tree } from '@lezer/common';
 import { concatWords, litWord, literalText, valueFromJson, type Value, type Word } from '../call/model.js';
 import { httpCall, kwarg, pairsOf, type BuildEnv, type CallArgs } from './build.js';
 import { Evaluator, MAX_FUNC_DEPTH, MAX_ITEMS, Scope as ScopeOf, type WalkResult } from '../eval/evaluator.js';
-import { envRead, isEnvName } from '../eval/values.js';
+import { capWord, describe, envRead, isEnvName, unknown } from '../eval/values.js';
 import type { SdkCall } from '../call/model.js';
 import { endpointOf, fallbackSdk, fragmentSdk as fragmentSdkOf, inferLangchainProvider, langchainModel, moduleSdk, normaliseMethod, pyNameMatches as nameMatches, sdkByName as sdkByNameOf, unsupportedLabel, type Sdk as SdkEntry } from '../sdk/data.js';
 import { percentFormat, stringMethod } from './str-methods.js';
 import { decodeBody, splitStringToken } from './strings.js';
 import {
-  capWord,
-  describe,
   isValue,
   NONE,
   setPath,
   toValue,
   toWord,
   truthy,
-  unknown,
   type ClientObj,
   type FuncDef,
   type PyVal,
