@@ -23,7 +23,7 @@ const quick = process.argv.includes('--quick');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
 const want = (s) => !only || only.includes(s);
 const { parseExample } = await import(join(root, 'dist/api.js'));
-const { expandKeyMarkers, generateKey } = await import(join(root, 'dist/secrets/index.js'));
+const { expandKeyMarkers, generateKey } = await import(join(root, 'test/helpers/key-gen.mjs'));
 const corpus = resolve(root, '../shared/corpus');
 const results = { machine: { cpus: cpus().length, cpu: cpus()[0]?.model, mem_gb: Math.round(totalmem() / 2 ** 30), node: process.version }, when: new Date().toISOString() };
 

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { parseExample } = await import(join(root, 'dist/api.js'));
-const { expandKeyMarkers } = await import(join(root, 'dist/secrets/index.js'));
+const { expandKeyMarkers } = await import(join(root, 'test/helpers/key-gen.mjs'));
 
 export const INPUT_EXT = /\.(sh|cmd|ps1|py|js|ts|txt)$/;
 

@@ -9,8 +9,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { add } from '../src/registry/index.js';
 import { AddOk, GetOk } from '../src/registry/results.js';
-import { generateKey } from '../src/secrets/index.js';
-import { leaks } from './helpers/keys.js';
+import { generateKey, leaks } from './helpers/keys.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin/byok.js');

@@ -8,8 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { VERBS } from '../src/cli/verbs.js';
-import { generateKey } from '../src/secrets/index.js';
-import { leaks } from './helpers/keys.js';
+import { generateKey, leaks } from './helpers/keys.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin/byok.js');

@@ -3,7 +3,7 @@
 // wrong or that DESIGN.md leaves to us (see README, "Decisions").
 import { describe, expect, it } from 'vitest';
 import { parseExample } from '../src/api.js';
-import { generateKey } from '../src/secrets/index.js';
+import { generateKey } from './helpers/keys.js';
 
 const ok = async (text: string, filename?: string) => {
   const r: any = await parseExample(text, { filename });

@@ -7,9 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseExample } from '../src/api.js';
-import { expandKeyMarkers } from '../src/secrets/index.js';
 import { listFixtures } from './helpers/fixtures.js';
-import { leaks } from './helpers/keys.js';
+import { expandKeyMarkers, leaks } from './helpers/keys.js';
 
 const fixtures = listFixtures();
 

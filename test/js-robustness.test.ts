@@ -6,9 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseExample } from '../src/api.js';
-import { generateKey } from '../src/secrets/index.js';
 import { parseJavaScript } from '../src/js/index.js';
-import { keyWindows as windows } from './helpers/keys.js';
+import { generateKey, keyWindows as windows } from './helpers/keys.js';
 
 const TOKENS = [
   'client.chat.completions.create(',

@@ -16,8 +16,8 @@ import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import * as lib from '../src/index.js';
 import { main } from '../src/cli.js';
-import { SHAPES, excerpt, generateKey, rememberSecret } from '../src/secrets/index.js';
-import { leaks } from './helpers/keys.js';
+import { SHAPES, excerpt, rememberSecret } from '../src/secrets/index.js';
+import { generateKey, leaks } from './helpers/keys.js';
 
 /** A deterministic random source (fixed seed: a failure reproduces). */
 function seeded(seed: number): () => number {

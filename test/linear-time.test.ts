@@ -8,10 +8,9 @@
 // to minutes). Speed itself is measured by `npm run bench`, not here.
 import { describe, expect, it } from 'vitest';
 import { parseExample } from '../src/api.js';
-import { generateKey } from '../src/secrets/index.js';
 import { ErrorCode } from '../src/result.js';
 import { MAX_INPUT_BYTES } from '../src/intake/limits.js';
-import { keyWindows } from './helpers/keys.js';
+import { generateKey, keyWindows } from './helpers/keys.js';
 // @ts-expect-error: a plain .mjs module shared with the bench, without type declarations
 import { SHAPES } from '../bench/shapes.mjs';
 

@@ -10,8 +10,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AddOk, GetOk } from '../src/registry/results.js';
 import { ParseExampleOk } from '../src/result.js';
-import { generateKey } from '../src/secrets/index.js';
-import { leaks } from './helpers/keys.js';
+import { generateKey, leaks } from './helpers/keys.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const ws = mkdtempSync(join(tmpdir(), 'byok-mcp-'));

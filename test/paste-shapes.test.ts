@@ -5,8 +5,7 @@
 // reference (never a value). Keys are generated at run time.
 import { describe, expect, it } from 'vitest';
 import { parseExample } from '../src/api.js';
-import { generateKey } from '../src/secrets/index.js';
-import { leaks } from './helpers/keys.js';
+import { generateKey, leaks } from './helpers/keys.js';
 
 const ok = async (text: string, filename?: string) => {
   const r: any = await parseExample(text, filename ? { filename } : undefined);

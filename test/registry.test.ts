@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { generateKey } from '../src/secrets/index.js';
+import { generateKey } from './helpers/keys.js';
 import { add, addTemplate, get, listModels, remove, templates } from '../src/registry/index.js';
 import { parseDotenv } from '../src/registry/env.js';
 import { entryId, keyEnvForHost } from '../src/registry/ids.js';

@@ -2,21 +2,9 @@
 // ids, paths) for a key, runs in linear time on hostile input, and the output
 // boundary scrubs every 8-character stretch of every secret it was told of.
 import { describe, expect, it } from 'vitest';
-import {
-  SHAPES,
-  classifyCredential,
-  excerpt,
-  forgetSecrets,
-  generateKey,
-  isCredentialName,
-  rememberArguments,
-  rememberEnvironment,
-  rememberSecret,
-  scanText,
-  scrubResult,
-} from '../src/secrets/index.js';
+import { SHAPES, classifyCredential, excerpt, forgetSecrets, isCredentialName, rememberArguments, rememberEnvironment, rememberSecret, scanText, scrubResult } from '../src/secrets/index.js';
 import { parseExample } from '../src/api.js';
-import { leaks } from './helpers/keys.js';
+import { generateKey, leaks } from './helpers/keys.js';
 
 const ALL = SHAPES.map((s) => s.id);
 

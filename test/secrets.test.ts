@@ -4,8 +4,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { inspect, parseExample } from '../src/api.js';
-import { SHAPES, classifyCredential, generateKey, scanText, scrub, scrubString } from '../src/secrets/index.js';
-import { leaks } from './helpers/keys.js';
+import { SHAPES, classifyCredential, scanText, scrub, scrubString } from '../src/secrets/index.js';
+import { generateKey, leaks } from './helpers/keys.js';
+import { SHAPE_IDS } from './helpers/key-gen.mjs';
 
 /** A deterministic random source from a fast-check seed. */
 const rng = (seed: number) => {
@@ -17,6 +18,13 @@ const rng = (seed: number) => {
 const leaked = (out: string, key: string) => leaks(out, [key])[0] ?? null;
 
 describe('key shapes', () => {
+  it('production code exports no key generator; the test-side one knows every shape the detector compiles', async () => {
+    const secrets = await import('../src/secrets/index.js');
+    const lib = await import('../src/index.js');
+    for (const m of [secrets, lib]) for (const name of ['generateKey', 'expandKeyMarkers', 'charsetChars']) expect(Object.keys(m)).not.toContain(name);
+    expect([...SHAPE_IDS].sort()).toEqual(SHAPES.map((s) => s.id).sort());
+  });
+
   it.each(SHAPES.map((s) => [s.id]))('a generated %s key is a secret and matches its own shape', (id) => {
     fc.assert(
       fc.property(fc.integer(), (seed) => {

@@ -80,6 +80,8 @@ export const KeyShape = z.object({
   source: z.string().optional(),
 });
 export const KeyShapes = z.object({
+  /** Each charset as a regex class body (`A-Za-z0-9_-`): ranges and single characters only. */
+  charsets: z.record(Charset, z.string().regex(/^(?:[A-Za-z0-9]-[A-Za-z0-9]|[A-Za-z0-9_]|-$)+$/)),
   shapes: z.array(KeyShape),
   /** A generic literal at a credential site is a secret when it is this long, mixes letters and digits, and reaches this entropy. */
   generic: z.object({ min_length: z.number().int(), min_entropy: z.number(), min_entropy_hex: z.number() }),

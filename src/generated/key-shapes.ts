@@ -2,6 +2,14 @@
 import type { KeyShapes } from '../data/schemas.js';
 
 const data: KeyShapes = {
+  "charsets": {
+    "alnum": "A-Za-z0-9",
+    "hex": "0-9a-fA-F",
+    "lowerhex": "0-9a-f",
+    "base64url": "A-Za-z0-9_-",
+    "lower-alnum": "a-z0-9",
+    "word": "A-Za-z0-9_"
+  },
   "shapes": [
     {
       "id": "openai-proj",

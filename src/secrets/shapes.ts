@@ -1,31 +1,12 @@
 // Key shapes: the one table of key formats (grammar/key-shapes.yaml) compiled
-// to regexes, plus entropy and the run-time key generator that tests and the
-// fixture script use to expand `{{KEY:shape}}` markers. The regexes here and
-// the test generator both derive from the same `parts`, so they always agree.
+// to regexes, plus entropy. The regexes here and the test-side key generator
+// (test/helpers/key-gen.mjs, never shipped) both derive from the same `parts`
+// and `charsets`, so they always agree; production code generates no keys.
 // Lowest layer: imports only generated data.
 import shapesData from '../generated/key-shapes.js';
 
-const CHARSETS: Record<string, string> = {
-  alnum: 'A-Za-z0-9',
-  hex: '0-9a-fA-F',
-  lowerhex: '0-9a-f',
-  base64url: 'A-Za-z0-9_-',
-  'lower-alnum': 'a-z0-9',
-  word: 'A-Za-z0-9_',
-};
-
-/** The characters of a charset, for generators. */
-export function charsetChars(name: string): string {
-  const spec = CHARSETS[name] ?? CHARSETS.alnum;
-  let out = '';
-  for (let i = 0; i < spec.length; i++) {
-    if (spec[i + 1] === '-' && i + 2 < spec.length) {
-      for (let c = spec.charCodeAt(i); c <= spec.charCodeAt(i + 2); c++) out += String.fromCharCode(c);
-      i += 2;
-    } else out += spec[i];
-  }
-  return out;
-}
+/** Each charset's regex class body, from the key-shape table. */
+const CHARSETS: Record<string, string> = shapesData.charsets;
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -105,37 +86,4 @@ export function matchShape(v: string): CompiledShape | null {
     if (entropy(body) >= s.minEntropy) return s;
   }
   return null;
-}
-
-/**
- * Builds a fresh key of the given shape from random bytes. Tests and the
- * fixture script use it to expand `{{KEY:shape}}` markers at run time, so no
- * realistic key is ever committed.
- */
-export function generateKey(shapeId: string, random: () => number = Math.random): string {
-  const shape = shapesData.shapes.find((s) => s.id === shapeId);
-  if (!shape) throw new Error(`unknown key shape ${shapeId}`);
-  let out = '';
-  for (const p of shape.parts) {
-    if ('lit' in p) {
-      out += p.lit;
-      continue;
-    }
-    const chars = charsetChars(p.charset);
-    const lens = p.len ?? [1];
-    const n = p.range ? p.range[0] + Math.floor(random() * (p.range[1] - p.range[0] + 1)) : lens[Math.floor(random() * lens.length)];
-    for (let i = 0; i < n; i++) out += chars[Math.floor(random() * chars.length)];
-  }
-  return out;
-}
-
-/** Replaces every `{{KEY:shape}}` marker with a generated key; returns the text and the keys used. */
-export function expandKeyMarkers(text: string, random: () => number = Math.random): { text: string; keys: string[] } {
-  const keys: string[] = [];
-  const out = text.replace(/\{\{KEY:([a-z0-9-]+)\}\}/g, (_m, id: string) => {
-    const k = generateKey(id, random);
-    keys.push(k);
-    return k;
-  });
-  return { text: out, keys };
 }
