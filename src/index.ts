@@ -3,7 +3,8 @@
 // `{ ok: true, ... }` or `{ ok: false, error, code }` (DESIGN.md).
 // Every function passes the output boundary (src/secrets/boundary.ts): its
 // arguments' secrets and the environment's key variables are remembered
-// first, and its result is scrubbed of every secret the process has seen.
+// first, and its result is scrubbed of every secret the process has seen; an
+// unexpected throw (a bug) resolves to `{ ok: false, code: 'internal' }`.
 import * as api from './api.js';
 import type * as Registry from './registry/index.js';
 import type * as Probing from './vendors/probe.js';
@@ -14,7 +15,12 @@ function bounded<F extends (...args: any[]) => Promise<unknown>>(fn: F): F {
   return (async (...args: Parameters<F>) => {
     rememberEnvironment();
     for (const a of args) rememberInput(a);
-    return scrubResult(await fn(...args));
+    try {
+      return scrubResult(await fn(...args));
+    } catch (e) {
+      // A programmer error: reported as data (as the CLI does), never a throw that could carry input.
+      return { ok: false, error: `Internal error (${(e as Error)?.name ?? 'Error'}); please report it.`, code: 'internal' };
+    }
   }) as F;
 }
 

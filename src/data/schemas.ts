@@ -104,6 +104,8 @@ export const Placeholders = z.object({
     any: z.string(),
     /** A regex over query and fragment parameter names only (`code`, `sig`). */
     query: z.string(),
+    /** A regex over query and fragment parameter names that carry a signature of one URL (`sig`): a secret, never the auth. */
+    signature: z.string(),
     /** Names the patterns catch that documentedly carry no secret (lower case). */
     not_secret: z.array(z.string()),
   }),

@@ -44,7 +44,7 @@ import {
 import placeholderData from '../generated/placeholders.js';
 import { analyseThinking, flatten, isThinkingPath } from './thinking.js';
 import { isPlaceholderValue } from '../call/placeholders.js';
-import { classifyCredential, findKeyShaped, isCredentialName, scanText, scrub, matchShape, rememberSecret, type FoundSecret } from '../secrets/index.js';
+import { classifyCredential, findKeyShaped, isCredentialName, isSignatureName, REDACTED, scanText, scrub, matchShape, rememberSecret, type FoundSecret } from '../secrets/index.js';
 import type { WarningCode } from '../codes.js';
 
 /**
@@ -273,7 +273,12 @@ function pickCall(run: Run, calls: HttpCall[]): HttpCall {
       // The chosen call's auth sites are reported, with more detail, by readAuth and readHeaders.
       if (c === call && reportedByAuth(cl.where)) continue;
       const line = run.lineOf(cl.value) ?? c.span?.line;
-      run.warn('secret_redacted', `A literal secret in the ${cl.where}${line ? ` on line ${line}` : ''} was not copied anywhere; if it is a real key, revoke it.`, line);
+      const signature = /^\?(.*)= query parameter$/.exec(cl.where);
+      const why =
+        signature && isSignatureName(signature[1])
+          ? ' It is a signature of this one URL (it expires), not an API key: register the endpoint with its key; regenerate the signature if it was shared.'
+          : ' If it is a real key, revoke it.';
+      run.warn('secret_redacted', `A literal secret in the ${cl.where}${line ? ` on line ${line}` : ''} was not copied anywhere.${why}`, line);
     }
   if (calls.length > 1)
     run.warn('multiple_requests', `The example makes ${calls.length} requests; the draft follows the chat request and ignores ${calls.length - 1} other(s).`, call.span?.line);
@@ -356,7 +361,10 @@ function readUrl(run: Run, call: HttpCall): UrlInfo | Failure {
   let namedAuth: QueryAuth | null = null;
   for (const [k, v] of u.searchParams) {
     if (AUTH_QUERY.has(k.toLowerCase())) info.queryAuth = { name: k, value: v };
-    else if (isCredentialName(k, 'query') && (classifyCredential(v).kind === 'secret' || /^\$\{[A-Za-z_]\w*\}$/.test(v))) {
+    else if (isSignatureName(k) && classifyCredential(v).kind === 'secret') {
+      // A signature (?sig= of a shared-access URL) signs this one URL and expires: a secret (reported by pickCall), never the auth.
+      run.secrets.add(v);
+    } else if (isCredentialName(k, 'query') && (classifyCredential(v).kind === 'secret' || /^\$\{[A-Za-z_]\w*\}$/.test(v))) {
       // A credential by its name (?subscription_key=, ?sig=): never copied; the request's auth when nothing else is.
       namedAuth ??= { name: k, value: v };
     } else if (findKeyShaped(v) || findKeyShaped(k)) {
@@ -759,15 +767,19 @@ function setPath(obj: Record<string, unknown>, path: string, v: unknown) {
   o[keys[keys.length - 1]] = v;
 }
 
-/** The endpoint as shown: the auth parameter as ${KEY}, other credential parameters holding secrets left out. */
+/**
+ * The endpoint as shown: the auth parameter as ${KEY} (the key variable goes
+ * there), other credential parameters holding secrets, signatures included,
+ * as <redacted> (a secret was there and is gone; display only, never stored).
+ */
 function redactQueryKey(url: string, name: string | undefined): string {
   try {
     const u = new URL(url);
     for (const [k, v] of [...u.searchParams]) {
       if (k === name) u.searchParams.set(k, '${KEY}');
-      else if (isCredentialName(k, 'query') && classifyCredential(v).kind === 'secret') u.searchParams.delete(k);
+      else if ((isCredentialName(k, 'query') || isSignatureName(k)) && classifyCredential(v).kind === 'secret') u.searchParams.set(k, REDACTED);
     }
-    return u.toString().replace(/%24%7BKEY%7D/g, '${KEY}');
+    return u.toString().replace(/%24%7BKEY%7D/g, '${KEY}').replace(/%3Credacted%3E/g, REDACTED);
   } catch {
     return url;
   }

@@ -46,6 +46,7 @@ const data: Placeholders = {
   "credential_names": {
     "any": "(^|[^a-z])(auth|authorization)([^a-z]|$)|key|token|secret|passw(or)?d|pwd|credential|session|cookie|signature|bearer",
     "query": "^(code|sig|auth|access[-_]?code)$",
+    "signature": "^(sig|signature|x-amz-signature|x-goog-signature)$",
     "not_secret": [
       "idempotency-key",
       "x-idempotency-key",

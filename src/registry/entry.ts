@@ -7,7 +7,7 @@ import type { Auth } from '../result.js';
 import { curatedModel, hostOf, isThinkingRule, vendorById, vendors, vendorServesHost, vendorsForHost } from '../vendors/load.js';
 import type { KeyLookup } from './env.js';
 import { keyEnvForHost, normalizeBaseUrl } from './ids.js';
-import { findKeyShaped, redactKeys } from '../secrets/index.js';
+import { findKeyShaped, redactKeys, repeatsSecret } from '../secrets/index.js';
 import { Entry } from './schema.js';
 import endpointsData from '../generated/endpoints.js';
 import thinkingData from '../generated/thinking.js';
@@ -205,7 +205,7 @@ export function checkCandidate(candidate: Record<string, unknown>): Failure | nu
   if (!candidate.upstream_model) return fail('invalid_entry', 'upstream_model is missing: pass --upstream-model with the model id the endpoint expects.');
   const r0 = refusal(candidate);
   if (r0) return r0;
-  const p = entryProblems(candidate)[0];
+  const p = entryProblems(candidate, repeatsSecret)[0];
   if (p) return fail('invalid_entry', p.message);
   const r = Entry.safeParse({ id: 'custom/x-0000', ...candidate });
   if (!r.success) return fail('invalid_entry', `The entry is invalid: ${describe(r.error.issues[0])}.`);

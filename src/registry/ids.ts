@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import { keyEnvForHost } from '../hosts.js';
 import { trimEndOf } from '../text.js';
+import { findKeyShaped } from '../secrets/index.js';
 
 /** `CUSTOM_KEY_<HOST>`, port dropped: the one rule, in src/hosts.ts. */
 export { keyEnvForHost };
@@ -22,13 +23,20 @@ export function normalizeBaseUrl(raw: string): string {
   return `${u.protocol}//${u.host.toLowerCase()}${path}`;
 }
 
+/**
+ * The model id lower-cased into `a-z0-9-`, at most 48 characters. Lower-casing
+ * can turn a model id that is no key into a key shape (`SK-` + 32 upper-case
+ * hex becomes `sk-` + 32 hex): then the random-looking segments (8+ characters
+ * holding a digit) are dropped, so an entry id is never key-shaped and the
+ * registry never refuses its own id.
+ */
 export function slugOf(model: string): string {
-  const s = model
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 48)
-    .replace(/-+$/, '');
+  const cut = (t: string) => t.replace(/^-+|-+$/g, '').slice(0, 48).replace(/-+$/, '');
+  let s = cut(model.toLowerCase().replace(/[^a-z0-9]+/g, '-'));
+  if (s && findKeyShaped(`custom/${s}-0000`)) {
+    s = cut(s.split('-').filter((seg) => seg.length < 8 || !/[0-9]/.test(seg)).join('-'));
+    if (findKeyShaped(`custom/${s}-0000`)) s = '';
+  }
   return s || 'model';
 }
 

@@ -12,7 +12,7 @@ import type { Vendor } from '../vendors/schema.js';
 import { AddFields, checkCandidate, completeEntry, defaultName, type Warning, entryKeyPrompt, entryView, entryWarnings, fieldsFromInput, repairBaseUrl } from './entry.js';
 import { checkEnvName } from './validate.js';
 import { KeyLookup, resolveWorkspace } from './env.js';
-import { redactKeys } from '../secrets/index.js';
+import { quoteArgument, redactKeys } from '../secrets/index.js';
 import { entryId, identityOf, keyEnvForHost } from './ids.js';
 import type { Entry } from './schema.js';
 import { changeRegistry, modelsSeq, readEntries, registryPath, type Appended, type Written } from './store.js';
@@ -37,7 +37,7 @@ function context(opts: Options): { ws: string; cmd: Commands } {
 const knownVendors = () => [...vendors().keys()].join(', ');
 
 function unknownVendor(vendor: string): Failure {
-  return fail('unknown_vendor', redactKeys(`No curated template ${JSON.stringify(vendor.slice(0, 60))}; the templates are: ${knownVendors()}.`));
+  return fail('unknown_vendor', redactKeys(`No curated template ${quoteArgument(vendor, 'vendor')}; the templates are: ${knownVendors()}.`));
 }
 
 // ---------- templates ----------
@@ -392,7 +392,7 @@ function findEntry(entries: Entry[], id: string): number {
 }
 
 function notFound(id: string, ws: string, cmd: Commands): Failure {
-  return fail('not_found', redactKeys(`No entry ${JSON.stringify(String(id ?? '').slice(0, 100))} in ${registryPath(ws)}; ${cmd('list')} shows the ids.`));
+  return fail('not_found', redactKeys(`No entry ${quoteArgument(id, 'id')} in ${registryPath(ws)}; ${cmd('list')} shows the ids.`));
 }
 
 export async function get(id: string, opts: Options = {}): Promise<GetResult> {

@@ -196,9 +196,9 @@ export function forbiddenKeyPath(value: unknown, path: (string | number)[] = [])
 }
 
 /** Every rule over a whole entry (already shaped by the schema, or about to be). */
-export function entryProblems(e: Record<string, unknown>): Problem[] {
+export function entryProblems(e: Record<string, unknown>, remembered?: (s: string) => boolean): Problem[] {
   // Keys first: the other rules quote values, and a message must never carry a key.
-  const secrets = secretProblems(e);
+  const secrets = secretProblems(e, remembered);
   if (secrets.length) return secrets;
   const out: Problem[] = [];
   const add = (path: (string | number)[], m: string | null) => m && out.push({ path, message: m });
@@ -231,9 +231,12 @@ const REFERENCE_FIELDS = new Set(['api_key_env', 'auth', 'key_env']);
  * values of credential-named headers, query parameters and request fields
  * whatever their shape, and the `<redacted>` marker, which is never a value.
  * Each problem names the field; `name` (which defaults to upstream_model) is
- * named last, so the field the user set comes first.
+ * named last, so the field the user set comes first. `remembered` (the output
+ * boundary's memory, for entries about to be written) adds any value sharing
+ * a stretch with a secret this process has seen: what output would hide is
+ * never stored.
  */
-export function secretProblems(e: Record<string, unknown>): Problem[] {
+export function secretProblems(e: Record<string, unknown>, remembered?: (s: string) => boolean): Problem[] {
   const found = new Map<string, string>();
   for (const h of findKeysInValue(e)) found.set(h.path, h.hit.vendor ? ` (${h.hit.vendor} shape)` : '');
   const walk = (v: unknown, path: string[], credential: boolean, depth: number) => {
@@ -242,6 +245,7 @@ export function secretProblems(e: Record<string, unknown>): Problem[] {
       const p = path.join('.');
       if (v.includes(REDACTED)) found.set(p, ' (a value redacted by byok: the secret it held is gone)');
       else if (credential && classifyCredential(v).kind === 'secret') found.set(p, found.get(p) ?? ' (by its name)');
+      else if (remembered?.(v)) found.set(p, found.get(p) ?? ' (part of a key given earlier, or a random-looking stretch)');
     } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, String(i)], credential, depth + 1));
     else if (v && typeof v === 'object')
       for (const [k, x] of Object.entries(v)) {

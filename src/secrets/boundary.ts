@@ -41,21 +41,25 @@ export function rememberSecret(value: string | null | undefined): void {
   }
 }
 
-/** Scans a text for keys (shapes, the context rule, split keys) and remembers each, pieces included. */
-export function rememberKeysIn(text: string | null | undefined): void {
-  if (typeof text !== 'string' || text.length < 8) return;
-  for (const f of scanText(text)) {
+/** Scans a text for keys (shapes, the context rule, split keys) and remembers each, pieces included. Returns how many it found. */
+export function rememberKeysIn(text: string | null | undefined): number {
+  if (typeof text !== 'string' || text.length < 8) return 0;
+  const found = scanText(text);
+  for (const f of found) {
     rememberSecret(f.value);
     for (const p of f.pieces ?? []) rememberSecret(p);
   }
+  return found.length;
 }
 
 /**
  * Random-looking stretches of a short argument (an id, a model, a file name):
  * a fragment of a key passed where a name goes has no shape to match, but a
  * stretch of 12+ characters mixing upper case, lower case and digits (or 16+
- * of hex) is no word or model id. Remembered so an error that quotes the
- * argument cannot carry it.
+ * of hex, or 16+ of one case and digits alternating at random) is no word or
+ * model id. Remembered so an error that quotes the argument cannot carry it,
+ * and the registry refuses to store it (repeatsSecret). URLs and host names
+ * are structure and are skipped.
  */
 function rememberRandomStretches(arg: string): void {
   if (arg.length > 4096) return;
@@ -64,42 +68,78 @@ function rememberRandomStretches(arg: string): void {
     const p = PREFIXES.find((x) => tok.startsWith(x));
     if (p && /^[A-Za-z0-9_-]{8,}$/.test(tok.slice(p.length)) && entropy(tok.slice(p.length)) >= 2.5) rememberSecret(tok);
   }
-  for (const seg of arg.split(/[\s\-_.:/@=,;'"`+~\\]+/)) {
-    if (seg.length < 12) continue;
-    const mixed = /[0-9]/.test(seg) && /[A-Z]/.test(seg) && /[a-z]/.test(seg) && entropy(seg) >= 3.2;
-    const hex = seg.length >= 16 && /^[0-9a-f]+$/i.test(seg) && /[0-9]/.test(seg) && /[a-f]/i.test(seg) && entropy(seg) >= 3.0;
-    if (mixed || hex) rememberSecret(seg);
+  for (const tok of arg.split(/[\s"'`=,;]+/)) {
+    // A URL or a host name is structure: its labels and path segments are never taken for key fragments
+    // (`https://lkhh3j0q6mvn5kxl.us-east-1.aws.endpoints.huggingface.cloud`); a key in one is found by shape.
+    if (tok.includes('://') || HOST_LIKE.test(tok)) continue;
+    for (const seg of tok.split(/[\-_.:/@+~\\]+/)) rememberIfRandom(seg);
   }
 }
 
-/** A value at a credential-named position: remembered when it is a secret (not a reference or placeholder). */
-export function rememberCredential(value: unknown): void {
-  if (typeof value !== 'string') return;
-  if (classifyCredential(value).kind !== 'secret') return;
-  rememberSecret(value);
-  rememberSecret(value.replace(/^\s*(Bearer|Basic|Token)\s+/i, ''));
-  for (const piece of value.split(/[\s:]+/)) if (piece.length >= 8 && classifyCredential(piece).kind === 'secret') rememberSecret(piece);
+/** A host name with two or more dots (`api.deepseek.com`, `x.us-east-1.aws.endpoints.huggingface.cloud`), optionally a port and a path. */
+const HOST_LIKE = /^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+){1,}\.[A-Za-z]{2,24}(?::\d{1,5})?(?:\/|$)/;
+
+function rememberIfRandom(seg: string): void {
+  if (seg.length < 12) return;
+  const mixed = /[0-9]/.test(seg) && /[A-Z]/.test(seg) && /[a-z]/.test(seg) && entropy(seg) >= 3.2;
+  const hex = seg.length >= 16 && /^[0-9a-f]+$/i.test(seg) && /[0-9]/.test(seg) && /[a-f]/i.test(seg) && entropy(seg) >= 3.0;
+  if (mixed || hex || randomSingleCase(seg)) rememberSecret(seg);
 }
 
 /**
- * Remembers the secrets in a library input or parsed flag value: key-shaped
- * text anywhere, and credential-named fields whatever their shape.
+ * One case of letters mixed with digits, 16+ characters, looking random (the
+ * body of a `csk-` or `sk-` key in lower case, a fragment of one): at least 2
+ * digits in at least 2 places (3+ letter/digit alternations), letters too, and
+ * high entropy. Model ids glue words with separators; the false-alarm test runs
+ * every model id of the data through this rule.
  */
-export function rememberInput(value: unknown, depth = 0): void {
-  if (depth > 64) return;
-  if (typeof value === 'string') {
-    rememberKeysIn(value);
-    if (value.length <= 256 && !/\s/.test(value)) rememberRandomStretches(value);
+function randomSingleCase(seg: string): boolean {
+  if (seg.length < 16 || !(/^[a-z0-9]+$/.test(seg) || /^[A-Z0-9]+$/.test(seg))) return false;
+  let digits = 0;
+  let flips = 0;
+  for (let i = 0; i < seg.length; i++) {
+    const d = seg.charCodeAt(i) <= 57;
+    if (d) digits++;
+    if (i && d !== seg.charCodeAt(i - 1) <= 57) flips++;
   }
-  else if (ArrayBuffer.isView(value)) rememberKeysIn(new TextDecoder().decode(value as Uint8Array));
-  else if (Array.isArray(value)) for (const x of value) rememberInput(x, depth + 1);
+  return digits >= 2 && digits <= seg.length - 6 && flips >= 3 && entropy(seg) >= 3.3;
+}
+
+/** A value at a credential-named position: remembered when it is a secret (not a reference or placeholder). Returns whether it was. */
+export function rememberCredential(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  if (classifyCredential(value).kind !== 'secret') return false;
+  rememberSecret(value);
+  rememberSecret(value.replace(/^\s*(Bearer|Basic|Token)\s+/i, ''));
+  for (const piece of value.split(/[\s:]+/)) if (piece.length >= 8 && classifyCredential(piece).kind === 'secret') rememberSecret(piece);
+  return true;
+}
+
+/** Names whose value is a variable's name or an auth kind, never a secret. */
+const REFERENCE_NAME = /^(api[_-]key[_-]env|key[_-]env|key[_-]env[_-]used|auth)$/;
+
+/**
+ * Remembers the secrets in a library input or parsed flag value: key-shaped
+ * text anywhere, and credential-named fields whatever their shape. Returns how
+ * many secrets it found (key-shaped text and credential-named values; random
+ * stretches of short strings are remembered but not counted).
+ */
+export function rememberInput(value: unknown, depth = 0): number {
+  if (depth > 64) return 0;
+  let found = 0;
+  if (typeof value === 'string') {
+    found += rememberKeysIn(value);
+    if (value.length <= 256 && !/\s/.test(value)) rememberRandomStretches(value);
+  } else if (ArrayBuffer.isView(value)) found += rememberKeysIn(new TextDecoder().decode(value as Uint8Array));
+  else if (Array.isArray(value)) for (const x of value) found += rememberInput(x, depth + 1);
   else if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
-      rememberKeysIn(k);
-      if (isCredentialName(k, 'query') && !/^(api_key_env|key_env|key_env_used|auth)$/.test(k)) rememberCredential(v);
-      rememberInput(v, depth + 1);
+      found += rememberKeysIn(k);
+      if (isCredentialName(k, 'query') && !REFERENCE_NAME.test(k) && rememberCredential(v)) found++;
+      found += rememberInput(v, depth + 1);
     }
   }
+  return found;
 }
 
 /** A `.env` line or environment variable: key variables by name, and key-shaped values whatever the name. */
@@ -150,20 +190,22 @@ export function rememberArguments(argv: readonly string[]): ArgumentSecret[] {
       value = a.slice(eq + 1);
     }
     if (!value) continue;
-    if (name && isCredentialName(name) && !/^(api-key-env|auth)$/.test(name) && classifyCredential(value).kind === 'secret') {
-      rememberCredential(value);
+    // Each argument that held a secret gets one warning naming its flag (found by shape above, else by position here).
+    const flagged = () => {
       if (out.length === before) out.push({ position: n + 1, flag: name, shape: 'generic' });
-    }
+    };
+    if (name && isCredentialName(name) && !REFERENCE_NAME.test(name) && rememberCredential(value)) flagged();
     const t = value.trim();
     if (t.startsWith('{') || t.startsWith('[')) {
       try {
-        rememberInput(JSON.parse(t));
+        if (rememberInput(JSON.parse(t))) flagged();
       } catch {
         /* not JSON: scanned as text above */
       }
     }
-    const colon = t.indexOf(':');
-    if (name === 'header' && colon > 0 && isCredentialName(t.slice(0, colon))) rememberCredential(t.slice(colon + 1));
+    // `--header "X-Session: value"`, `--query "sig=value"`: a credential-named header or parameter given as text.
+    const sep = name === 'header' ? t.indexOf(':') : name === 'query' ? t.indexOf('=') : -1;
+    if (sep > 0 && isCredentialName(t.slice(0, sep), 'query') && rememberCredential(t.slice(sep + 1))) flagged();
   }
   return out;
 }
@@ -181,6 +223,30 @@ export function argumentWarnings(found: ArgumentSecret[]): { code: string; messa
     code: 'secret_redacted',
     message: `${f.flag ? `The value of --${f.flag} (argument ${f.position})` : `Argument ${f.position}`} holds what looks like an API key${f.shape !== 'generic' ? ` (${f.shape} shape)` : ''}; it was not copied anywhere, but it is now in your shell history: revoke it, and store a new key through the secure input.`,
   }));
+}
+
+/**
+ * Whether a string shares an 8-character stretch with a remembered secret
+ * (short secrets not counted): what the registry refuses to store, so that a
+ * value the output boundary would hide never lands in a file.
+ */
+export function repeatsSecret(s: string): boolean {
+  if (typeof s !== 'string') return false;
+  for (let i = 0; i + WINDOW <= s.length; i++) if (memory.windows.has(s.slice(i, i + WINDOW))) return true;
+  return false;
+}
+
+/**
+ * An argument as an error message may repeat it: quoted when it is a plain
+ * word (`deepsek`) or an entry id (`custom/llama-3-3-70b-1a2b`) holding no
+ * remembered secret, else named without its text ("the id given, 24
+ * characters"): an error never echoes a key fragment passed where a name goes.
+ */
+export function quoteArgument(value: unknown, what: string): string {
+  const s = String(value ?? '');
+  const plain = /^[A-Za-z][A-Za-z._-]{0,39}$/.test(s) || /^(?:custom\/)?[a-z0-9][a-z0-9-]{0,63}-[0-9a-f]{4}$/.test(s);
+  if (plain && !repeatsSecret(s) && !scanShapes(s).length) return JSON.stringify(s);
+  return `(the ${what} given, ${s.length} character${s.length === 1 ? '' : 's'}, not repeated here)`;
 }
 
 /** Whether a string shares an 8-character stretch with a remembered secret (or holds a short one). */

@@ -13,6 +13,12 @@ const DUMMY = new Set(placeholderData.dummy_keys.map((k) => k.toLowerCase()));
 const CRED_ANY = new RegExp(placeholderData.credential_names.any, 'i');
 const CRED_QUERY = new RegExp(placeholderData.credential_names.query, 'i');
 const NOT_SECRET = new Set(placeholderData.credential_names.not_secret);
+const SIGNATURE = new RegExp(placeholderData.credential_names.signature, 'i');
+
+/** A query parameter that carries a signature of one URL (`sig`, `X-Amz-Signature`): a secret, but never the request's auth. */
+export function isSignatureName(name: string): boolean {
+  return SIGNATURE.test(String(name).trim());
+}
 
 /**
  * Whether a header, query parameter, cookie, body field or flag so named holds

@@ -22,7 +22,7 @@ import { keyPrompt } from '../registry/entry.js';
 import { get, type Options } from '../registry/index.js';
 import { commandsFor, type Commands } from '../registry/commands.js';
 import { isLocalHost, keyEnvForHost } from '../hosts.js';
-import { rememberSecret, scrubResult } from '../secrets/index.js';
+import { quoteArgument, rememberSecret, scrubResult } from '../secrets/index.js';
 import { curatedModel, hostOf, vendorById, vendors, vendorServesHost } from './load.js';
 import { CatalogVendorFile, type CatalogVendor, type ModelDiscovery, type Vendor } from './schema.js';
 import { catalogFormat, normalisePage, sniffFormat, type CatalogModel } from './catalog/normalise.js';
@@ -260,7 +260,7 @@ async function resolveTarget(vendor: string | undefined, opts: DiscoveryOptions,
     const found = findVendor(String(vendor));
     if (!found) {
       const ids = [...vendors().keys(), ...catalogVendors().keys()].join(', ');
-      return fail('unknown_vendor', foreignText(`No vendor ${JSON.stringify(String(vendor).slice(0, 60))}; list-vendor-models knows: ${ids}. For any other endpoint use --base-url URL or --model-id ID.`, [], 600));
+      return fail('unknown_vendor', foreignText(`No vendor ${quoteArgument(vendor, 'vendor')}; list-vendor-models knows: ${ids}. For any other endpoint use --base-url URL or --model-id ID.`, [], 600));
     }
     return vendorTarget(found, opts, cmd);
   }

@@ -1,0 +1,161 @@
+// The edges of the output boundary (issue 9): model ids whose lower-cased slug
+// is key-shaped, key fragments of one case passed as arguments, prefix-less
+// keys at credential positions given as flags (each with a `secret_redacted`
+// warning naming the flag), `?sig=` signatures, and errors that never echo a
+// random-looking argument. Keys are generated at run time (generateKey, or a
+// test-side prefix-less generator for Mistral/Azure-style 32-character keys).
+import { afterAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as lib from '../src/index.js';
+import { add as addUnwrapped } from '../src/registry/index.js';
+import { slugOf } from '../src/registry/ids.js';
+import { main } from '../src/cli.js';
+import { findKeyShaped, forgetSecrets, generateKey, holdsSecret, quoteArgument, rememberArguments } from '../src/secrets/index.js';
+import { leaks } from './helpers/keys.js';
+
+function seeded(seed: number): () => number {
+  let x = seed >>> 0 || 1;
+  return () => ((x = (x * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+const random = seeded(909);
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const LOWER = 'abcdefghijklmnopqrstuvwxyz0123456789';
+/** A prefix-less key (Mistral/Azure style): 32 random characters of a charset. */
+const bare = (chars = ALNUM, n = 32) => Array.from({ length: n }, () => chars[Math.floor(random() * chars.length)]).join('');
+
+const root = mkdtempSync(join(tmpdir(), 'byok-edges-'));
+let n = 0;
+const ws = () => mkdtempSync(join(root, `w${n++}-`));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+async function cli(argv: string[]): Promise<{ out: string; result: { ok: boolean; error?: string; code?: string; warnings?: { code: string; message: string }[] } }> {
+  let out = '';
+  const write = process.stdout.write.bind(process.stdout);
+  (process.stdout as unknown as { write: unknown }).write = (chunk: string | Uint8Array) => {
+    out += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    return true;
+  };
+  try {
+    await main(argv);
+  } finally {
+    (process.stdout as unknown as { write: unknown }).write = write;
+  }
+  return { out, result: JSON.parse(out) };
+}
+const registryText = (dir: string) => (existsSync(join(dir, 'config', 'custom_models.yaml')) ? readFileSync(join(dir, 'config', 'custom_models.yaml'), 'utf8') : '');
+
+describe('a model id whose slug is key-shaped', () => {
+  it('gets an entry id that is no key shape (the store never refuses its own id)', () => {
+    for (let i = 0; i < 50; i++) {
+      const upperHex = generateKey('sk-hex32', random).toUpperCase();
+      expect(findKeyShaped(upperHex)).toBeNull(); // upper case: not the sk-hex32 shape
+      expect(findKeyShaped(`custom/${slugOf(upperHex)}-abcd`)).toBeNull();
+    }
+    expect(slugOf('accounts/fireworks/models/llama-v3p1-8b-instruct')).toBe('accounts-fireworks-models-llama-v3p1-8b-instruct');
+  });
+
+  it('registers through the registry (unwrapped) instead of throwing', async () => {
+    forgetSecrets();
+    const model = 'SK-' + generateKey('sk-hex32', random).slice(3).toUpperCase();
+    const r = (await addUnwrapped({ upstream_model: model, base_url: 'https://api.example-llm.com/v1' }, { workspace: ws() })) as { ok: boolean; model_id?: string };
+    expect(r.ok).toBe(true);
+    expect(findKeyShaped(String(r.model_id))).toBeNull();
+  });
+
+  it('through the library (which remembers random-looking arguments) is a clean failure naming the field', async () => {
+    const dir = ws();
+    const model = generateKey('azure-hex32', random).toUpperCase();
+    const r = (await lib.add({ upstream_model: model, base_url: 'https://api.example-llm.com/v1' }, { workspace: dir })) as { ok: boolean; code?: string; error?: string };
+    expect(r.ok).toBe(false);
+    expect(r.code).toBe('invalid_entry');
+    expect(r.error).toMatch(/^upstream_model and name hold what looks like an API key/);
+    expect(registryText(dir)).toBe('');
+  });
+});
+
+describe('key fragments of one case passed as arguments', () => {
+  it('are remembered (lower-case and upper-case alphanumeric, 16+ characters)', () => {
+    for (let i = 0; i < 40; i++) {
+      forgetSecrets();
+      const k = generateKey('cerebras', random);
+      const frag = k.slice(4, 36); // the lower-case body, no prefix
+      rememberArguments(['get', frag]);
+      expect(holdsSecret(frag)).toBe(true);
+    }
+    forgetSecrets();
+    const upper = bare(ALNUM.slice(0, 26) + '0123456789');
+    rememberArguments(['get', upper]);
+    expect(holdsSecret(upper)).toBe(true);
+  });
+
+  it('are never echoed by get/remove/list-vendor-models, and never stored by add', async () => {
+    for (let i = 0; i < 6; i++) {
+      const k = generateKey('cerebras', random);
+      const dir = ws();
+      for (const argv of [['get', k.slice(4, 28)], ['remove', k.slice(6, 30)], ['list-vendor-models', k.slice(5, 25)], ['add', '--upstream-model', k.slice(4, 30), '--base-url', 'https://api.example-llm.com/v1'], ['add-template', 'deepseek', '--name', k.slice(8, 40)]]) {
+        const { out, result } = await cli([...argv, '--workspace', dir]);
+        expect(leaks(out, [k]), argv[0]).toEqual([]);
+        expect(result.ok).toBe(false);
+      }
+      expect(leaks(registryText(dir), [k])).toEqual([]);
+    }
+  });
+
+  it('plain words and entry ids are still quoted back; random-looking ones are named', () => {
+    forgetSecrets();
+    expect(quoteArgument('deepsek', 'vendor')).toBe('"deepsek"');
+    expect(quoteArgument('custom/llama-3-3-70b-versatile-1a2b', 'id')).toBe('"custom/llama-3-3-70b-versatile-1a2b"');
+    expect(quoteArgument('k3j9x0q2m8zza7b1', 'id')).toBe('(the id given, 16 characters, not repeated here)');
+  });
+
+  it('URL hosts and model ids of the data are not taken for fragments', () => {
+    forgetSecrets();
+    for (const a of ['https://lkhh3j0q6mvn5kxl.us-east-1.aws.endpoints.huggingface.cloud/v1', 'Qwen/Qwen2.5-Coder-32B-Instruct', 'ft:gpt-4o-mini-2024-07-18:my-org:custom:9zUQd5Fv', 'arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123def456']) {
+      rememberArguments(['add', '--upstream-model', a]);
+      expect(holdsSecret(a), a).toBe(false);
+    }
+  });
+});
+
+describe('prefix-less keys at credential positions given as flags: a secret_redacted warning naming the flag', () => {
+  const B = ['--upstream-model', 'm1', '--base-url', 'https://api.example-llm.com/v1'];
+  const cases: [string, (k: string) => string[]][] = [
+    ['header', (k) => ['--header', `X-Session: ${k}`]],
+    ['headers', (k) => ['--headers', JSON.stringify({ 'X-Session': k })]],
+    ['query', (k) => ['--query', JSON.stringify({ 'subscription-key': k })]],
+    ['query', (k) => ['--query', JSON.stringify({ sig: k })]],
+    ['request-params', (k) => ['--request-params', JSON.stringify({ extra: { credentials: { accessToken: k } } })]],
+  ];
+  it.each(cases.map(([flag, make], i) => [flag, i, make] as const))('--%s (case %i)', async (flag, _i, make) => {
+    for (const chars of [ALNUM, LOWER]) {
+      const k = bare(chars);
+      const dir = ws();
+      const { out, result } = await cli(['add', ...B, ...make(k), '--workspace', dir]);
+      expect(leaks(out + registryText(dir), [k])).toEqual([]);
+      expect(result.ok).toBe(false);
+      const w = (result.warnings ?? []).filter((x) => x.code === 'secret_redacted');
+      expect(w.map((x) => x.message).join(' ')).toContain(`--${flag}`);
+    }
+  });
+});
+
+describe('?sig= is a signature, not the auth', () => {
+  it('is shown as <redacted> in detected.endpoint, dropped from the query, never the key variable', async () => {
+    const k = bare();
+    const r = (await lib.parseExample(`curl "https://api.example-llm.com/v1/chat/completions?sv=2022-11-02&sig=${k}" -H "Authorization: Bearer $EX_KEY" -d '{"model":"m1","messages":[]}'`, { filename: 'x.sh' })) as {
+      ok: boolean;
+      draft: { auth: { in: string; name?: string }; query: Record<string, string> };
+      detected: { endpoint: string };
+      warnings: { code: string; message: string }[];
+    };
+    expect(r.ok).toBe(true);
+    expect(r.detected.endpoint).toBe('https://api.example-llm.com/v1/chat/completions?sv=2022-11-02&sig=<redacted>');
+    expect(r.draft.auth).toEqual({ in: 'header', name: 'Authorization', scheme: 'Bearer' });
+    expect(r.draft.query).toEqual({ 'sv': '2022-11-02' });
+    expect(r.warnings.find((w) => w.code === 'secret_redacted')?.message).toMatch(/\?sig= query parameter.*signature of this one URL/);
+    const alone = (await lib.parseExample(`curl "https://api.example-llm.com/v1/chat/completions?sig=${bare()}" -d '{"model":"m1","messages":[]}'`, { filename: 'x.sh' })) as { draft: { auth: { in: string; name?: string } } };
+    expect(alone.draft.auth.name).not.toBe('sig');
+  });
+});
