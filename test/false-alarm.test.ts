@@ -4,12 +4,13 @@
 // (after `Authorization: Bearer`, `api_key=`, `token:`): none is flagged.
 // Strings come from the data files by their field names and from the texts by
 // URL and "model" patterns; fixture texts carry only {{KEY:...}} markers, which
-// are left out.
+// are left out. The same strings passed as arguments or library fields are
+// not remembered as secrets by the output boundary (so never hidden).
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { scanText } from '../src/secrets/index.js';
+import { forgetSecrets, holdsSecret, rememberArguments, rememberInput, scanText } from '../src/secrets/index.js';
 
 const root = resolve(__dirname, '..');
 const CORPUS = resolve(root, '..', 'shared', 'corpus');
@@ -90,6 +91,18 @@ describe('no false alarms on structure', () => {
           break;
         }
     expect(flagged).toEqual([]);
+  });
+
+  it('the output boundary hides none of them when they are passed as arguments or library fields', () => {
+    const hidden: string[] = [];
+    for (const s of strings) {
+      forgetSecrets();
+      rememberArguments(['add', '--upstream-model', s, '--base-url', s, '--name', s]);
+      rememberInput({ upstream_model: s, base_url: s, name: s, headers: { 'X-Title': s } });
+      if (holdsSecret(s)) hidden.push(s);
+    }
+    forgetSecrets();
+    expect(hidden).toEqual([]);
   });
 
   it.skipIf(!existsSync(CORPUS))('the shared corpus was read', () => {

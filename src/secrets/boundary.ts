@@ -81,9 +81,25 @@ const HOST_LIKE = /^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+){1,}\.[A-Za-z]{2,24}(?::\d{1
 
 function rememberIfRandom(seg: string): void {
   if (seg.length < 12) return;
-  const mixed = /[0-9]/.test(seg) && /[A-Z]/.test(seg) && /[a-z]/.test(seg) && entropy(seg) >= 3.2;
+  // CamelCase words (`CohereClientV2`, `DeepSeekV3Base`) are mostly runs of 3+ lower-case letters; random mixed case seldom.
+  const mixed = /[0-9]/.test(seg) && /[A-Z]/.test(seg) && /[a-z]/.test(seg) && wordShare(seg) < 0.45 && entropy(seg) >= 3.2;
   const hex = seg.length >= 16 && /^[0-9a-f]+$/i.test(seg) && /[0-9]/.test(seg) && /[a-f]/i.test(seg) && entropy(seg) >= 3.0;
   if (mixed || hex || randomSingleCase(seg)) rememberSecret(seg);
+}
+
+/** The share of a string's characters that stand in runs of 3+ lower-case letters (the words of a CamelCase name). */
+function wordShare(seg: string): number {
+  let inWords = 0;
+  let run = 0;
+  for (let i = 0; i <= seg.length; i++) {
+    const c = seg.charCodeAt(i);
+    if (c >= 97 && c <= 122) run++;
+    else {
+      if (run >= 3) inWords += run;
+      run = 0;
+    }
+  }
+  return seg.length ? inWords / seg.length : 0;
 }
 
 /**
