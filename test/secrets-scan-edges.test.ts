@@ -12,8 +12,8 @@ import * as lib from '../src/index.js';
 import { add as addUnwrapped } from '../src/registry/index.js';
 import { slugOf } from '../src/registry/ids.js';
 import { main } from '../src/cli.js';
-import { findKeyShaped, forgetSecrets, generateKey, holdsSecret, quoteArgument, rememberArguments } from '../src/secrets/index.js';
-import { leaks } from './helpers/keys.js';
+import { findKeyShaped, forgetSecrets, holdsSecret, quoteArgument, rememberArguments } from '../src/secrets/index.js';
+import { generateKey, leaks } from './helpers/keys.js';
 
 function seeded(seed: number): () => number {
   let x = seed >>> 0 || 1;
