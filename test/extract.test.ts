@@ -132,6 +132,28 @@ describe('thinking', () => {
     const r = await ok(`curl http://localhost:11434/api/chat -d '{"model":"qwen3","messages":[],"think":true}'`);
     expect([r.draft.base_url, r.draft.thinking_params, r.draft.thinking_mode]).toEqual(['http://localhost:11434/v1', {}, 'enabled']);
   });
+  it('Volcengine Ark: thinking.type enabled/disabled/auto is volcengine_thinking (auto leaves the mode to the model); *-thinking models always reason', async () => {
+    const ark = (model: string, type: string) =>
+      ok(`curl https://ark.cn-beijing.volces.com/api/v3/chat/completions -H "Authorization: Bearer $ARK_API_KEY" -d '{"model":"${model}","messages":[],"thinking":{"type":"${type}"}}'`);
+    const [on, off, auto, think] = await Promise.all([ark('doubao-seed-1-6-250615', 'enabled'), ark('doubao-seed-1-6-250615', 'disabled'), ark('doubao-seed-1-6-250615', 'auto'), ark('doubao-seed-1-6-thinking-250615', 'disabled')]);
+    expect([on, off, auto].map((r) => [r.draft.thinking_capability, r.draft.thinking_mode])).toEqual([['volcengine_thinking', 'enabled'], ['volcengine_thinking', 'disabled'], ['volcengine_thinking', 'auto']]);
+    expect(auto.draft.thinking_params).toEqual({ 'thinking.type': 'auto' });
+    expect([think.draft.thinking_capability, think.draft.thinking_mode]).toEqual(['always_on', 'enabled']);
+    expect(codes(think)).toContain('thinking_always_on');
+  });
+  it('Cohere: native thinking maps to the Compatibility API reasoning_effort (none|high); token_budget is dropped with a word', async () => {
+    const r = await ok(`curl https://api.cohere.com/v2/chat -H "Authorization: Bearer $CO_API_KEY" -d '{"model":"command-a-reasoning-08-2025","messages":[],"thinking":{"type":"disabled","token_budget":100}}'`);
+    expect([r.draft.base_url, r.draft.thinking_capability, r.draft.thinking_mode, r.draft.thinking_params]).toEqual(['https://api.cohere.ai/compatibility/v1', 'cohere_reasoning', 'disabled', { reasoning_effort: 'none' }]);
+    expect(r.warnings.find((w: any) => w.code === 'mapped_protocol').message).toContain('thinking.token_budget');
+    const c = await ok(`curl https://api.cohere.ai/compatibility/v1/chat/completions -H "Authorization: Bearer $CO_API_KEY" -d '{"model":"command-a-reasoning-08-2025","messages":[],"reasoning_effort":"high"}'`);
+    expect([c.draft.thinking_capability, c.draft.thinking_mode, c.draft.thinking_params]).toEqual(['cohere_reasoning', 'enabled', { reasoning_effort: 'high' }]);
+  });
+  it("a host's rule for another wire does not apply (SambaNova's chat-template switch on its Anthropic-style endpoint)", async () => {
+    const o = await ok(`curl https://api.sambanova.ai/v1/chat/completions -H "Authorization: Bearer $SAMBANOVA_API_KEY" -d '{"model":"DeepSeek-V3.1","messages":[],"chat_template_kwargs":{"enable_thinking":false}}'`);
+    expect([o.draft.thinking_capability, o.draft.thinking_mode]).toEqual(['chat_template_kwargs', 'disabled']);
+    const a = await ok(`curl https://api.sambanova.ai/v1/messages -H "x-api-key: $SAMBANOVA_API_KEY" -d '{"model":"gpt-oss-120b","max_tokens":10,"messages":[]}'`);
+    expect([a.draft.wire, a.draft.thinking_capability]).toEqual(['anthropic', 'none']);
+  });
   it('an always-on model told to stop thinking gets a warning, not silence', async () => {
     const r = await ok(`curl https://api.deepseek.com/chat/completions -H "Authorization: Bearer $DEEPSEEK_API_KEY" -d '{"model":"deepseek-reasoner","messages":[],"thinking":{"type":"disabled"}}'`);
     expect([r.draft.thinking_capability, r.draft.thinking_mode]).toEqual(['always_on', 'enabled']);

@@ -159,7 +159,8 @@ export const ProtocolMapping = z.object({
     .array(
       z.object({
         from: z.string(),
-        to: z.string(),
+        /** null: the target has no such control; the field is dropped and the warning says so. */
+        to: z.string().nullable(),
         /** Per-value rules; `to: null` omits the field and only sets the thinking mode. */
         values: z.array(z.object({ equals: z.unknown(), to: z.unknown(), mode: z.enum(['enabled', 'disabled']).optional() })).optional(),
       }),
@@ -205,6 +206,8 @@ export const ThinkingRule = z.object({
   /** Value patterns: which field values mean off / on. */
   off: z.array(z.object({ path: z.string(), equals: z.unknown() })).default([]),
   on: z.array(z.object({ path: z.string(), equals: z.unknown().optional() })).default([]),
+  /** Values that leave the choice to the model (thinking_mode stays auto though a control is sent). */
+  auto: z.array(z.object({ path: z.string(), equals: z.unknown() })).default([]),
   always_on: z.boolean().default(false),
   /**
    * A rank makes the rule a fallback for hosts we know nothing about: the

@@ -420,10 +420,10 @@ function mapProtocol(run: Run, url: UrlInfo, hinfo: HostInfo | null, body: Recor
     const v = flatBody[t.from];
     const rule = t.values?.find((r) => r.equals === v);
     if (rule?.mode) out.modeOverride = rule.mode;
-    const to = rule ? rule.to : v;
-    if (to !== null && to !== undefined) out.translated[t.to] = to;
+    const to = rule ? rule.to : t.to === null ? null : v;
+    if (to !== null && to !== undefined && t.to !== null) out.translated[t.to] = to;
     out.translatedFrom.add(t.from);
-    renamed.push(to === null || to === undefined ? `${t.from} needs no field there` : `${t.from} becomes ${t.to}`);
+    renamed.push(t.to === null ? `${t.from} has no field there and was dropped` : to === null || to === undefined ? `${t.from} needs no field there` : `${t.from} becomes ${t.to}`);
   }
   const target = mapping.base === 'same' ? 'Chat Completions at the same base URL' : `the vendor's OpenAI-compatible endpoint ${out.base_url}`;
   run.warn('mapped_protocol', `The sample uses ${url.endpointLabel ?? mapping.label}; the draft uses ${target}${renamed.length ? ` (${renamed.join('; ')})` : ''}.`);

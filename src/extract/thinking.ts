@@ -51,7 +51,9 @@ export function chooseRule(opts: { host: string | null; hostRule: string | null 
   }
   // 2. the host's rule
   if (opts.hostRule) {
-    const r = RULES.find((x) => x.id === opts.hostRule && wireOk(x, opts.wire)) ?? RULES.find((x) => x.id === opts.hostRule);
+    // A host rule for another wire (SambaNova's chat-template switch on its Anthropic-style
+    // messages endpoint) does not apply; the field fallbacks below decide.
+    const r = RULES.find((x) => x.id === opts.hostRule && wireOk(x, opts.wire));
     if (r) return r;
   }
   // 3. by field, for hosts we know nothing about: most matching fields, then rank
@@ -87,8 +89,10 @@ export function analyseThinking(body: Record<string, unknown>, opts: { host: str
     if (off) warnings.push({ code: 'thinking_always_on', message: `The model always reasons (${rule.id}); the request to switch thinking off has no effect.` });
   } else if (off) mode = 'disabled';
   else if (on) mode = 'enabled';
+  // A value the vendor documents as "the model decides" (Volcengine `thinking.type: auto`) keeps the mode auto.
+  const leftToModel = (rule.auto ?? []).some((o) => o.path in flat && valueEquals(flat[o.path], o.equals));
   // A generic off switch for rules that list no `off` pattern for the path used.
-  if (mode === 'auto' && !rule.always_on) {
+  if (mode === 'auto' && !rule.always_on && !leftToModel) {
     if ((thinkingData.generic_off ?? []).some((o) => o.path in flat && valueEquals(flat[o.path], o.equals))) mode = 'disabled';
     else if (Object.keys(params).length) mode = 'enabled';
   }

@@ -162,7 +162,27 @@ const data: Endpoints = {
       "auth": {
         "name": "Authorization",
         "scheme": "Bearer"
-      }
+      },
+      "translate": [
+        {
+          "from": "thinking.type",
+          "to": "reasoning_effort",
+          "values": [
+            {
+              "equals": "enabled",
+              "to": "high"
+            },
+            {
+              "equals": "disabled",
+              "to": "none"
+            }
+          ]
+        },
+        {
+          "from": "thinking.token_budget",
+          "to": null
+        }
+      ]
     },
     {
       "protocol": "chat-native",

@@ -471,6 +471,7 @@ const data: Hosts = {
       "host": "api\\.cohere\\.ai",
       "key_env": "COHERE_API_KEY",
       "openai_base_url": "https://api.cohere.ai/compatibility/v1",
+      "thinking": "cohere_reasoning",
       "source": "https://docs.cohere.com/docs/compatibility-api"
     },
     {
@@ -479,6 +480,7 @@ const data: Hosts = {
       "host": "api\\.cohere\\.com",
       "key_env": "COHERE_API_KEY",
       "openai_base_url": "https://api.cohere.ai/compatibility/v1",
+      "thinking": "cohere_reasoning",
       "source": "https://docs.cohere.com/docs/compatibility-api (native v2 chat is POST https://api.cohere.com/v2/chat)"
     },
     {
@@ -487,6 +489,7 @@ const data: Hosts = {
       "host": "api\\.sambanova\\.ai",
       "key_env": "SAMBANOVA_API_KEY",
       "openai_base_url": "https://api.sambanova.ai/v1",
+      "thinking": "chat_template_kwargs",
       "source": "https://docs.sambanova.ai/docs/ja/features/openai-compatibility.md ; https://docs.pipecat.ai/server/services/llm/sambanova (SAMBANOVA_API_KEY, https://api.sambanova.ai/v1)"
     },
     {
@@ -550,6 +553,7 @@ const data: Hosts = {
       "host": "ark\\.cn-beijing\\.volces\\.com",
       "key_env": "ARK_API_KEY",
       "openai_base_url": "https://ark.cn-beijing.volces.com/api/v3",
+      "thinking": "volcengine_thinking",
       "source": "https://pypi.org/project/arkruntime/ (official Ark Runtime SDK reads ARK_API_KEY) ; https://cloudwego.io/docs/eino/ecosystem/chat_model/chat_model_ark (base URL)"
     },
     {
@@ -565,6 +569,7 @@ const data: Hosts = {
       "host": "ark\\.ap-southeast\\.bytepluses\\.com",
       "key_env": "ARK_API_KEY",
       "openai_base_url": "https://ark.ap-southeast.bytepluses.com/api/v3",
+      "thinking": "volcengine_thinking",
       "source": "https://github.com/volcengine/ark-runtime-python/blob/main/src/arkruntime/_constants.py (_CLOUD_PRESETS byteplus: base_url, ARK_API_KEY shared across clouds)"
     },
     {

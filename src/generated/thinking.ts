@@ -90,7 +90,9 @@ const data: Thinking = {
         "api\\.mistral\\.ai",
         "api\\.perplexity\\.ai",
         "api\\.minimaxi?\\.(io|com)",
-        "dashscope(-intl)?\\.aliyuncs\\.com"
+        "dashscope(-intl)?\\.aliyuncs\\.com",
+        "ark\\.cn-beijing\\.volces\\.com",
+        "ark\\.ap-southeast\\.bytepluses\\.com"
       ],
       "always_on": true
     },
@@ -350,6 +352,62 @@ const data: Thinking = {
         {
           "path": "thinking.type",
           "equals": "enabled"
+        }
+      ]
+    },
+    {
+      "id": "volcengine_thinking",
+      "wire": "openai",
+      "fields": [
+        "thinking.type"
+      ],
+      "off": [
+        {
+          "path": "thinking.type",
+          "equals": "disabled"
+        }
+      ],
+      "on": [
+        {
+          "path": "thinking.type",
+          "equals": "enabled"
+        }
+      ],
+      "auto": [
+        {
+          "path": "thinking.type",
+          "equals": "auto"
+        }
+      ]
+    },
+    {
+      "id": "cohere_reasoning",
+      "wire": "openai",
+      "fields": [
+        "reasoning_effort",
+        "thinking.type",
+        "thinking.token_budget"
+      ],
+      "off": [
+        {
+          "path": "reasoning_effort",
+          "equals": "none"
+        },
+        {
+          "path": "thinking.type",
+          "equals": "disabled"
+        }
+      ],
+      "on": [
+        {
+          "path": "reasoning_effort"
+        },
+        {
+          "path": "thinking.type",
+          "equals": "enabled"
+        },
+        {
+          "path": "thinking.token_budget"
         }
       ]
     },
@@ -723,6 +781,7 @@ const data: Thinking = {
     "chat_template_kwargs.thinking_budget",
     "separate_reasoning",
     "reasoning_split",
+    "thinking.token_budget",
     "extra_body.google.thinking_config.thinking_budget",
     "extra_body.google.thinking_config.thinking_level",
     "extra_body.google.thinking_config.include_thoughts",
