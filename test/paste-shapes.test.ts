@@ -20,6 +20,20 @@ describe('PowerShell and cmd', () => {
     expect(r.draft).toMatchObject({ base_url: 'http://localhost:11434/v1', upstream_model: 'llama3.2', auth: { in: 'none' } });
     expect(r.warnings.map((w: any) => w.code)).toContain('mapped_protocol');
   });
+  it('a reference-page body with type names as values and a trailing comma is read (values left unset)', async () => {
+    const r = await ok(`curl https://api.scaleway.ai/v1/chat/completions -H 'Authorization: Bearer $SCW_SECRET_KEY' --data '{"model": "llama-3.1-8b-instruct", "messages": [], "max_tokens": integer, "temperature": float, "stream": boolean,}'`);
+    expect(r.draft.upstream_model).toBe('llama-3.1-8b-instruct');
+    expect(r.warnings.map((w: any) => w.code)).toContain('body_repaired');
+    expect(r.warnings.map((w: any) => w.code)).not.toContain('body_not_json');
+    // "integer" inside a string stays a string
+    const s = await ok(`curl https://api.scaleway.ai/v1/chat/completions -H "Authorization: Bearer $K" -d '{"model": "m", "messages": [{"role": "user", "content": ": integer"}], "n": 1,}'`);
+    expect(s.draft.upstream_model).toBe('m');
+  });
+  it('a placeholder key made of vendor and placeholder words is not redacted as a secret', async () => {
+    const r = await ok(['from litellm import completion', 'import os', `os.environ['NEBIUS_API_KEY'] = "insert-your-nebius-ai-studio-api-key"`, 'completion(model="nebius/Qwen/Qwen3-235B-A22B", messages=[])'].join('\n'));
+    expect(r.warnings.map((w: any) => w.code)).not.toContain('secret_redacted');
+    expect(r.detected.key_env).toBe('NEBIUS_API_KEY');
+  });
   it('the mapped_protocol warning names the native endpoint the sample used (/api/generate vs /api/chat)', async () => {
     const gen = await ok(`curl http://localhost:11434/api/generate -d '{"model":"llama3.2","prompt":"hi"}'`);
     const chat = await ok(`curl http://localhost:11434/api/chat -d '{"model":"llama3.2","messages":[]}'`);

@@ -1,7 +1,8 @@
 // Parses a body Word as JSON, keeping variable parts: `'{"model": "'$MODEL'"}'`
 // gives a string value whose word is an env reference. Tolerates what docs
-// pages put in bodies: `//` comments, trailing commas and `...` elisions
-// (`"messages": [...]`), each reported.
+// pages put in bodies: `//` comments, trailing commas, `...` elisions
+// (`"messages": [...]`) and type names as values (`"max_tokens": integer`,
+// read as null), each reported.
 // Guarantee: never throws; returns null when the text is not JSON-like.
 import { lit, mergeLits, type Part, type Value, type Word } from './model.js';
 
@@ -91,8 +92,11 @@ function quoteBareSentinels(text: string): string {
   });
 }
 
+const TYPE_NAME_VALUE = /^:\s*(?:integer|int|float|number|double|boolean|bool|string|object|array)(?=\s*[,}\]])/;
+
 function repair(text: string, repaired: string[]): string {
   let changed = false;
+  let typed = false;
   let out = scanOutsideStrings(text, (i) => {
     if (text.startsWith('//', i)) {
       const nl = text.indexOf('\n', i);
@@ -107,9 +111,18 @@ function repair(text: string, repaired: string[]): string {
       changed = true;
       return { skip: 1, insert: '' };
     }
+    // A reference page's type name where a value goes (`"max_tokens": integer`): no value given.
+    if (text[i] === ':') {
+      const m = TYPE_NAME_VALUE.exec(text.slice(i, i + 40));
+      if (m) {
+        typed = true;
+        return { skip: m[0].length, insert: ': null' };
+      }
+    }
     return null;
   });
   if (changed) repaired.push('comments or "..." elisions');
+  if (typed) repaired.push('type names written as values (left unset)');
   const noTrailing = scanOutsideStrings(out, (i) => {
     if (out[i] !== ',') return null;
     const rest = /^,\s*([}\]])/.exec(out.slice(i, i + 200));

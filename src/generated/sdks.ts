@@ -2507,6 +2507,91 @@ const data: Sdks = {
       "source": "vercel/ai packages/deepseek/src/deepseek-provider.ts (baseURL default https://api.deepseek.com, older releases https://api.deepseek.com/v1; DEEPSEEK_API_KEY as Authorization: Bearer)"
     },
     {
+      "id": "llamaindex-featherless",
+      "family": "featherless",
+      "language": "python",
+      "kind": "model",
+      "strategy": "plain",
+      "client": "llama_index",
+      "names": [
+        "llama_index.llms.featherlessai.FeatherlessLLM",
+        "FeatherlessLLM"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": "https://api.featherless.ai/v1",
+      "default_key_env": "FEATHERLESS_API_KEY",
+      "base_url_env": null,
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "api_base",
+          "base_url"
+        ],
+        "api_key": [
+          "api_key"
+        ],
+        "model": [
+          "model"
+        ],
+        "headers": [
+          "default_headers"
+        ],
+        "merge_body": [
+          "additional_kwargs"
+        ],
+        "drop": [
+          "is_chat_model",
+          "is_function_calling_model",
+          "context_window",
+          "timeout",
+          "max_retries",
+          "reuse_client",
+          "callback_manager",
+          "system_prompt",
+          "messages_to_prompt",
+          "completion_to_prompt",
+          "pydantic_program_mode",
+          "output_parser",
+          "api_version",
+          "http_client",
+          "async_http_client",
+          "strict",
+          "tokenizer"
+        ]
+      },
+      "endpoints": {},
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "llamaindex-featherless",
+      "call_args": {
+        "merge_body": [
+          "additional_kwargs",
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": [],
+        "model_suffix": []
+      },
+      "azure_deployment_paths": null,
+      "module": null,
+      "router": null,
+      "source": "llama-index-llms-featherlessai base.py (FeatherlessLLM(OpenAILike), as above)"
+    },
+    {
       "id": "fireworks-python",
       "family": "fireworks",
       "language": "python",
@@ -4245,6 +4330,91 @@ const data: Sdks = {
       "module": null,
       "router": null,
       "source": "not read from the source; https://ai-sdk.dev/providers/ai-sdk-providers/moonshotai (default prefix https://api.moonshot.ai/v1, MOONSHOT_API_KEY in Authorization)"
+    },
+    {
+      "id": "llamaindex-nebius",
+      "family": "nebius",
+      "language": "python",
+      "kind": "model",
+      "strategy": "plain",
+      "client": "llama_index",
+      "names": [
+        "llama_index.llms.nebius.NebiusLLM",
+        "NebiusLLM"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": "https://api.tokenfactory.nebius.com/v1",
+      "default_key_env": "NEBIUS_API_KEY",
+      "base_url_env": null,
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "api_base",
+          "base_url"
+        ],
+        "api_key": [
+          "api_key"
+        ],
+        "model": [
+          "model"
+        ],
+        "headers": [
+          "default_headers"
+        ],
+        "merge_body": [
+          "additional_kwargs"
+        ],
+        "drop": [
+          "is_chat_model",
+          "is_function_calling_model",
+          "context_window",
+          "timeout",
+          "max_retries",
+          "reuse_client",
+          "callback_manager",
+          "system_prompt",
+          "messages_to_prompt",
+          "completion_to_prompt",
+          "pydantic_program_mode",
+          "output_parser",
+          "api_version",
+          "http_client",
+          "async_http_client",
+          "strict",
+          "tokenizer"
+        ]
+      },
+      "endpoints": {},
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "llamaindex-nebius",
+      "call_args": {
+        "merge_body": [
+          "additional_kwargs",
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": [],
+        "model_suffix": []
+      },
+      "azure_deployment_paths": null,
+      "module": null,
+      "router": null,
+      "source": "llama-index-llms-nebius base.py (NebiusLLM(OpenAILike), as above)"
     },
     {
       "id": "ollama-python",
@@ -7202,6 +7372,70 @@ const data: Sdks = {
       "source": "zai-org/z-ai-sdk-python src/zai/_client.py (api_key or ZAI_API_KEY; base_url or ZAI_BASE_URL or ZaiClient.default_base_url https://api.z.ai/api/paas/v4; Authorization Bearer)"
     },
     {
+      "id": "ai-sdk-zai",
+      "family": "zai",
+      "language": "javascript",
+      "kind": "client",
+      "strategy": "ai-sdk",
+      "client": "vercel-ai-sdk",
+      "names": [
+        "@ai-sdk/zai:createZai",
+        "@ai-sdk/zai:zai",
+        "createZai"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": "https://api.z.ai/api/paas/v4",
+      "default_key_env": "ZAI_API_KEY",
+      "base_url_env": null,
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "baseURL"
+        ],
+        "api_key": [
+          "apiKey"
+        ],
+        "headers": [
+          "headers"
+        ]
+      },
+      "endpoints": {
+        "languageModel": {
+          "path": "/chat/completions",
+          "method": "POST",
+          "stream": false
+        },
+        "chat": {
+          "path": "/chat/completions",
+          "method": "POST",
+          "stream": false
+        }
+      },
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "zai",
+      "call_args": {
+        "merge_body": [],
+        "headers": [],
+        "query": [],
+        "betas": [],
+        "model_suffix": []
+      },
+      "azure_deployment_paths": null,
+      "module": null,
+      "router": null,
+      "source": "https://ai-sdk.dev/providers/ai-sdk-providers/zai (@ai-sdk/zai: apiKey defaults to ZAI_API_KEY sent in Authorization; baseURL defaults to https://api.z.ai/api/paas/v4)"
+    },
+    {
       "id": "zai-sdk-zhipu",
       "family": "zhipu",
       "language": "python",
@@ -7497,6 +7731,23 @@ const data: Sdks = {
     }
   ],
   "routes": [
+    {
+      "router": "litellm",
+      "prefix": "featherless_ai",
+      "family": "featherless",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://api.featherless.ai/v1",
+      "base_url_env": "FEATHERLESS_API_BASE",
+      "key_env": "FEATHERLESS_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "run-llama/llama_index llama-index-integrations/llms/llama-index-llms-featherlessai/llama_index/llms/featherlessai/base.py (api_base default https://api.featherless.ai/v1; api_key or FEATHERLESS_API_KEY)"
+    },
     {
       "router": "litellm",
       "prefix": "azure",
@@ -7941,6 +8192,210 @@ const data: Sdks = {
     },
     {
       "router": "litellm",
+      "prefix": "novita",
+      "family": "litellm",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://api.novita.ai/v3/openai",
+      "base_url_env": "NOVITA_API_BASE",
+      "key_env": "NOVITA_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "litellm/litellm_core_utils/get_llm_provider_logic.py (novita)"
+    },
+    {
+      "router": "litellm",
+      "prefix": "hyperbolic",
+      "family": "litellm",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://api.hyperbolic.xyz/v1",
+      "base_url_env": "HYPERBOLIC_API_BASE",
+      "key_env": "HYPERBOLIC_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "litellm/llms/hyperbolic/chat/transformation.py"
+    },
+    {
+      "router": "litellm",
+      "prefix": "lambda_ai",
+      "family": "litellm",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://api.lambda.ai/v1",
+      "base_url_env": "LAMBDA_API_BASE",
+      "key_env": "LAMBDA_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "litellm/llms/lambda_ai/chat/transformation.py"
+    },
+    {
+      "router": "litellm",
+      "prefix": "nscale",
+      "family": "litellm",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://inference.api.nscale.com/v1",
+      "base_url_env": "NSCALE_API_BASE",
+      "key_env": "NSCALE_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "litellm/llms/nscale/chat/transformation.py"
+    },
+    {
+      "router": "litellm",
+      "prefix": "friendliai",
+      "family": "litellm",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://api.friendli.ai/serverless/v1",
+      "base_url_env": "FRIENDLI_API_BASE",
+      "key_env": "FRIENDLIAI_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "litellm/litellm_core_utils/get_llm_provider_logic.py (friendliai; FRIENDLI_TOKEN also read)"
+    },
+    {
+      "router": "litellm",
+      "prefix": "galadriel",
+      "family": "litellm",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://api.galadriel.com/v1",
+      "base_url_env": "GALADRIEL_API_BASE",
+      "key_env": "GALADRIEL_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "litellm/litellm_core_utils/get_llm_provider_logic.py (galadriel)"
+    },
+    {
+      "router": "litellm",
+      "prefix": "ai21_chat",
+      "family": "litellm",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://api.ai21.com/studio/v1",
+      "base_url_env": "AI21_API_BASE",
+      "key_env": "AI21_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "litellm/litellm_core_utils/get_llm_provider_logic.py (ai21_chat)"
+    },
+    {
+      "router": "litellm",
+      "prefix": "veniceai",
+      "family": "litellm",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://api.venice.ai/api/v1",
+      "base_url_env": null,
+      "key_env": "VENICE_AI_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "litellm/llms/openai_like/providers.json"
+    },
+    {
+      "router": "litellm",
+      "prefix": "xiaomi_mimo",
+      "family": "litellm",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://api.xiaomimimo.com/v1",
+      "base_url_env": null,
+      "key_env": "XIAOMI_MIMO_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "litellm/llms/openai_like/providers.json"
+    },
+    {
+      "router": "litellm",
+      "prefix": "scaleway",
+      "family": "litellm",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://api.scaleway.ai/v1",
+      "base_url_env": null,
+      "key_env": "SCW_SECRET_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "litellm/llms/openai_like/providers.json"
+    },
+    {
+      "router": "litellm",
+      "prefix": "chutes",
+      "family": "litellm",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://llm.chutes.ai/v1",
+      "base_url_env": null,
+      "key_env": "CHUTES_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "litellm/llms/openai_like/providers.json"
+    },
+    {
+      "router": "litellm",
+      "prefix": "gmi",
+      "family": "litellm",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://api.gmi-serving.com/v1",
+      "base_url_env": null,
+      "key_env": "GMI_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "litellm/llms/openai_like/providers.json"
+    },
+    {
+      "router": "litellm",
       "prefix": "gemini",
       "family": "litellm",
       "strategy": "plain",
@@ -7983,6 +8438,40 @@ const data: Sdks = {
       "endpoint": "/api/generate",
       "auth": null,
       "source": null
+    },
+    {
+      "router": "litellm",
+      "prefix": "minimax",
+      "family": "minimax",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://api.minimax.io/v1",
+      "base_url_env": "MINIMAX_API_BASE",
+      "key_env": "MINIMAX_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "vercel/ai packages/minimax/README.md (OpenAI-compatible default https://api.minimax.io/v1; Anthropic-compatible default https://api.minimax.io/anthropic/v1; MINIMAX_API_KEY)"
+    },
+    {
+      "router": "litellm",
+      "prefix": "nebius",
+      "family": "nebius",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://api.studio.nebius.ai/v1",
+      "base_url_env": "NEBIUS_API_BASE",
+      "key_env": "NEBIUS_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "run-llama/llama_index llama-index-integrations/llms/llama-index-llms-nebius/llama_index/llms/nebius/base.py (DEFAULT_API_BASE https://api.tokenfactory.nebius.com/v1; api_key or NEBIUS_API_KEY)"
     },
     {
       "router": "pydantic-ai",
@@ -8102,6 +8591,23 @@ const data: Sdks = {
         "scheme": "Bearer"
       },
       "source": "providers/requesty.py (base_url https://router.requesty.ai/v1"
+    },
+    {
+      "router": "litellm",
+      "prefix": "zai",
+      "family": "zai",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://api.z.ai/api/paas/v4",
+      "base_url_env": "ZAI_API_BASE",
+      "key_env": "ZAI_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": null
     }
   ],
   "unsupported": [
