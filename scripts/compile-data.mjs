@@ -82,7 +82,7 @@ function callArgs(b, args, wire) {
 }
 
 /** Binding fields `like: ID` copies from another binding (never names, id, module or service facts). */
-const LIKE_FIELDS = ['kind', 'strategy', 'args', 'endpoints', 'call_drop', 'positional', 'body_case', 'provider_options_case', 'call_args', 'azure_deployment_paths'];
+const LIKE_FIELDS = ['kind', 'strategy', 'args', 'endpoints', 'call_drop', 'positional', 'body_case', 'provider_options_case', 'call_args', 'azure_deployment_paths', 'router', 'header_args', 'rest'];
 
 /**
  * Flattens grammar/sdks/FAMILY.yaml files into the compiled shape (`Sdks` in
@@ -149,8 +149,14 @@ export function compileSdks(dir) {
         azure_deployment_paths: b.azure_deployment_paths ?? null,
         module: nn(b.module),
         router: b.router
-          ? { name: b.router.name ?? b.id, separator: b.router.separator, default: b.router.default, infer: b.router.infer ?? [], unsupported: b.router.unsupported ?? [], provider_arg: b.router.provider_arg ?? null }
+          ? { name: b.router.name ?? b.id, separator: b.router.separator, default: b.router.default, infer: b.router.infer ?? [], unsupported: b.router.unsupported ?? [], provider_arg: b.router.provider_arg ?? null, label: b.router.label ?? b.router.name ?? b.id }
           : null,
+        header_args: b.header_args ?? {},
+        modes: (b.modes ?? []).map((m) => ({ arg: m.arg, equals: m.equals === undefined ? true : m.equals, env: m.env ?? null, binding: m.binding })),
+        url_params: Object.fromEntries(Object.entries(b.url_params ?? {}).map(([k, p]) => [k, { args: p.args, env: p.env ?? null, default: p.default ?? null }])),
+        url_rewrites: b.url_rewrites ?? [],
+        rest: nn(b.rest),
+        string_model: nn(b.string_model),
         source: nn(b.source ?? svc.source),
       });
     }
@@ -174,7 +180,7 @@ export function compileSdks(dir) {
     }
     unsupported = unsupported.concat(fam.unsupported ?? []);
   }
-  return { sdks, routes, unsupported };
+  return { sdks, routes, unsupported, key_wrappers: shared.key_wrappers ?? [] };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

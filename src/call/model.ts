@@ -140,6 +140,14 @@ export interface SdkCall {
   module?: Array<[string, Value]>;
   /** Vercel AI SDK: the `generateText`/`streamText` options that send the model's request. */
   generate?: { kwargs: Array<[string, Value]>; stream: boolean };
+  /**
+   * Constructor keywords whose value is another SDK object (a pydantic-ai
+   * provider given to a model class): keyword -> that object's own SdkCall
+   * (its constructor entries; method null).
+   */
+  nested?: Array<[string, SdkCall]>;
+  /** REST-level clients: the request path given to the client (`client.path("/chat/completions").post(...)`); `method` is then the HTTP verb. */
+  path?: string;
   line?: number;
 }
 

@@ -121,6 +121,8 @@ export const Protocol = z.enum([
   'openai-responses',
   'anthropic-messages',
   'gemini-native',
+  /** Gemini generateContent on Vertex AI (`.../projects/{p}/locations/{l}/publishers/google/models/{m}:generateContent`). */
+  'vertex-gemini',
   'ollama-native',
   'dashscope-native',
   'cohere-native',
@@ -154,6 +156,8 @@ export const ProtocolMapping = z.object({
   append: z.string().optional(),
   /** The auth the target endpoint takes, when it differs from the sample's. */
   auth: z.object({ name: z.string(), scheme: AuthScheme.nullable() }).optional(),
+  /** How the target names the model: this prefix before the sample's id (Vertex's OpenAI-compatible endpoint: `google/`). */
+  model_prefix: z.string().optional(),
   /** Thinking controls rewritten for the target: a path, or per-value rules. */
   translate: z
     .array(
@@ -270,6 +274,13 @@ export const SdkArgs = z.object({
   api_version: z.array(z.string()).optional(),
   /** Hugging Face `provider=`: its value pins the router's provider as a `model:provider` suffix (`auto` adds none). */
   model_suffix: z.array(z.string()).optional(),
+  /**
+   * A provider object or name that fixes where a model class sends (pydantic-ai
+   * `OpenAIChatModel(..., provider=OpenAIProvider(base_url=...))`): an object of a
+   * `kind: provider` binding gives the base URL, key and their defaults; a string is
+   * looked up as a route of the binding's router.
+   */
+  provider: z.array(z.string()).optional(),
   /** Keywords that configure the client and never reach the body. */
   drop: z.array(z.string()).optional(),
 });
@@ -327,6 +338,8 @@ export const SdkRouter = z.object({
   infer: z.array(z.object({ models: z.string(), prefix: z.string() })).default([]),
   /** Documented prefixes that are not lowered (named in the warning). */
   unsupported: z.array(z.string()).default([]),
+  /** What the unsupported-provider warning calls the router ("LiteLLM", "Pydantic AI"); default: its name. */
+  label: z.string().optional(),
   /** A call keyword that names the provider instead of the prefix (LiteLLM's `custom_llm_provider`). */
   provider_arg: z.string().optional(),
 });
@@ -338,9 +351,11 @@ export const SdkBindingIn = SdkService.partial().extend({
   /**
    * client: the constructor builds a client whose methods send requests;
    * function: the named function sends the request itself (litellm.completion);
-   * model: constructing it is the call (LangChain chat models).
+   * model: constructing it is the call (LangChain chat models);
+   * provider: an object that only configures another binding's base URL and key
+   * (pydantic-ai providers; read through the `provider` arg role), never a call.
    */
-  kind: z.enum(['client', 'function', 'model']).default('client'),
+  kind: z.enum(['client', 'function', 'model', 'provider']).default('client'),
   strategy: SdkStrategy.default('plain'),
   /** `HttpCall.client` of the calls it makes. */
   client: z.string(),
@@ -379,6 +394,28 @@ export const SdkBindingIn = SdkService.partial().extend({
     .optional(),
   /** Azure: the paths routed through `/deployments/{deployment}` (default: every path; openai-node: the three it lists). */
   azure_deployment_paths: z.array(z.string()).nullable().optional(),
+  /** Constructor keywords sent as headers: keyword -> header name (Portkey `virtual_key` -> `x-portkey-virtual-key`). */
+  header_args: z.record(z.string(), z.string()).optional(),
+  /**
+   * Another binding that takes over when a constructor keyword has a value
+   * (google-genai `vertexai=True` -> the Vertex binding): `equals` the value
+   * (default true), or `env`, a variable the paste sets to "true".
+   */
+  modes: z.array(z.object({ arg: z.string(), equals: z.unknown().optional(), env: z.string().optional(), binding: z.string() })).optional(),
+  /**
+   * `{name}` holes in base_url filled from constructor keywords, else the
+   * variable `env` (a reference: the URL is then unresolved), else `default`.
+   * `rewrite` maps a filled base URL's prefix (Vertex `global-aiplatform` -> `aiplatform`).
+   */
+  url_params: z.record(z.string(), z.object({ args: z.array(z.string()), env: z.string().nullable().optional(), default: z.string().nullable().optional() })).optional(),
+  url_rewrites: z.array(z.object({ from: z.string(), to: z.string() })).optional(),
+  /**
+   * REST-level clients (`@azure-rest/ai-inference`): `client.METHOD(path).post({ body, headers, queryParameters })`:
+   * the method that takes the path, and the request object's member names.
+   */
+  rest: z.object({ method: z.string(), body: z.string(), headers: z.string(), query: z.string() }).optional(),
+  /** A plain model string given to this function (the AI SDK's `model: "openai/gpt-5"`) is a model of this binding id. */
+  string_model: z.string().optional(),
 });
 
 /** A `provider/model` prefix of a router (LiteLLM): where that provider's requests go. */
@@ -426,6 +463,8 @@ export const SdkShared = z
     endpoint_sets: z.record(z.string(), z.record(z.string(), SdkEndpoint)),
     drop_sets: z.record(z.string(), z.array(z.string())),
     unsupported: z.array(SdkUnsupported).default([]),
+    /** Constructors that wrap a key without changing where it comes from (`SecretStr(k)`, `AzureKeyCredential(k)`): their first argument is the value. */
+    key_wrappers: z.array(z.object({ language: z.enum(['python', 'javascript']), name: z.string() })).default([]),
   })
   .strict();
 
@@ -438,7 +477,7 @@ export const Sdk = z.object({
   id: z.string(),
   family: z.string(),
   language: z.enum(['python', 'javascript']),
-  kind: z.enum(['client', 'function', 'model']),
+  kind: z.enum(['client', 'function', 'model', 'provider']),
   strategy: SdkStrategy,
   client: z.string(),
   names: z.array(z.string()),
@@ -468,9 +507,17 @@ export const Sdk = z.object({
       default: z.string(),
       infer: z.array(z.object({ models: z.string(), prefix: z.string() })),
       unsupported: z.array(z.string()),
+ 
       provider_arg: z.string().nullable(),
+      label: z.string(),
     })
     .nullable(),
+  header_args: z.record(z.string(), z.string()),
+  modes: z.array(z.object({ arg: z.string(), equals: z.unknown(), env: z.string().nullable(), binding: z.string() })),
+  url_params: z.record(z.string(), z.object({ args: z.array(z.string()), env: z.string().nullable(), default: z.string().nullable() })),
+  url_rewrites: z.array(z.object({ from: z.string(), to: z.string() })),
+  rest: z.object({ method: z.string(), body: z.string(), headers: z.string(), query: z.string() }).nullable(),
+  string_model: z.string().nullable(),
   source: z.string().nullable(),
 });
 export type Sdk = z.output<typeof Sdk>;
@@ -496,5 +543,6 @@ export const Sdks = z.object({
   sdks: z.array(Sdk),
   routes: z.array(Route),
   unsupported: z.array(SdkUnsupported),
+  key_wrappers: z.array(z.object({ language: z.enum(['python', 'javascript']), name: z.string() })),
 });
 export type Sdks = z.output<typeof Sdks>;

@@ -322,6 +322,8 @@ export interface ClientObjOf<V> {
   line: number;
   /** Position of the constructor call (a LangChain model's call is keyed by it). */
   pos: number;
+  /** REST-level clients (`client.path("/chat/completions")`): the request path chosen, as written. */
+  restPath?: Word;
 }
 
 export interface ClientValOf<V> {

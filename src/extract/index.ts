@@ -111,7 +111,7 @@ export interface ExtractContext {
 }
 
 /** Protocols whose calls are chat requests (the call to follow when a paste makes several). */
-const CHAT_PROTOCOLS: Protocol[] = ['openai-chat', 'anthropic-messages', 'openai-responses', 'gemini-native', 'ollama-native', 'openai-completions'];
+const CHAT_PROTOCOLS: Protocol[] = ['openai-chat', 'anthropic-messages', 'openai-responses', 'gemini-native', 'vertex-gemini', 'ollama-native', 'openai-completions'];
 
 class Secrets {
   values: string[] = [];
@@ -581,7 +581,10 @@ export function extract(fe: FrontEndResult, ctx: ExtractContext): ParseExampleRe
   const mapped = mapProtocol(run, url, hinfo, body);
   if ('ok' in mapped) return mapped;
   const { wire, base_url } = mapped;
-  const upstream_model = readModel(run, call, url.modelFromPath);
+  const read = readModel(run, call, url.modelFromPath);
+  // The target's name for the model (grammar/endpoints.yaml `model_prefix`: Vertex's `google/`).
+  const prefix = protocolMapping(url.protocol)?.model_prefix;
+  const upstream_model = read !== null && prefix && !read.includes('/') ? prefix + read : read;
   let { auth, keyEnv } = readAuth(run, call, url, wire, vendor);
   const mappingAuth = protocolMapping(url.protocol)?.auth;
   if (mappingAuth && auth.in !== 'none') auth = { in: 'header', ...mappingAuth };

@@ -39,6 +39,11 @@ const data: Endpoints = {
       "protocol": "embeddings"
     },
     {
+      "path": "(?<base>.*?/projects/[^/]+/locations/[^/]+)/publishers/google/models/(?<model>[^/:]+):(?:generateContent|streamGenerateContent)",
+      "protocol": "vertex-gemini",
+      "model_group": "model"
+    },
+    {
       "path": "(?<base>.*?)/models/(?<model>[^/:]+):(?:generateContent|streamGenerateContent)",
       "protocol": "gemini-native",
       "model_group": "model"
@@ -103,6 +108,44 @@ const data: Endpoints = {
       "label": "Gemini generateContent",
       "wire": "openai",
       "base": "host_openai_base",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "translate": [
+        {
+          "from": "generationConfig.thinkingConfig.thinkingBudget",
+          "to": "extra_body.google.thinking_config.thinking_budget"
+        },
+        {
+          "from": "generation_config.thinking_config.thinking_budget",
+          "to": "extra_body.google.thinking_config.thinking_budget"
+        },
+        {
+          "from": "generationConfig.thinkingConfig.thinkingLevel",
+          "to": "reasoning_effort"
+        },
+        {
+          "from": "generation_config.thinking_config.thinking_level",
+          "to": "reasoning_effort"
+        },
+        {
+          "from": "generationConfig.thinkingConfig.includeThoughts",
+          "to": "extra_body.google.thinking_config.include_thoughts"
+        },
+        {
+          "from": "generation_config.thinking_config.include_thoughts",
+          "to": "extra_body.google.thinking_config.include_thoughts"
+        }
+      ]
+    },
+    {
+      "protocol": "vertex-gemini",
+      "label": "Gemini generateContent on Vertex AI",
+      "wire": "openai",
+      "base": "append",
+      "append": "/endpoints/openapi",
+      "model_prefix": "google/",
       "auth": {
         "name": "Authorization",
         "scheme": "Bearer"

@@ -18,6 +18,7 @@ const data: Placeholders = {
     "_{4,}",
     "(.)\\1{5,}",
     "(0123456789|12345678|abcdefgh|bcdefghi|cdefghij|87654321)",
+    "^your[-_ ]([a-z0-9]+[-_ ]){0,4}(api[-_ ]?)?(key|token|secret)$",
     "^(sk-|sk-proj-|sk-ant-|xai-|gsk_|hf_|pplx-|nvapi-|fw_|csk-|aiza)?((your|my|the|a|an|api|key|keys|token|tokens|secret|here|insert|replace|enter|paste|put|example|sample|test|testing|dummy|fake|placeholder|redacted|changeme|change|me|abc|default|goes|value|bearer|access|auth|personal|account|project|org|openai|anthropic|claude|xai|grok|qwen|dashscope|deepseek|kimi|moonshot|mimo|xiaomi|gemini|google|near|nearai|ai|venice|llama|meta|groq|together|fireworks|mistral|cohere|openrouter|perplexity|cerebras|nvidia|azure|cloudflare|huggingface|hf|novita|minimax|zai|zhipu|glm|ollama|vllm|lmstudio|nebius|hyperbolic|featherless|lambda|nscale|friendli|sambanova|ark|volcengine|doubao|qianfan|baidu|hunyuan|tencent|stepfun|writer|reka|upstage|ai21|watsonx|ibm|scaleway|baseten|chutes|helicone|portkey|studio|lm|any|anything|random|string|some|real|actual|valid|yours|own|provider|service|model|cloud|platform|console|user|id|no|required|needed|not|none|empty|null|local|password|pass|passwd|1234|123|0|1)[-_.:/ ]*)+$"
   ],
   "strong_patterns": [

@@ -167,6 +167,12 @@ const data: Sdks = {
         }
       },
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "openai/openai-python src/openai/_client.py (api_key or OPENAI_API_KEY; base_url or OPENAI_BASE_URL or https://api.openai.com/v1; auth_headers Authorization Bearer)"
     },
     {
@@ -274,6 +280,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "openai/openai-node src/client.ts (apiKey = readEnv('OPENAI_API_KEY'); baseURL = readEnv('OPENAI_BASE_URL') || https://api.openai.com/v1; authHeaders Authorization: Bearer; withOptions)"
     },
     {
@@ -380,7 +392,104 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "langchain-ai/langchain libs/partners/openai langchain_openai/chat_models/base.py (openai_api_base from OPENAI_API_BASE, key OPENAI_API_KEY; model_kwargs and extra_body merged into the request)"
+    },
+    {
+      "id": "langchain-openai-js",
+      "family": "openai",
+      "language": "javascript",
+      "kind": "model",
+      "strategy": "plain",
+      "client": "langchain",
+      "names": [
+        "@langchain/openai:ChatOpenAI",
+        "ChatOpenAI"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": "https://api.openai.com/v1",
+      "default_key_env": "OPENAI_API_KEY",
+      "base_url_env": "OPENAI_BASE_URL",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "configuration.baseURL",
+          "configuration.basePath"
+        ],
+        "api_key": [
+          "apiKey",
+          "openAIApiKey",
+          "configuration.apiKey"
+        ],
+        "model": [
+          "model",
+          "modelName"
+        ],
+        "headers": [
+          "configuration.defaultHeaders"
+        ],
+        "query": [
+          "configuration.defaultQuery"
+        ],
+        "merge_body": [
+          "modelKwargs"
+        ],
+        "drop": [
+          "configuration",
+          "streaming",
+          "streamUsage",
+          "maxRetries",
+          "maxConcurrency",
+          "timeout",
+          "callbacks",
+          "verbose",
+          "tags",
+          "metadata",
+          "cache",
+          "organization",
+          "useResponsesApi",
+          "zdrEnabled",
+          "disableStreaming",
+          "onFailedAttempt"
+        ]
+      },
+      "endpoints": {},
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [],
+      "body_case": "snake",
+      "provider_options_case": "as_written",
+      "provider_options_key": "langchain-openai-js",
+      "call_args": {
+        "merge_body": [
+          "modelKwargs"
+        ],
+        "headers": [],
+        "query": [],
+        "betas": [],
+        "model_suffix": []
+      },
+      "azure_deployment_paths": null,
+      "module": null,
+      "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
+      "source": "langchain-ai/langchainjs libs/langchain-openai/src/chat_models.ts (apiKey, openAIApiKey or OPENAI_API_KEY; configuration passed to the OpenAI client - baseURL, basePath (older), defaultHeaders, defaultQuery; camelCase fields sent snake_case; modelKwargs merged into the request)"
     },
     {
       "id": "llamaindex-openai",
@@ -466,6 +575,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "run-llama/llama_index llama-index-integrations/llms/llama-index-llms-openai (api_base from OPENAI_API_BASE, default https://api.openai.com/v1; additional_kwargs merged into the request); OpenAILike subclasses it"
     },
     {
@@ -540,6 +655,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "vercel/ai packages/openai/src/openai-provider.ts (baseURL option or OPENAI_BASE_URL or https://api.openai.com/v1; OPENAI_API_KEY as Authorization: Bearer; provider(id) and languageModel(id) are Responses models, chat(id) Chat Completions)"
     },
     {
@@ -688,6 +809,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": null
     },
     {
@@ -792,6 +919,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": null
     },
     {
@@ -957,6 +1090,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "openai/openai-python src/openai/lib/azure.py (azure_endpoint or AZURE_OPENAI_ENDPOINT; {endpoint}/openai/deployments/{azure_deployment or model}; api_version or OPENAI_API_VERSION as ?api-version=; key AZURE_OPENAI_API_KEY in the api-key header, an AD token as Authorization Bearer)"
     },
     {
@@ -1079,6 +1218,12 @@ const data: Sdks = {
       ],
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "openai/openai-node src/azure.ts (endpoint or AZURE_OPENAI_ENDPOINT -> baseURL `${endpoint}/openai`; /deployments/{deployment or model} before /chat/completions, /completions, /embeddings; apiVersion or OPENAI_API_VERSION as ?api-version=; apiKey or AZURE_OPENAI_API_KEY in api-key; azureADTokenProvider as Authorization: Bearer)"
     },
     {
@@ -1199,6 +1344,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "langchain-ai/langchain libs/partners/openai langchain_openai/chat_models/azure.py (AZURE_OPENAI_ENDPOINT, AZURE_OPENAI_API_KEY, OPENAI_API_VERSION)"
     },
     {
@@ -1301,6 +1452,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "anthropics/anthropic-sdk-python src/anthropic/_client.py (api_key or ANTHROPIC_API_KEY in x-api-key; auth_token or ANTHROPIC_AUTH_TOKEN as Authorization Bearer; base_url or ANTHROPIC_BASE_URL or https://api.anthropic.com; resources/messages posts /v1/messages)"
     },
     {
@@ -1393,6 +1550,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "anthropics/anthropic-sdk-typescript src/client.ts (baseURL = readEnv('ANTHROPIC_BASE_URL') || https://api.anthropic.com; apiKey = readEnv('ANTHROPIC_API_KEY') in x-api-key; authToken = readEnv('ANTHROPIC_AUTH_TOKEN') as Authorization: Bearer); README (messages.create)"
     },
     {
@@ -1499,6 +1662,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "langchain-ai/langchain libs/partners/anthropic langchain_anthropic/chat_models.py (anthropic_api_url from ANTHROPIC_API_URL or ANTHROPIC_BASE_URL, default https://api.anthropic.com; key ANTHROPIC_API_KEY)"
     },
     {
@@ -1570,6 +1739,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "vercel/ai packages/anthropic/src/anthropic-provider.ts (baseURL default https://api.anthropic.com/v1, the model posts `${baseURL}/messages`; ANTHROPIC_API_KEY in x-api-key)"
     },
     {
@@ -1635,6 +1810,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "AI21Labs/ai21-python ai21/constants.py (STUDIO_HOST), ai21_env_config.py (AI21_API_KEY, AI21_API_HOST), clients/studio/client_url_parser.py ({host}/studio/v1), clients/studio/resources/chat/base_chat_completions.py (module chat/completions)"
     },
     {
@@ -1685,8 +1866,8 @@ const data: Sdks = {
       "langchain_provider": null,
       "langchain_models": null,
       "positional": [
-        "base_url",
-        "api_key"
+        "endpoint",
+        "credential"
       ],
       "body_case": "as_written",
       "provider_options_case": "as_written",
@@ -1707,7 +1888,77 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "Azure/azure-sdk-for-python sdk/ai/azure-ai-inference/azure/ai/inference/_configuration.py (AzureKeyCredentialPolicy(credential, \"Authorization\", prefix=\"Bearer\")), _patch.py (ChatCompletionsClient.complete posts /chat/completions); https://docs.github.com/en/github-models/quickstart"
+    },
+    {
+      "id": "azure-rest-ai-inference",
+      "family": "azure-ai-inference",
+      "language": "javascript",
+      "kind": "client",
+      "strategy": "plain",
+      "client": "azure-ai-inference",
+      "names": [
+        "@azure-rest/ai-inference:default",
+        "@azure-rest/ai-inference:ModelClient",
+        "ModelClient"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": null,
+      "default_key_env": null,
+      "base_url_env": null,
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "endpoint"
+        ],
+        "api_key": [
+          "credential"
+        ]
+      },
+      "endpoints": {},
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [
+        "endpoint",
+        "credential"
+      ],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "azure-rest-ai-inference",
+      "call_args": {
+        "merge_body": [],
+        "headers": [],
+        "query": [],
+        "betas": [],
+        "model_suffix": []
+      },
+      "azure_deployment_paths": null,
+      "module": null,
+      "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": {
+        "method": "path",
+        "body": "body",
+        "headers": "headers",
+        "query": "queryParameters"
+      },
+      "string_model": null,
+      "source": "https://learn.microsoft.com/en-us/javascript/api/overview/azure/ai-inference-rest-readme (ModelClient(endpoint, credential); client.path(\"/chat/completions\").post({ body })); https://docs.github.com/en/github-models/quickstart (JavaScript)"
     },
     {
       "id": "cerebras-cloud-sdk",
@@ -1804,6 +2055,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "Cerebras/cerebras-cloud-sdk-python src/cerebras/cloud/sdk/_client.py (api_key or CEREBRAS_API_KEY; base_url or CEREBRAS_BASE_URL or https://api.cerebras.ai) and resources/chat/completions.py (posts /v1/chat/completions)"
     },
     {
@@ -1876,6 +2133,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "Cerebras/cerebras-cloud-sdk-node src/index.ts (baseURL = readEnv('CEREBRAS_BASE_URL') || https://api.cerebras.ai; apiKey = readEnv('CEREBRAS_API_KEY'); Authorization: Bearer); src/resources/chat/completions.ts posts /v1/chat/completions"
     },
     {
@@ -1940,6 +2203,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "not read from the source; https://ai-sdk.dev/providers/ai-sdk-providers/cerebras (default prefix https://api.cerebras.ai/v1, CEREBRAS_API_KEY in Authorization)"
     },
     {
@@ -2011,6 +2280,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "not read from the SDK source; Cohere's native v2 chat endpoint and the CO_API_KEY variable its SDKs read (Cohere's OpenAI-compatible root is https://api.cohere.ai/compatibility/v1)"
     },
     {
@@ -2071,6 +2346,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "https://docs.cohere.com/reference/chat (TypeScript tab; new CohereClientV2({ token }), cohere.chat({ model, messages }) posts /v2/chat)"
     },
     {
@@ -2138,6 +2419,12 @@ const data: Sdks = {
         }
       },
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "not read from the SDK source; DashScope's native text-generation endpoint and variable as Alibaba Cloud Model Studio docs give them (the international root is https://dashscope-intl.aliyuncs.com/api/v1, set with dashscope.base_http_api_url)"
     },
     {
@@ -2202,6 +2489,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "vercel/ai packages/alibaba/src/alibaba-provider.ts (baseURL ?? https://dashscope-intl.aliyuncs.com/compatible-mode/v1; ALIBABA_API_KEY as Authorization: Bearer) and alibaba-chat-language-model-options.ts (enableThinking, thinkingBudget -> enable_thinking, thinking_budget)"
     },
     {
@@ -2271,6 +2564,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "run-llama/llama_index llama-index-integrations/llms/llama-index-llms-deepinfra: constants.py (API_BASE https://api.deepinfra.com/v1, CHAT_API_ENDPOINT openai/chat/completions, ENV_VARIABLE DEEPINFRA_API_TOKEN), base.py (api_base, api_key, model; _build_payload)"
     },
     {
@@ -2340,6 +2639,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "vercel/ai packages/deepinfra/src/deepinfra-provider.ts (baseURL default https://api.deepinfra.com/v1, model URL `${baseURL}/openai${path}`, DEEPINFRA_API_KEY as Authorization: Bearer; built on @ai-sdk/openai-compatible, so providerOptions.deepinfra are spread as written)"
     },
     {
@@ -2440,6 +2745,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "langchain_deepseek.chat_models (api_base from DEEPSEEK_API_BASE, default https://api.deepseek.com); not re-read for this file"
     },
     {
@@ -2504,6 +2815,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "vercel/ai packages/deepseek/src/deepseek-provider.ts (baseURL default https://api.deepseek.com, older releases https://api.deepseek.com/v1; DEEPSEEK_API_KEY as Authorization: Bearer)"
     },
     {
@@ -2589,6 +2906,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "llama-index-llms-featherlessai base.py (FeatherlessLLM(OpenAILike), as above)"
     },
     {
@@ -2734,6 +3057,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "not read from the SDK source; root and variable as Fireworks' OpenAI-compatible docs give them (https://api.fireworks.ai/inference/v1, FIREWORKS_API_KEY), also LiteLLM's fireworks_ai default"
     },
     {
@@ -2831,6 +3160,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "langchain_fireworks.chat_models; not re-read for this file"
     },
     {
@@ -2900,6 +3235,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "not read from the source; https://v4.ai-sdk.dev/providers/ai-sdk-providers/fireworks (default prefix https://api.fireworks.ai/inference/v1, FIREWORKS_API_KEY in Authorization)"
     },
     {
@@ -2963,6 +3304,19 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [
+        {
+          "arg": "vertexai",
+          "equals": true,
+          "env": "GOOGLE_GENAI_USE_VERTEXAI",
+          "binding": "google-genai-vertex"
+        }
+      ],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "Google Gen AI SDK docs (Client() reads GOOGLE_API_KEY or GEMINI_API_KEY, GOOGLE_API_KEY winning when both are set); the REST path is the Gemini API's generateContent"
     },
     {
@@ -3020,7 +3374,178 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [
+        {
+          "arg": "vertexai",
+          "equals": true,
+          "env": "GOOGLE_GENAI_USE_VERTEXAI",
+          "binding": "google-genai-vertex-js"
+        }
+      ],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "googleapis/js-genai README (new GoogleGenAI({}) reads GEMINI_API_KEY; ai.models.generateContent({ model, contents, config }))"
+    },
+    {
+      "id": "google-genai-vertex",
+      "family": "google-genai",
+      "language": "python",
+      "kind": "client",
+      "strategy": "genai",
+      "client": "google-genai",
+      "names": [],
+      "fallback": false,
+      "wire": "gemini",
+      "default_base_url": "https://{location}-aiplatform.googleapis.com/v1/projects/{project}/locations/{location}",
+      "default_key_env": null,
+      "base_url_env": null,
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {},
+      "endpoints": {
+        "models.generate_content": {
+          "path": "/publishers/google/models/{model}:generateContent",
+          "method": "POST",
+          "stream": false
+        },
+        "models.generate_content_stream": {
+          "path": "/publishers/google/models/{model}:streamGenerateContent?alt=sse",
+          "method": "POST",
+          "stream": false
+        }
+      },
+      "chat_endpoint": "/v1beta/models/{model}:generateContent",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "google-genai-vertex",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": [],
+        "model_suffix": []
+      },
+      "azure_deployment_paths": null,
+      "module": null,
+      "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {
+        "project": {
+          "args": [
+            "project"
+          ],
+          "env": "GOOGLE_CLOUD_PROJECT",
+          "default": null
+        },
+        "location": {
+          "args": [
+            "location"
+          ],
+          "env": "GOOGLE_CLOUD_LOCATION",
+          "default": "global"
+        }
+      },
+      "url_rewrites": [
+        {
+          "from": "https://global-aiplatform.googleapis.com",
+          "to": "https://aiplatform.googleapis.com"
+        }
+      ],
+      "rest": null,
+      "string_model": null,
+      "source": null
+    },
+    {
+      "id": "google-genai-vertex-js",
+      "family": "google-genai",
+      "language": "javascript",
+      "kind": "client",
+      "strategy": "genai",
+      "client": "google-genai",
+      "names": [],
+      "fallback": false,
+      "wire": "gemini",
+      "default_base_url": "https://{location}-aiplatform.googleapis.com/v1/projects/{project}/locations/{location}",
+      "default_key_env": null,
+      "base_url_env": null,
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {},
+      "endpoints": {
+        "models.generateContent": {
+          "path": "/publishers/google/models/{model}:generateContent",
+          "method": "POST",
+          "stream": false
+        },
+        "models.generateContentStream": {
+          "path": "/publishers/google/models/{model}:streamGenerateContent?alt=sse",
+          "method": "POST",
+          "stream": false
+        }
+      },
+      "chat_endpoint": "/v1beta/models/{model}:generateContent",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "google-genai-vertex-js",
+      "call_args": {
+        "merge_body": [],
+        "headers": [],
+        "query": [],
+        "betas": [],
+        "model_suffix": []
+      },
+      "azure_deployment_paths": null,
+      "module": null,
+      "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {
+        "project": {
+          "args": [
+            "project"
+          ],
+          "env": "GOOGLE_CLOUD_PROJECT",
+          "default": null
+        },
+        "location": {
+          "args": [
+            "location"
+          ],
+          "env": "GOOGLE_CLOUD_LOCATION",
+          "default": "global"
+        }
+      },
+      "url_rewrites": [
+        {
+          "from": "https://global-aiplatform.googleapis.com",
+          "to": "https://aiplatform.googleapis.com"
+        }
+      ],
+      "rest": null,
+      "string_model": null,
+      "source": "googleapis/js-genai README (new GoogleGenAI({ vertexai: true, project, location }); GOOGLE_CLOUD_PROJECT / GOOGLE_CLOUD_LOCATION)"
     },
     {
       "id": "groq-python",
@@ -3117,6 +3642,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "groq/groq-python src/groq/_client.py (api_key or GROQ_API_KEY; base_url or GROQ_BASE_URL or https://api.groq.com) and resources/chat/completions.py (posts /openai/v1/chat/completions)"
     },
     {
@@ -3189,6 +3720,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "groq/groq-typescript src/index.ts (baseURL = readEnv('GROQ_BASE_URL') || https://api.groq.com; apiKey = readEnv('GROQ_API_KEY')); chat path as groq-python's /openai/v1/chat/completions"
     },
     {
@@ -3289,6 +3826,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "langchain_groq builds a groq.Groq client (see groq-python)"
     },
     {
@@ -3353,6 +3896,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "not read from the source; https://ai-sdk.dev/v5/providers/ai-sdk-providers/groq (default prefix https://api.groq.com/openai/v1, GROQ_API_KEY in Authorization)"
     },
     {
@@ -3523,6 +4072,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "the router root https://router.huggingface.co/v1 and HF_TOKEN as Hugging Face's Inference Providers docs give them (https://huggingface.co/docs/inference-providers/index); `provider=` pins the provider, which the OpenAI-compatible router takes as a `model:provider` suffix"
     },
     {
@@ -3634,7 +4189,159 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "huggingface/huggingface.js packages/inference README (new InferenceClient(token); client.chatCompletion({ provider, model, messages }))"
+    },
+    {
+      "id": "instructor-from-provider",
+      "family": "instructor",
+      "language": "python",
+      "kind": "client",
+      "strategy": "router",
+      "client": "instructor",
+      "names": [
+        "instructor.from_provider"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": null,
+      "default_key_env": null,
+      "base_url_env": null,
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "model": [
+          "model"
+        ],
+        "base_url": [
+          "base_url"
+        ],
+        "api_key": [
+          "api_key"
+        ],
+        "drop": [
+          "async_client",
+          "mode",
+          "cache"
+        ]
+      },
+      "endpoints": {
+        "create": {
+          "path": "/chat/completions",
+          "method": "POST",
+          "stream": false
+        },
+        "create_with_completion": {
+          "path": "/chat/completions",
+          "method": "POST",
+          "stream": false
+        },
+        "create_partial": {
+          "path": "/chat/completions",
+          "method": "POST",
+          "stream": false
+        },
+        "create_iterable": {
+          "path": "/chat/completions",
+          "method": "POST",
+          "stream": false
+        },
+        "chat.completions.create": {
+          "path": "/chat/completions",
+          "method": "POST",
+          "stream": false
+        },
+        "chat.completions.create_with_completion": {
+          "path": "/chat/completions",
+          "method": "POST",
+          "stream": false
+        },
+        "chat.completions.create_partial": {
+          "path": "/chat/completions",
+          "method": "POST",
+          "stream": false
+        },
+        "chat.completions.create_iterable": {
+          "path": "/chat/completions",
+          "method": "POST",
+          "stream": false
+        },
+        "messages.create": {
+          "path": "/chat/completions",
+          "method": "POST",
+          "stream": false
+        }
+      },
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [
+        "response_model",
+        "validation_context",
+        "context",
+        "strict",
+        "max_retries",
+        "hooks",
+        "timeout",
+        "extra_headers",
+        "extra_body",
+        "extra_query"
+      ],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [
+        "model"
+      ],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "instructor-from-provider",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": [],
+        "model_suffix": []
+      },
+      "azure_deployment_paths": null,
+      "module": null,
+      "router": {
+        "name": "instructor",
+        "separator": "/",
+        "default": "openai",
+        "infer": [],
+        "unsupported": [
+          "google",
+          "vertexai",
+          "generative-ai",
+          "bedrock",
+          "cohere",
+          "writer",
+          "databricks",
+          "azure_openai",
+          "litellm",
+          "huggingface"
+        ],
+        "provider_arg": null,
+        "label": "instructor"
+      },
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
+      "source": "https://python.useinstructor.com/concepts/from_provider/ (from_provider(\"openai/gpt-4o-mini\"); client.create / client.chat.completions.create(response_model=..., messages=...)); 567-labs/instructor instructor/auto_client.py"
     },
     {
       "id": "litellm",
@@ -3772,9 +4479,102 @@ const data: Sdks = {
           "cloudflare",
           "azure_ai"
         ],
-        "provider_arg": "custom_llm_provider"
+        "provider_arg": "custom_llm_provider",
+        "label": "litellm"
       },
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "BerriAI/litellm litellm/litellm_core_utils/get_llm_provider_logic.py (provider prefixes; per-provider roots in the routes below)"
+    },
+    {
+      "id": "mastra-agent",
+      "family": "mastra",
+      "language": "javascript",
+      "kind": "model",
+      "strategy": "router",
+      "client": "mastra",
+      "names": [
+        "@mastra/core/agent:Agent",
+        "@mastra/core:Agent"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": null,
+      "default_key_env": null,
+      "base_url_env": null,
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "model": [
+          "model"
+        ],
+        "drop": [
+          "id",
+          "name",
+          "description",
+          "instructions",
+          "tools",
+          "workflows",
+          "agents",
+          "memory",
+          "scorers",
+          "evals",
+          "voice",
+          "inputProcessors",
+          "outputProcessors",
+          "defaultGenerateOptions",
+          "defaultStreamOptions",
+          "defaultVNextStreamOptions",
+          "telemetry",
+          "mastra"
+        ]
+      },
+      "endpoints": {
+        "Agent": {
+          "path": "/chat/completions",
+          "method": "POST",
+          "stream": false
+        }
+      },
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "mastra-agent",
+      "call_args": {
+        "merge_body": [],
+        "headers": [],
+        "query": [],
+        "betas": [],
+        "model_suffix": []
+      },
+      "azure_deployment_paths": null,
+      "module": null,
+      "router": {
+        "name": "mastra",
+        "separator": "/",
+        "default": "openai",
+        "infer": [],
+        "unsupported": [],
+        "provider_arg": null,
+        "label": "Mastra"
+      },
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
+      "source": "https://mastra.ai/reference/agents/agent (new Agent({ id, name, instructions, model, tools, memory }))"
     },
     {
       "id": "ai-sdk-minimax",
@@ -3843,6 +4643,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "vercel/ai packages/minimax/README.md (createMinimax / minimax / minimaxAnthropic are Anthropic-compatible, default baseURL https://api.minimax.io/anthropic/v1)"
     },
     {
@@ -3907,6 +4713,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "vercel/ai packages/minimax/README.md (createMinimaxOpenAI / minimaxOpenAI, default baseURL https://api.minimax.io/v1)"
     },
     {
@@ -4024,6 +4836,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "mistralai/client-python src/mistralai/client/sdkconfiguration.py (SERVERS global https://api.mistral.ai) and client/utils/security.py (get_security_from_env reads MISTRAL_API_KEY); the chat path /v1/chat/completions from client/chat.py"
     },
     {
@@ -4104,6 +4922,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "mistralai/client-ts src/lib/config.ts (ServerList global https://api.mistral.ai; serverURL option), src/lib/security.ts (Authorization: Bearer apiKey ?? env().MISTRAL_API_KEY), src/funcs/chatComplete.ts (POST /v1/chat/completions; the request is camelCase in JS and snake_case on the wire)"
     },
     {
@@ -4201,6 +5025,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "langchain_mistralai.chat_models (endpoint default https://api.mistral.ai/v1, key MISTRAL_API_KEY); not re-read for this file"
     },
     {
@@ -4265,6 +5095,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "not read from the source; @ai-sdk/mistral's MistralProviderSettings docs (default prefix https://api.mistral.ai/v1, MISTRAL_API_KEY in Authorization)"
     },
     {
@@ -4329,6 +5165,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "not read from the source; https://ai-sdk.dev/providers/ai-sdk-providers/moonshotai (default prefix https://api.moonshot.ai/v1, MOONSHOT_API_KEY in Authorization)"
     },
     {
@@ -4414,6 +5256,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "llama-index-llms-nebius base.py (NebiusLLM(OpenAILike), as above)"
     },
     {
@@ -4482,6 +5330,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "not read from the SDK source; Ollama's REST API (docs/api.md in ollama/ollama) at the default host http://localhost:11434, OLLAMA_HOST overriding it"
     },
     {
@@ -4538,6 +5392,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "as ollama-python (the module functions use a default Client)"
     },
     {
@@ -4623,6 +5483,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "langchain_ollama.chat_models (an ollama Client on base_url, default host http://localhost:11434)"
     },
     {
@@ -4693,6 +5559,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "not read from the Python SDK source; OpenRouter's SDKs (the Go SDK docs mirror the official one) send chat.send to /chat/completions and read OPENROUTER_API_KEY"
     },
     {
@@ -4763,6 +5635,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "@openrouter/ai-sdk-provider createOpenRouter, as the index holds its source (baseURL ?? baseUrl ?? https://openrouter.ai/api/v1; OPENROUTER_API_KEY as Authorization: Bearer)"
     },
     {
@@ -4915,6 +5793,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "perplexityai/perplexity-py src/perplexity/_client.py (api_key or PERPLEXITY_API_KEY; base_url or PERPLEXITY_BASE_URL or https://api.perplexity.ai; Authorization Bearer)"
     },
     {
@@ -4974,6 +5858,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "vercel/ai packages/perplexity/src/perplexity-provider.ts (baseURL default https://api.perplexity.ai; PERPLEXITY_API_KEY as Authorization: Bearer)"
     },
     {
@@ -5123,7 +6013,133 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {
+        "virtual_key": "x-portkey-virtual-key",
+        "config": "x-portkey-config",
+        "provider": "x-portkey-provider",
+        "trace_id": "x-portkey-trace-id"
+      },
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "https://portkey.ai/docs/api-reference/sdk/python ; Portkey-AI/docs guides (PORTKEY_GATEWAY_URL https://api.portkey.ai/v1, x-portkey-api-key)"
+    },
+    {
+      "id": "portkey-js",
+      "family": "portkey",
+      "language": "javascript",
+      "kind": "client",
+      "strategy": "plain",
+      "client": "portkey",
+      "names": [
+        "portkey-ai:default",
+        "portkey-ai:Portkey",
+        "Portkey"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": "https://api.portkey.ai/v1",
+      "default_key_env": "PORTKEY_API_KEY",
+      "base_url_env": "PORTKEY_BASE_URL",
+      "auth": {
+        "name": "x-portkey-api-key",
+        "scheme": null
+      },
+      "args": {
+        "base_url": [
+          "baseURL"
+        ],
+        "api_key": [
+          "apiKey"
+        ],
+        "headers": [
+          "defaultHeaders"
+        ]
+      },
+      "endpoints": {
+        "chat.completions.create": {
+          "path": "/chat/completions",
+          "method": "POST",
+          "stream": false
+        },
+        "chat.completions.parse": {
+          "path": "/chat/completions",
+          "method": "POST",
+          "stream": false
+        },
+        "chat.completions.stream": {
+          "path": "/chat/completions",
+          "method": "POST",
+          "stream": true
+        },
+        "chat.completions.runTools": {
+          "path": "/chat/completions",
+          "method": "POST",
+          "stream": false
+        },
+        "completions.create": {
+          "path": "/completions",
+          "method": "POST",
+          "stream": false
+        },
+        "responses.create": {
+          "path": "/responses",
+          "method": "POST",
+          "stream": false
+        },
+        "responses.parse": {
+          "path": "/responses",
+          "method": "POST",
+          "stream": false
+        },
+        "responses.stream": {
+          "path": "/responses",
+          "method": "POST",
+          "stream": true
+        },
+        "embeddings.create": {
+          "path": "/embeddings",
+          "method": "POST",
+          "stream": false
+        },
+        "models.list": {
+          "path": "/models",
+          "method": "GET",
+          "stream": false
+        }
+      },
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "portkey-js",
+      "call_args": {
+        "merge_body": [],
+        "headers": [],
+        "query": [],
+        "betas": [],
+        "model_suffix": []
+      },
+      "azure_deployment_paths": null,
+      "module": null,
+      "router": null,
+      "header_args": {
+        "virtualKey": "x-portkey-virtual-key",
+        "config": "x-portkey-config",
+        "provider": "x-portkey-provider",
+        "traceID": "x-portkey-trace-id"
+      },
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
+      "source": "https://portkey.ai/docs/api-reference/sdk/node (new Portkey({ apiKey, virtualKey | provider | config }); portkey-ai dist/src/_types/generalTypes.d.ts ApiClientInterface)"
     },
     {
       "id": "pydantic-ai",
@@ -5212,9 +6228,1270 @@ const data: Sdks = {
           "openai-responses",
           "test"
         ],
-        "provider_arg": null
+        "provider_arg": null,
+        "label": "Pydantic AI"
       },
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "pydantic/pydantic-ai pydantic_ai_slim/pydantic_ai/models/__init__.py (infer_model splits `provider:model`) and pydantic_ai_slim/pydantic_ai/providers/*.py (roots and key variables below)"
+    },
+    {
+      "id": "pydantic-ai-openai-model",
+      "family": "pydantic-ai",
+      "language": "python",
+      "kind": "model",
+      "strategy": "router",
+      "client": "pydantic-ai",
+      "names": [
+        "pydantic_ai.models.openai.OpenAIChatModel",
+        "pydantic_ai.models.openai.OpenAIModel",
+        "OpenAIChatModel",
+        "OpenAIModel"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": null,
+      "default_key_env": null,
+      "base_url_env": null,
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "model": [
+          "model_name"
+        ],
+        "provider": [
+          "provider"
+        ],
+        "drop": [
+          "profile",
+          "settings",
+          "system_prompt_role"
+        ]
+      },
+      "endpoints": {},
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [
+        "model_name"
+      ],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "pydantic-ai-openai-model",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": [],
+        "model_suffix": []
+      },
+      "azure_deployment_paths": null,
+      "module": null,
+      "router": {
+        "name": "pydantic-ai",
+        "separator": ":",
+        "default": "openai",
+        "infer": [],
+        "unsupported": [],
+        "provider_arg": "provider",
+        "label": "Pydantic AI"
+      },
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
+      "source": "pydantic_ai_slim/pydantic_ai/models/openai.py (OpenAIChatModel(model_name, *, provider='openai', profile, settings); OpenAIModel is its older name)"
+    },
+    {
+      "id": "pydantic-ai-cerebras-model",
+      "family": "pydantic-ai",
+      "language": "python",
+      "kind": "model",
+      "strategy": "router",
+      "client": "pydantic-ai",
+      "names": [
+        "pydantic_ai.models.cerebras.CerebrasModel",
+        "CerebrasModel"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": null,
+      "default_key_env": null,
+      "base_url_env": null,
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "model": [
+          "model_name"
+        ],
+        "provider": [
+          "provider"
+        ],
+        "drop": [
+          "profile",
+          "settings",
+          "system_prompt_role"
+        ]
+      },
+      "endpoints": {},
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [
+        "model_name"
+      ],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "pydantic-ai-cerebras-model",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": [],
+        "model_suffix": []
+      },
+      "azure_deployment_paths": null,
+      "module": null,
+      "router": {
+        "name": "pydantic-ai",
+        "separator": ":",
+        "default": "cerebras",
+        "infer": [],
+        "unsupported": [],
+        "provider_arg": "provider",
+        "label": "Pydantic AI"
+      },
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
+      "source": "https://ai.pydantic.dev/models/cerebras (CerebrasModel('llama-3.3-70b', provider=CerebrasProvider(api_key=...)); an OpenAIChatModel whose default provider is cerebras)"
+    },
+    {
+      "id": "pydantic-ai-openrouter-model",
+      "family": "pydantic-ai",
+      "language": "python",
+      "kind": "model",
+      "strategy": "router",
+      "client": "pydantic-ai",
+      "names": [
+        "pydantic_ai.models.openrouter.OpenRouterModel",
+        "OpenRouterModel"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": null,
+      "default_key_env": null,
+      "base_url_env": null,
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "model": [
+          "model_name"
+        ],
+        "provider": [
+          "provider"
+        ],
+        "drop": [
+          "profile",
+          "settings",
+          "system_prompt_role"
+        ]
+      },
+      "endpoints": {},
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [
+        "model_name"
+      ],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "pydantic-ai-openrouter-model",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": [],
+        "model_suffix": []
+      },
+      "azure_deployment_paths": null,
+      "module": null,
+      "router": {
+        "name": "pydantic-ai",
+        "separator": ":",
+        "default": "openrouter",
+        "infer": [],
+        "unsupported": [],
+        "provider_arg": "provider",
+        "label": "Pydantic AI"
+      },
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
+      "source": "https://ai.pydantic.dev/models/openrouter (OpenRouterModel(name, provider=OpenRouterProvider(api_key=...)))"
+    },
+    {
+      "id": "pydantic-ai-anthropic-model",
+      "family": "pydantic-ai",
+      "language": "python",
+      "kind": "model",
+      "strategy": "router",
+      "client": "pydantic-ai",
+      "names": [
+        "pydantic_ai.models.anthropic.AnthropicModel",
+        "AnthropicModel"
+      ],
+      "fallback": false,
+      "wire": "anthropic",
+      "default_base_url": null,
+      "default_key_env": null,
+      "base_url_env": null,
+      "auth": {
+        "name": "x-api-key",
+        "scheme": null
+      },
+      "args": {
+        "model": [
+          "model_name"
+        ],
+        "provider": [
+          "provider"
+        ],
+        "drop": [
+          "profile",
+          "settings",
+          "system_prompt_role"
+        ]
+      },
+      "endpoints": {},
+      "chat_endpoint": "/v1/messages",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [
+        "model_name"
+      ],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "pydantic-ai-anthropic-model",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": [
+          "betas"
+        ],
+        "model_suffix": []
+      },
+      "azure_deployment_paths": null,
+      "module": null,
+      "router": {
+        "name": "pydantic-ai",
+        "separator": ":",
+        "default": "anthropic",
+        "infer": [],
+        "unsupported": [],
+        "provider_arg": "provider",
+        "label": "Pydantic AI"
+      },
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
+      "source": "https://ai.pydantic.dev/models/anthropic (AnthropicModel(name, provider=AnthropicProvider(api_key=...)))"
+    },
+    {
+      "id": "pydantic-ai-openai-provider",
+      "family": "pydantic-ai",
+      "language": "python",
+      "kind": "provider",
+      "strategy": "plain",
+      "client": "pydantic-ai",
+      "names": [
+        "pydantic_ai.providers.openai.OpenAIProvider",
+        "OpenAIProvider"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": "https://api.openai.com/v1",
+      "default_key_env": "OPENAI_API_KEY",
+      "base_url_env": "OPENAI_BASE_URL",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "base_url"
+        ],
+        "api_key": [
+          "api_key"
+        ]
+      },
+      "endpoints": {},
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "pydantic-ai-openai-provider",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": [],
+        "model_suffix": []
+      },
+      "azure_deployment_paths": null,
+      "module": null,
+      "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
+      "source": "providers/openai.py (OpenAIProvider(base_url"
+    },
+    {
+      "id": "pydantic-ai-anthropic-provider",
+      "family": "pydantic-ai",
+      "language": "python",
+      "kind": "provider",
+      "strategy": "plain",
+      "client": "pydantic-ai",
+      "names": [
+        "pydantic_ai.providers.anthropic.AnthropicProvider",
+        "AnthropicProvider"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": "https://api.anthropic.com",
+      "default_key_env": "ANTHROPIC_API_KEY",
+      "base_url_env": null,
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "base_url"
+        ],
+        "api_key": [
+          "api_key"
+        ]
+      },
+      "endpoints": {},
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "pydantic-ai-anthropic-provider",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": [],
+        "model_suffix": []
+      },
+      "azure_deployment_paths": null,
+      "module": null,
+      "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
+      "source": "providers/anthropic.py (AsyncAnthropic defaults)"
+    },
+    {
+      "id": "pydantic-ai-requesty-provider",
+      "family": "pydantic-ai",
+      "language": "python",
+      "kind": "provider",
+      "strategy": "plain",
+      "client": "pydantic-ai",
+      "names": [
+        "pydantic_ai.providers.requesty.RequestyProvider",
+        "RequestyProvider"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": "https://router.requesty.ai/v1",
+      "default_key_env": "REQUESTY_API_KEY",
+      "base_url_env": null,
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "api_key": [
+          "api_key"
+        ]
+      },
+      "endpoints": {},
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "pydantic-ai-requesty-provider",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": [],
+        "model_suffix": []
+      },
+      "azure_deployment_paths": null,
+      "module": null,
+      "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
+      "source": "providers/requesty.py; https://ai.pydantic.dev/models/openai/#requesty"
+    },
+    {
+      "id": "pydantic-ai-openrouter-provider",
+      "family": "pydantic-ai",
+      "language": "python",
+      "kind": "provider",
+      "strategy": "plain",
+      "client": "pydantic-ai",
+      "names": [
+        "pydantic_ai.providers.openrouter.OpenRouterProvider",
+        "OpenRouterProvider"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": "https://openrouter.ai/api/v1",
+      "default_key_env": "OPENROUTER_API_KEY",
+      "base_url_env": null,
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "api_key": [
+          "api_key"
+        ]
+      },
+      "endpoints": {},
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "pydantic-ai-openrouter-provider",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": [],
+        "model_suffix": []
+      },
+      "azure_deployment_paths": null,
+      "module": null,
+      "router": null,
+      "header_args": {
+        "app_url": "HTTP-Referer",
+        "app_title": "X-Title"
+      },
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
+      "source": "providers/openrouter.py (base_url https://openrouter.ai/api/v1"
+    },
+    {
+      "id": "pydantic-ai-deepseek-provider",
+      "family": "pydantic-ai",
+      "language": "python",
+      "kind": "provider",
+      "strategy": "plain",
+      "client": "pydantic-ai",
+      "names": [
+        "pydantic_ai.providers.deepseek.DeepSeekProvider",
+        "DeepSeekProvider"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": "https://api.deepseek.com",
+      "default_key_env": "DEEPSEEK_API_KEY",
+      "base_url_env": null,
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "api_key": [
+          "api_key"
+        ]
+      },
+      "endpoints": {},
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "pydantic-ai-deepseek-provider",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": [],
+        "model_suffix": []
+      },
+      "azure_deployment_paths": null,
+      "module": null,
+      "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
+      "source": "providers/deepseek.py"
+    },
+    {
+      "id": "pydantic-ai-grok-provider",
+      "family": "pydantic-ai",
+      "language": "python",
+      "kind": "provider",
+      "strategy": "plain",
+      "client": "pydantic-ai",
+      "names": [
+        "pydantic_ai.providers.grok.GrokProvider",
+        "GrokProvider"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": "https://api.x.ai/v1",
+      "default_key_env": "GROK_API_KEY",
+      "base_url_env": null,
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "api_key": [
+          "api_key"
+        ]
+      },
+      "endpoints": {},
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "pydantic-ai-grok-provider",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": [],
+        "model_suffix": []
+      },
+      "azure_deployment_paths": null,
+      "module": null,
+      "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
+      "source": "providers/grok.py (base_url https://api.x.ai/v1"
+    },
+    {
+      "id": "pydantic-ai-together-provider",
+      "family": "pydantic-ai",
+      "language": "python",
+      "kind": "provider",
+      "strategy": "plain",
+      "client": "pydantic-ai",
+      "names": [
+        "pydantic_ai.providers.together.TogetherProvider",
+        "TogetherProvider"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": "https://api.together.xyz/v1",
+      "default_key_env": "TOGETHER_API_KEY",
+      "base_url_env": null,
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "api_key": [
+          "api_key"
+        ]
+      },
+      "endpoints": {},
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "pydantic-ai-together-provider",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": [],
+        "model_suffix": []
+      },
+      "azure_deployment_paths": null,
+      "module": null,
+      "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
+      "source": "providers/together.py (base_url https://api.together.xyz/v1"
+    },
+    {
+      "id": "pydantic-ai-fireworks-provider",
+      "family": "pydantic-ai",
+      "language": "python",
+      "kind": "provider",
+      "strategy": "plain",
+      "client": "pydantic-ai",
+      "names": [
+        "pydantic_ai.providers.fireworks.FireworksProvider",
+        "FireworksProvider"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": "https://api.fireworks.ai/inference/v1",
+      "default_key_env": "FIREWORKS_API_KEY",
+      "base_url_env": null,
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "api_key": [
+          "api_key"
+        ]
+      },
+      "endpoints": {},
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "pydantic-ai-fireworks-provider",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": [],
+        "model_suffix": []
+      },
+      "azure_deployment_paths": null,
+      "module": null,
+      "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
+      "source": "providers/fireworks.py"
+    },
+    {
+      "id": "pydantic-ai-github-provider",
+      "family": "pydantic-ai",
+      "language": "python",
+      "kind": "provider",
+      "strategy": "plain",
+      "client": "pydantic-ai",
+      "names": [
+        "pydantic_ai.providers.github.GitHubProvider",
+        "GitHubProvider"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": "https://models.github.ai/inference",
+      "default_key_env": "GITHUB_API_KEY",
+      "base_url_env": null,
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "api_key": [
+          "api_key"
+        ]
+      },
+      "endpoints": {},
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "pydantic-ai-github-provider",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": [],
+        "model_suffix": []
+      },
+      "azure_deployment_paths": null,
+      "module": null,
+      "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
+      "source": "providers/github.py (base_url https://models.github.ai/inference"
+    },
+    {
+      "id": "pydantic-ai-heroku-provider",
+      "family": "pydantic-ai",
+      "language": "python",
+      "kind": "provider",
+      "strategy": "plain",
+      "client": "pydantic-ai",
+      "names": [
+        "pydantic_ai.providers.heroku.HerokuProvider",
+        "HerokuProvider"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": "https://us.inference.heroku.com/v1",
+      "default_key_env": "HEROKU_INFERENCE_KEY",
+      "base_url_env": "HEROKU_INFERENCE_URL",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "base_url"
+        ],
+        "api_key": [
+          "api_key"
+        ]
+      },
+      "endpoints": {},
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "pydantic-ai-heroku-provider",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": [],
+        "model_suffix": []
+      },
+      "azure_deployment_paths": null,
+      "module": null,
+      "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
+      "source": "providers/heroku.py (HEROKU_INFERENCE_URL default https://us.inference.heroku.com"
+    },
+    {
+      "id": "pydantic-ai-cerebras-provider",
+      "family": "pydantic-ai",
+      "language": "python",
+      "kind": "provider",
+      "strategy": "plain",
+      "client": "pydantic-ai",
+      "names": [
+        "pydantic_ai.providers.cerebras.CerebrasProvider",
+        "CerebrasProvider"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": "https://api.cerebras.ai/v1",
+      "default_key_env": "CEREBRAS_API_KEY",
+      "base_url_env": null,
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "api_key": [
+          "api_key"
+        ]
+      },
+      "endpoints": {},
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "pydantic-ai-cerebras-provider",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": [],
+        "model_suffix": []
+      },
+      "azure_deployment_paths": null,
+      "module": null,
+      "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
+      "source": "tests/providers/test_cerebras.py (base_url https://api.cerebras.ai/v1"
+    },
+    {
+      "id": "pydantic-ai-moonshotai-provider",
+      "family": "pydantic-ai",
+      "language": "python",
+      "kind": "provider",
+      "strategy": "plain",
+      "client": "pydantic-ai",
+      "names": [
+        "pydantic_ai.providers.moonshotai.MoonshotAIProvider",
+        "MoonshotAIProvider"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": "https://api.moonshot.ai/v1",
+      "default_key_env": "MOONSHOTAI_API_KEY",
+      "base_url_env": null,
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "api_key": [
+          "api_key"
+        ]
+      },
+      "endpoints": {},
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "pydantic-ai-moonshotai-provider",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": [],
+        "model_suffix": []
+      },
+      "azure_deployment_paths": null,
+      "module": null,
+      "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
+      "source": "providers/moonshotai.py (MOONSHOTAI_API_KEY)"
+    },
+    {
+      "id": "pydantic-ai-ollama-provider",
+      "family": "pydantic-ai",
+      "language": "python",
+      "kind": "provider",
+      "strategy": "plain",
+      "client": "pydantic-ai",
+      "names": [
+        "pydantic_ai.providers.ollama.OllamaProvider",
+        "OllamaProvider"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": null,
+      "default_key_env": null,
+      "base_url_env": "OLLAMA_BASE_URL",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "base_url"
+        ],
+        "api_key": [
+          "api_key"
+        ]
+      },
+      "endpoints": {},
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "pydantic-ai-ollama-provider",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": [],
+        "model_suffix": []
+      },
+      "azure_deployment_paths": null,
+      "module": null,
+      "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
+      "source": "providers/ollama.py (base_url or OLLAMA_BASE_URL"
+    },
+    {
+      "id": "pydantic-ai-litellm-provider",
+      "family": "pydantic-ai",
+      "language": "python",
+      "kind": "provider",
+      "strategy": "plain",
+      "client": "pydantic-ai",
+      "names": [
+        "pydantic_ai.providers.litellm.LiteLLMProvider",
+        "LiteLLMProvider"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": null,
+      "default_key_env": null,
+      "base_url_env": null,
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "api_base"
+        ],
+        "api_key": [
+          "api_key"
+        ]
+      },
+      "endpoints": {},
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "pydantic-ai-litellm-provider",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": [],
+        "model_suffix": []
+      },
+      "azure_deployment_paths": null,
+      "module": null,
+      "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
+      "source": "providers/litellm.py (LiteLLMProvider(api_base=..."
+    },
+    {
+      "id": "pydantic-ai-vercel-provider",
+      "family": "pydantic-ai",
+      "language": "python",
+      "kind": "provider",
+      "strategy": "plain",
+      "client": "pydantic-ai",
+      "names": [
+        "pydantic_ai.providers.vercel.VercelProvider",
+        "VercelProvider"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": "https://ai-gateway.vercel.sh/v1",
+      "default_key_env": "VERCEL_AI_GATEWAY_API_KEY",
+      "base_url_env": null,
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "api_key": [
+          "api_key"
+        ]
+      },
+      "endpoints": {},
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "pydantic-ai-vercel-provider",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": [],
+        "model_suffix": []
+      },
+      "azure_deployment_paths": null,
+      "module": null,
+      "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
+      "source": "providers/vercel.py (base_url https://ai-gateway.vercel.sh/v1"
+    },
+    {
+      "id": "pydantic-ai-nebius-provider",
+      "family": "pydantic-ai",
+      "language": "python",
+      "kind": "provider",
+      "strategy": "plain",
+      "client": "pydantic-ai",
+      "names": [
+        "pydantic_ai.providers.nebius.NebiusProvider",
+        "NebiusProvider"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": "https://api.studio.nebius.com/v1",
+      "default_key_env": "NEBIUS_API_KEY",
+      "base_url_env": null,
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "api_key": [
+          "api_key"
+        ]
+      },
+      "endpoints": {},
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "pydantic-ai-nebius-provider",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": [],
+        "model_suffix": []
+      },
+      "azure_deployment_paths": null,
+      "module": null,
+      "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
+      "source": "providers/nebius.py (base_url https://api.studio.nebius.com/v1"
     },
     {
       "id": "reka-python",
@@ -5285,6 +7562,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "reka-ai/reka-sdk-python src/reka/environment.py (RekaEnvironment.DEFAULT https://api.reka.ai), core/client_wrapper.py (X-Api-Key), README (REKA_API_KEY; client.chat.create)"
     },
     {
@@ -5402,6 +7685,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "sambanova/sambanova-python src/sambanova/_client.py, resources/chat/completions.py, resources/messages.py (POST /messages, anthropic_version as the anthropic-version header)"
     },
     {
@@ -5489,6 +7778,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "sambanova/sambanova-typescript src/client.ts (baseURL = readEnv('SAMBA_NOVA_BASE_URL') || https://api.sambanova.ai/v1; apiKey = readEnv('SAMBANOVA_API_KEY') as Authorization: Bearer)"
     },
     {
@@ -5558,6 +7853,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "sambanova/sambanova-ai-provider src/sambanova-provider.ts (baseURL ?? https://api.sambanova.ai/v1, `${baseURL}${path}`; SAMBANOVA_API_KEY as Authorization Bearer; provider(id) is a chat model)"
     },
     {
@@ -5627,6 +7928,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "huggingface/smolagents src/smolagents/models.py (OpenAIServerModel(model_id, api_base, api_key, organization, project, client_kwargs, custom_role_conversions, flatten_messages_as_text, **kwargs) -> openai.OpenAI(base_url=api_base, api_key=api_key); LiteLLMModel(model_id, api_base, api_key, ...) -> litellm.completion)"
     },
     {
@@ -5721,8 +8028,15 @@ const data: Sdks = {
           "cloudflare",
           "azure_ai"
         ],
-        "provider_arg": null
+        "provider_arg": null,
+        "label": "litellm"
       },
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "huggingface/smolagents src/smolagents/models.py (OpenAIServerModel(model_id, api_base, api_key, organization, project, client_kwargs, custom_role_conversions, flatten_messages_as_text, **kwargs) -> openai.OpenAI(base_url=api_base, api_key=api_key); LiteLLMModel(model_id, api_base, api_key, ...) -> litellm.completion)"
     },
     {
@@ -5874,6 +8188,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "togethercomputer/together-python src/together/client.py (api_key or TOGETHER_API_KEY; base_url or TOGETHER_BASE_URL) and src/together/constants.py (BASE_URL https://api.together.xyz/v1)"
     },
     {
@@ -5981,6 +8301,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "togethercomputer/together-typescript src/client.ts (baseURL = readEnv('TOGETHER_BASE_URL') || https://api.together.ai/v1; apiKey = readEnv('TOGETHER_API_KEY'); Authorization: Bearer)"
     },
     {
@@ -6082,6 +8408,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "langchain_together.chat_models (together_api_base default https://api.together.xyz/v1); not re-read for this file"
     },
     {
@@ -6151,6 +8483,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "not read from the source; https://ai-sdk.dev/v5/providers/ai-sdk-providers/togetherai (default prefix https://api.together.xyz/v1, TOGETHER_API_KEY; the v4 docs named TOGETHER_AI_API_KEY)"
     },
     {
@@ -6251,6 +8589,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "langchain-ai/langchain-upstage libs/upstage/langchain_upstage/chat_models.py (ChatUpstage subclasses BaseChatOpenAI and reads UPSTAGE_API_KEY); the root as the Upstage docs give it"
     },
     {
@@ -6315,6 +8659,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": "ai-sdk-gateway",
       "source": "vercel/ai packages/ai (generateText/streamText({ model, system, prompt, messages, maxOutputTokens, providerOptions, headers }))"
     },
     {
@@ -6386,7 +8736,82 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "vercel/ai packages/openai-compatible/src/openai-compatible-provider.ts (Authorization: Bearer only when apiKey is given; queryParams on every URL; provider(id) is a chat model) and chat/openai-compatible-chat-language-model.ts (providerOptions[name] spread into the body)"
+    },
+    {
+      "id": "ai-sdk-gateway",
+      "family": "vercel-ai",
+      "language": "javascript",
+      "kind": "client",
+      "strategy": "ai-sdk",
+      "client": "vercel-ai-sdk",
+      "names": [
+        "@ai-sdk/gateway:gateway",
+        "@ai-sdk/gateway:createGateway",
+        "ai:gateway",
+        "ai:createGateway",
+        "createGateway"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": "https://ai-gateway.vercel.sh/v1",
+      "default_key_env": "AI_GATEWAY_API_KEY",
+      "base_url_env": null,
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "api_key": [
+          "apiKey"
+        ],
+        "headers": [
+          "headers"
+        ]
+      },
+      "endpoints": {
+        "languageModel": {
+          "path": "/chat/completions",
+          "method": "POST",
+          "stream": false
+        },
+        "chat": {
+          "path": "/chat/completions",
+          "method": "POST",
+          "stream": false
+        }
+      },
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "gateway",
+      "call_args": {
+        "merge_body": [],
+        "headers": [],
+        "query": [],
+        "betas": [],
+        "model_suffix": []
+      },
+      "azure_deployment_paths": null,
+      "module": null,
+      "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
+      "source": "https://vercel.com/docs/ai-gateway/getting-started (AI_GATEWAY_API_KEY; model strings 'openai/gpt-5') ; https://vercel.com/docs/ai-gateway/openai-compat"
     },
     {
       "id": "ark-python",
@@ -6534,6 +8959,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "volcengine/ark-runtime-python src/arkruntime/_client.py (Ark(base_url=BASE_URL, api_key=None -> ARK_API_KEY, region, ak/sk))"
     },
     {
@@ -6682,6 +9113,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "volcengine/ark-runtime-python src/arkruntime/_client.py (Ark.volc -> _CLOUD_PRESETS volc base_url https://ark.cn-beijing.volces.com/api/v3)"
     },
     {
@@ -6830,6 +9267,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "volcengine/ark-runtime-python src/arkruntime/_constants.py (_CLOUD_PRESETS byteplus base_url https://ark.ap-southeast.bytepluses.com/api/v3; ARK_API_KEY shared across clouds)"
     },
     {
@@ -6927,6 +9370,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "writer/writer-python src/writerai/_client.py (api_key or WRITER_API_KEY; base_url or WRITER_BASE_URL or https://api.writer.com; Authorization Bearer) and resources/chat.py (POST /v1/chat); https://dev.writer.com/api-reference/completion-api/chat-completion"
     },
     {
@@ -6999,6 +9448,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "https://github.com/writer/writer-node (README; apiKey defaults to process.env['WRITER_API_KEY'], client.chat.chat)"
     },
     {
@@ -7057,6 +9512,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "not read from the SDK source; xai_sdk speaks gRPC to api.x.ai, mapped here to xAI's documented OpenAI-compatible REST root https://api.x.ai/v1 (XAI_API_KEY)"
     },
     {
@@ -7158,6 +9619,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "langchain_xai.chat_models (xai_api_base default https://api.x.ai/v1); not re-read for this file"
     },
     {
@@ -7222,6 +9689,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "@ai-sdk/xai createXai, as the index holds its built source (baseURL default https://api.x.ai/v1, XAI_API_KEY as Authorization: Bearer; the chat model posts /chat/completions)"
     },
     {
@@ -7369,6 +9842,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "zai-org/z-ai-sdk-python src/zai/_client.py (api_key or ZAI_API_KEY; base_url or ZAI_BASE_URL or ZaiClient.default_base_url https://api.z.ai/api/paas/v4; Authorization Bearer)"
     },
     {
@@ -7433,6 +9912,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "https://ai-sdk.dev/providers/ai-sdk-providers/zai (@ai-sdk/zai: apiKey defaults to ZAI_API_KEY sent in Authorization; baseURL defaults to https://api.z.ai/api/paas/v4)"
     },
     {
@@ -7580,6 +10065,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "zai-org/z-ai-sdk-python src/zai/_client.py (ZhipuAiClient.default_base_url https://open.bigmodel.cn/api/paas/v4; same key and base variables as ZaiClient)"
     },
     {
@@ -7727,6 +10218,12 @@ const data: Sdks = {
       "azure_deployment_paths": null,
       "module": null,
       "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
       "source": "MetaGLM/zhipuai-sdk-python-v4 zhipuai/_client.py as found by the index (api_key or ZHIPUAI_API_KEY; base_url or ZHIPUAI_BASE_URL or https://open.bigmodel.cn/api/paas/v4)"
     }
   ],
@@ -7747,6 +10244,207 @@ const data: Sdks = {
         "scheme": "Bearer"
       },
       "source": "run-llama/llama_index llama-index-integrations/llms/llama-index-llms-featherlessai/llama_index/llms/featherlessai/base.py (api_base default https://api.featherless.ai/v1; api_key or FEATHERLESS_API_KEY)"
+    },
+    {
+      "router": "instructor",
+      "prefix": "openai",
+      "family": "instructor",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://api.openai.com/v1",
+      "base_url_env": null,
+      "key_env": "OPENAI_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "openai-python defaults"
+    },
+    {
+      "router": "instructor",
+      "prefix": "anthropic",
+      "family": "instructor",
+      "strategy": "plain",
+      "wire": "anthropic",
+      "base_url": "https://api.anthropic.com",
+      "base_url_env": null,
+      "key_env": "ANTHROPIC_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/v1/messages",
+      "auth": {
+        "name": "x-api-key",
+        "scheme": null
+      },
+      "source": "anthropic-sdk-python defaults"
+    },
+    {
+      "router": "instructor",
+      "prefix": "groq",
+      "family": "instructor",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://api.groq.com/openai/v1",
+      "base_url_env": null,
+      "key_env": "GROQ_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "groq-python defaults"
+    },
+    {
+      "router": "instructor",
+      "prefix": "mistral",
+      "family": "instructor",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://api.mistral.ai/v1",
+      "base_url_env": null,
+      "key_env": "MISTRAL_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "mistralai defaults"
+    },
+    {
+      "router": "instructor",
+      "prefix": "cerebras",
+      "family": "instructor",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://api.cerebras.ai/v1",
+      "base_url_env": null,
+      "key_env": "CEREBRAS_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "cerebras-cloud-sdk defaults"
+    },
+    {
+      "router": "instructor",
+      "prefix": "fireworks",
+      "family": "instructor",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://api.fireworks.ai/inference/v1",
+      "base_url_env": null,
+      "key_env": "FIREWORKS_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "fireworks-ai defaults"
+    },
+    {
+      "router": "instructor",
+      "prefix": "xai",
+      "family": "instructor",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://api.x.ai/v1",
+      "base_url_env": null,
+      "key_env": "XAI_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "xai-sdk defaults (XAI_API_KEY); OpenAI-compatible root https://docs.x.ai/docs/api-reference"
+    },
+    {
+      "router": "instructor",
+      "prefix": "deepseek",
+      "family": "instructor",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://api.deepseek.com",
+      "base_url_env": null,
+      "key_env": "DEEPSEEK_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "instructor auto_client (OpenAI client at https://api.deepseek.com"
+    },
+    {
+      "router": "instructor",
+      "prefix": "together",
+      "family": "instructor",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://api.together.xyz/v1",
+      "base_url_env": null,
+      "key_env": "TOGETHER_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "together-python defaults"
+    },
+    {
+      "router": "instructor",
+      "prefix": "openrouter",
+      "family": "instructor",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://openrouter.ai/api/v1",
+      "base_url_env": null,
+      "key_env": "OPENROUTER_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "instructor auto_client (OpenAI client at https://openrouter.ai/api/v1"
+    },
+    {
+      "router": "instructor",
+      "prefix": "perplexity",
+      "family": "instructor",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://api.perplexity.ai",
+      "base_url_env": null,
+      "key_env": "PERPLEXITY_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "instructor auto_client (OpenAI client at https://api.perplexity.ai"
+    },
+    {
+      "router": "instructor",
+      "prefix": "ollama",
+      "family": "instructor",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "http://localhost:11434/v1",
+      "base_url_env": null,
+      "key_env": null,
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": null,
+      "source": "instructor auto_client (OpenAI client at http://localhost:11434/v1"
     },
     {
       "router": "litellm",
@@ -8440,6 +11138,210 @@ const data: Sdks = {
       "source": null
     },
     {
+      "router": "mastra",
+      "prefix": "openai",
+      "family": "mastra",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://api.openai.com/v1",
+      "base_url_env": null,
+      "key_env": "OPENAI_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "https://mastra.ai/models/providers/openai"
+    },
+    {
+      "router": "mastra",
+      "prefix": "anthropic",
+      "family": "mastra",
+      "strategy": "plain",
+      "wire": "anthropic",
+      "base_url": "https://api.anthropic.com",
+      "base_url_env": null,
+      "key_env": "ANTHROPIC_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/v1/messages",
+      "auth": {
+        "name": "x-api-key",
+        "scheme": null
+      },
+      "source": "https://mastra.ai/models/providers/anthropic"
+    },
+    {
+      "router": "mastra",
+      "prefix": "google",
+      "family": "mastra",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://generativelanguage.googleapis.com/v1beta/openai",
+      "base_url_env": null,
+      "key_env": "GOOGLE_GENERATIVE_AI_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "https://mastra.ai/models/providers/google ; https://ai.google.dev/gemini-api/docs/openai"
+    },
+    {
+      "router": "mastra",
+      "prefix": "groq",
+      "family": "mastra",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://api.groq.com/openai/v1",
+      "base_url_env": null,
+      "key_env": "GROQ_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "https://mastra.ai/models/providers/groq"
+    },
+    {
+      "router": "mastra",
+      "prefix": "deepseek",
+      "family": "mastra",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://api.deepseek.com",
+      "base_url_env": null,
+      "key_env": "DEEPSEEK_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "https://mastra.ai/models/providers/deepseek"
+    },
+    {
+      "router": "mastra",
+      "prefix": "xai",
+      "family": "mastra",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://api.x.ai/v1",
+      "base_url_env": null,
+      "key_env": "XAI_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "https://mastra.ai/models/providers/xai"
+    },
+    {
+      "router": "mastra",
+      "prefix": "mistral",
+      "family": "mastra",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://api.mistral.ai/v1",
+      "base_url_env": null,
+      "key_env": "MISTRAL_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "https://mastra.ai/models/providers/mistral"
+    },
+    {
+      "router": "mastra",
+      "prefix": "openrouter",
+      "family": "mastra",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://openrouter.ai/api/v1",
+      "base_url_env": null,
+      "key_env": "OPENROUTER_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "https://mastra.ai/models/providers/openrouter"
+    },
+    {
+      "router": "mastra",
+      "prefix": "togetherai",
+      "family": "mastra",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://api.together.xyz/v1",
+      "base_url_env": null,
+      "key_env": "TOGETHER_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "https://mastra.ai/models/providers/togetherai"
+    },
+    {
+      "router": "mastra",
+      "prefix": "fireworks-ai",
+      "family": "mastra",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://api.fireworks.ai/inference/v1",
+      "base_url_env": null,
+      "key_env": "FIREWORKS_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "https://mastra.ai/models/providers/fireworks-ai"
+    },
+    {
+      "router": "mastra",
+      "prefix": "cerebras",
+      "family": "mastra",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://api.cerebras.ai/v1",
+      "base_url_env": null,
+      "key_env": "CEREBRAS_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "https://mastra.ai/models/providers/cerebras"
+    },
+    {
+      "router": "mastra",
+      "prefix": "perplexity",
+      "family": "mastra",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://api.perplexity.ai",
+      "base_url_env": null,
+      "key_env": "PERPLEXITY_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "https://mastra.ai/models/providers/perplexity"
+    },
+    {
       "router": "litellm",
       "prefix": "minimax",
       "family": "minimax",
@@ -8593,6 +11495,142 @@ const data: Sdks = {
       "source": "providers/requesty.py (base_url https://router.requesty.ai/v1"
     },
     {
+      "router": "pydantic-ai",
+      "prefix": "together",
+      "family": "pydantic-ai",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://api.together.xyz/v1",
+      "base_url_env": null,
+      "key_env": "TOGETHER_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "providers/together.py (base_url https://api.together.xyz/v1"
+    },
+    {
+      "router": "pydantic-ai",
+      "prefix": "fireworks",
+      "family": "pydantic-ai",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://api.fireworks.ai/inference/v1",
+      "base_url_env": null,
+      "key_env": "FIREWORKS_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "providers/fireworks.py (base_url https://api.fireworks.ai/inference/v1"
+    },
+    {
+      "router": "pydantic-ai",
+      "prefix": "grok",
+      "family": "pydantic-ai",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://api.x.ai/v1",
+      "base_url_env": null,
+      "key_env": "GROK_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "providers/grok.py (base_url https://api.x.ai/v1"
+    },
+    {
+      "router": "pydantic-ai",
+      "prefix": "github",
+      "family": "pydantic-ai",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://models.github.ai/inference",
+      "base_url_env": null,
+      "key_env": "GITHUB_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "providers/github.py (base_url https://models.github.ai/inference"
+    },
+    {
+      "router": "pydantic-ai",
+      "prefix": "heroku",
+      "family": "pydantic-ai",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://us.inference.heroku.com/v1",
+      "base_url_env": null,
+      "key_env": "HEROKU_INFERENCE_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "providers/heroku.py (HEROKU_INFERENCE_URL default https://us.inference.heroku.com"
+    },
+    {
+      "router": "pydantic-ai",
+      "prefix": "cerebras",
+      "family": "pydantic-ai",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://api.cerebras.ai/v1",
+      "base_url_env": null,
+      "key_env": "CEREBRAS_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "providers/cerebras.py; tests/providers/test_cerebras.py (base_url https://api.cerebras.ai/v1"
+    },
+    {
+      "router": "pydantic-ai",
+      "prefix": "moonshotai",
+      "family": "pydantic-ai",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://api.moonshot.ai/v1",
+      "base_url_env": null,
+      "key_env": "MOONSHOTAI_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "providers/moonshotai.py (base_url https://api.moonshot.ai/v1"
+    },
+    {
+      "router": "pydantic-ai",
+      "prefix": "vercel",
+      "family": "pydantic-ai",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://ai-gateway.vercel.sh/v1",
+      "base_url_env": null,
+      "key_env": "VERCEL_AI_GATEWAY_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "providers/vercel.py (base_url https://ai-gateway.vercel.sh/v1"
+    },
+    {
       "router": "litellm",
       "prefix": "zai",
       "family": "zai",
@@ -8670,6 +11708,32 @@ const data: Sdks = {
       "language": "javascript",
       "pattern": "^@ai-sdk/(?!provider|react|ui|rsc|svelte|vue)[\\w-]+:",
       "label": "this AI SDK provider"
+    }
+  ],
+  "key_wrappers": [
+    {
+      "language": "python",
+      "name": "pydantic.SecretStr"
+    },
+    {
+      "language": "python",
+      "name": "SecretStr"
+    },
+    {
+      "language": "python",
+      "name": "azure.core.credentials.AzureKeyCredential"
+    },
+    {
+      "language": "python",
+      "name": "AzureKeyCredential"
+    },
+    {
+      "language": "javascript",
+      "name": "@azure/core-auth:AzureKeyCredential"
+    },
+    {
+      "language": "javascript",
+      "name": "AzureKeyCredential"
     }
   ]
 };

@@ -17,7 +17,7 @@ import { Evaluator, MAX_FUNC_DEPTH, MAX_ITEMS, Scope as ScopeOf, type WalkResult
 import { capWord, describe, envRead, isEnvName, putEntry, str, unknown } from '../eval/values.js';
 import type { SdkCall, Value } from '../call/model.js';
 import { safeEncode } from '../call/url.js';
-import { endpointOf, fallbackSdk, fragmentSdk as fragmentSdkOf, instanceSdk, normaliseMethod, sdkByName as sdkByNameOf, unsupportedLabel, type Sdk as SdkEntry } from '../sdk/data.js';
+import { endpointOf, fallbackSdk, fragmentSdk as fragmentSdkOf, instanceSdk, isKeyWrapper, normaliseMethod, sdkById, sdkByName as sdkByNameOf, unsupportedLabel, type Sdk as SdkEntry } from '../sdk/data.js';
 import {
   isAbsent,
   NULL,
@@ -968,8 +968,9 @@ export class Walker extends Evaluator implements BuildEnv {
     // SDK functions (the AI SDK's generateText/streamText) and constructors called without `new` (createOpenAI).
     const fn = sdkByNameOf('javascript', path, ['function']);
     if (fn) return this.aiSdkFunction(fn, path, args, node, line);
-    const ctor = sdkByNameOf('javascript', path, ['client', 'model']);
-    if (ctor) return this.construct(ctor, args[0] ?? UNDEF, pos, line);
+    const ctor = sdkByNameOf('javascript', path, ['client', 'model', 'provider']);
+    if (ctor) return this.construct(ctor, args[ctor.positional.length] ?? UNDEF, pos, line, args.slice(0, ctor.positional.length));
+    if (args[0] && isKeyWrapper('javascript', path)) return args[0];
     const what = unsupportedLabel('javascript', path);
     if (what) {
       this.warn('unsupported_client', `Requests made through ${what} are not supported; they are skipped.`, line);
@@ -1008,8 +1009,10 @@ export class Walker extends Evaluator implements BuildEnv {
     }
     if (path === 'URL' || path === 'globalThis.URL') return this.newUrl(args);
     if (path === 'Request' || path === 'node-fetch:Request' || path === 'undici:Request') return { kind: 'request', url: args[0] ?? UNDEF, init: args[1] };
-    const ctor = sdkByNameOf('javascript', path, ['client', 'model']);
-    if (ctor) return this.construct(ctor, args[0] ?? UNDEF, n.start, line);
+    const ctor = sdkByNameOf('javascript', path, ['client', 'model', 'provider']);
+    if (ctor) return this.construct(ctor, args[ctor.positional.length] ?? UNDEF, n.start, line, args.slice(0, ctor.positional.length));
+    // `new AzureKeyCredential(key)` (grammar/sdks/_shared.yaml key_wrappers): the key it wraps.
+    if (args[0] && isKeyWrapper('javascript', path)) return args[0];
     const what = unsupportedLabel('javascript', path);
     if (what) {
       this.warn('unsupported_client', `Requests made through ${what} are not supported; they are skipped.`, line);
@@ -1048,12 +1051,23 @@ export class Walker extends Evaluator implements BuildEnv {
     return { kind: 'string', word: concatWords(b, a) };
   }
 
-  private construct(sdk: SdkEntry, options: JsVal, pos: number, line?: number): JsVal {
+  private construct(sdk: SdkEntry, options: JsVal, pos: number, line?: number, positional: JsVal[] = []): JsVal {
     const c: ClientObj = { id: this.clients.length, kind: 'sdk', sdk, opts: [], headers: [], params: [], line: line ?? this.lineOf(pos), pos };
     if (options.kind === 'object') c.opts = [...options.entries];
     else if (!isAbsent(options) && options.kind !== 'string') this.warn('unknown_value', 'The client options could not be evaluated; the SDK defaults are assumed.', c.line);
-    // `new Mistral("key")`-style positional keys are not the SDKs' JS signature; a string option is ignored.
+    // Positional arguments the data names (`ModelClient(endpoint, credential)`); otherwise
+    // `new Mistral("key")`-style positional keys are not the SDKs' JS signature and are ignored.
+    sdk.positional.forEach((name, i) => {
+      const v = positional[i];
+      if (v && !isAbsent(v) && !c.opts.some(([k]) => k === name)) c.opts.unshift([name, v]);
+    });
     this.clients.push(c);
+    // A model class (LangChain.js ChatOpenAI, Mastra's Agent): constructing it is the call, unless
+    // the model it is given is an SDK model object (`model: anthropic("...")`), which sends by itself.
+    if (sdk.kind === 'model') {
+      const given = c.opts.find(([k]) => sdk.args.model?.includes(k))?.[1];
+      if (!given || (given.kind !== 'aimodel' && given.kind !== 'client')) this.recordSdk(pos, this.sdkCallOf(c, null, [], c.line));
+    }
     return { kind: 'client', client: c };
   }
 
@@ -1088,6 +1102,23 @@ export class Walker extends Evaluator implements BuildEnv {
       const m = path.length === 1 ? aiModelMethod(sdk, last) : undefined;
       return m ? this.aiModel(c, m, args[0], node.start) : unknown('provider member');
     }
+    // REST-level clients (`client.path("/chat/completions").post({ body, headers, queryParameters })`).
+    if (sdk.rest && path.length === 1) {
+      if (last === sdk.rest.method && args[0]) return { kind: 'client', client: { ...c, restPath: toWord(args[0]) } };
+      const p = c.restPath ? literalText(c.restPath) : null;
+      if (p !== null && HTTP_VERBS[last]) {
+        const o = args[0];
+        const member = (k: string) => (o?.kind === 'object' ? this.memberOf(o, k) : undefined);
+        const body = member(sdk.rest.body);
+        const options: Array<[string, JsVal]> = [];
+        const h = member(sdk.rest.headers);
+        const q = member(sdk.rest.query);
+        if (h && !isAbsent(h)) options.push(['headers', h]);
+        if (q && !isAbsent(q)) options.push(['query', q]);
+        this.recordSdk(node.start, { ...this.sdkCallOf(c, last, [body ?? UNDEF, { kind: 'object', entries: options }], line), path: p });
+        return unknown('response');
+      }
+    }
     const method = normaliseMethod(path);
     const ep = endpointOf(sdk, method);
     if (!ep) return unknown('response');
@@ -1110,6 +1141,16 @@ export class Walker extends Evaluator implements BuildEnv {
     if (model?.kind === 'aimodel') {
       this.usedModels.add(model);
       const call = this.modelCallOf(model, line);
+      call.generate = { kwargs: o.kind === 'object' ? o.entries.filter(([, v]) => v.kind !== 'undef').map(([k, v]): [string, Value] => [k, toValue(v)]) : [], stream: ep.stream };
+      this.recordSdk(node.start, call);
+    } else if (model?.kind === 'string' && sdk.string_model && sdkById(sdk.string_model)) {
+      // A plain model string (`model: "openai/gpt-5"`) is a model of the binding the data names (the AI Gateway).
+      const gw = sdkById(sdk.string_model)!;
+      const c: ClientObj = { id: this.clients.length, kind: 'sdk', sdk: gw, opts: [], headers: [], params: [], line, pos: node.start };
+      this.clients.push(c);
+      const m = this.aiModel(c, aiModelMethod(gw, null) ?? 'languageModel', model, node.start);
+      this.usedModels.add(m);
+      const call = this.modelCallOf(m, line);
       call.generate = { kwargs: o.kind === 'object' ? o.entries.filter(([, v]) => v.kind !== 'undef').map(([k, v]): [string, Value] => [k, toValue(v)]) : [], stream: ep.stream };
       this.recordSdk(node.start, call);
     } else if (model?.kind === 'string') {

@@ -13,7 +13,7 @@ import { httpCall, kwarg, pairsOf, type BuildEnv, type CallArgs } from './build.
 import { Evaluator, MAX_FUNC_DEPTH, MAX_ITEMS, Scope as ScopeOf, type WalkResult } from '../eval/evaluator.js';
 import { capWord, describe, envRead, isEnvName, unknown } from '../eval/values.js';
 import type { SdkCall } from '../call/model.js';
-import { endpointOf, fallbackSdk, fragmentSdk as fragmentSdkOf, inferLangchainProvider, langchainModel, moduleSdk, normaliseMethod, pyNameMatches as nameMatches, sdkByName as sdkByNameOf, unsupportedLabel, type Sdk as SdkEntry } from '../sdk/data.js';
+import { endpointOf, fallbackSdk, fragmentSdk as fragmentSdkOf, inferLangchainProvider, isKeyWrapper, langchainModel, moduleSdk, normaliseMethod, pyNameMatches as nameMatches, sdkByName as sdkByNameOf, unsupportedLabel, type Sdk as SdkEntry } from '../sdk/data.js';
 import { percentFormat, stringMethod } from './str-methods.js';
 import { decodeBody, splitStringToken } from './strings.js';
 import {
@@ -1032,14 +1032,14 @@ export class Walker extends Evaluator implements BuildEnv {
       }
       return unknown('json.loads()');
     }
-    // pydantic's SecretStr(x) wraps a key without changing where it comes from.
-    if (/(^|\.)SecretStr$/.test(path) && args.positional[0]) return args.positional[0];
+    // SecretStr(x), AzureKeyCredential(x) (grammar/sdks/_shared.yaml key_wrappers) wrap a key without changing where it comes from.
+    if (args.positional[0] && isKeyWrapper('python', path)) return args.positional[0];
     if (nameMatches(path, 'langchain.chat_models.init_chat_model') || path === 'init_chat_model') return this.initChatModel(args, node, line);
     if (path.startsWith('google.genai.types.') || path.startsWith('genai.types.')) {
       return { kind: 'object', entries: args.kwargs.map(([a, b]) => [a, toValue(b)]) };
     }
     // SDK constructors, SDK functions, module-level SDK calls.
-    const ctor = sdkByNameOf('python', path, ['client', 'model']);
+    const ctor = sdkByNameOf('python', path, ['client', 'model', 'provider']);
     if (ctor) return this.construct(ctor, args, node, line);
     const fn = sdkByNameOf('python', path, ['function']);
     if (fn) {
@@ -1121,7 +1121,10 @@ export class Walker extends Evaluator implements BuildEnv {
       if (v && !c.opts.some(([k]) => k === name)) c.opts.unshift([name, v]);
     });
     this.clients.push(c);
-    if (sdk.kind === 'model') this.recordSdk(node.from, this.sdkCallOf(sdk, c.opts, null, NO_ARGS, line));
+    // A model given another SDK model object (`Agent(OpenAIChatModel(...))`) sends through it: that object's construction is the call.
+    const given = c.opts.find(([k]) => sdk.args.model?.includes(k))?.[1];
+    const wraps = given?.kind === 'client' && given.client.sdk?.kind === 'model';
+    if (sdk.kind === 'model' && !wraps) this.recordSdk(node.from, this.sdkCallOf(sdk, c.opts, null, NO_ARGS, line));
     return { kind: 'client', client: c };
   }
 
@@ -1251,6 +1254,9 @@ export class Walker extends Evaluator implements BuildEnv {
       unknownSplat: args.unknownSplat,
       line,
     };
+    // Keywords holding another SDK object (a pydantic-ai provider): its own constructor entries.
+    const nested = ctor.filter(([, v]) => v.kind === 'client' && v.client.kind === 'sdk' && v.client.sdk?.kind === 'provider');
+    if (nested.length) call.nested = nested.map(([k, v]) => [k, this.sdkCallOf((v as { client: ClientObj }).client.sdk!, (v as { client: ClientObj }).client.opts, null, NO_ARGS, line)]);
     const m = sdk.module?.name;
     if (moduleCall && m) call.module = [...this.attrs.entries()].filter(([k]) => k.startsWith(m + '.')).map(([k, v]) => [k.slice(m.length + 1), toValue(v)]);
     return call;

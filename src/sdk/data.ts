@@ -143,3 +143,8 @@ export function sdkWire(id: string | undefined, client?: string): string | undef
   const wires = client ? CLIENT_WIRES.get(client) : undefined;
   return wires && wires.size === 1 ? [...wires][0] : undefined;
 }
+
+/** A constructor that wraps a key (`SecretStr(k)`, `new AzureKeyCredential(k)`): its first argument stands for it. */
+export function isKeyWrapper(lang: Language, path: string): boolean {
+  return data.key_wrappers.some((w) => w.language === lang && (lang === 'python' ? pyNameMatches(path, w.name) : path === w.name));
+}

@@ -9,6 +9,10 @@
 //   genai            Google Gen AI: `contents` + `config` as the REST body, model in the path
 //   ai-sdk           a Vercel AI SDK provider's model, sent by generateText/streamText
 // plus the kind `model` (constructing a LangChain chat model is the call).
+// Before a strategy runs, the binding's data may hand the call to another
+// binding (`modes`: google-genai `vertexai=True`), and a `provider` object
+// given to a model class (pydantic-ai) supplies the base URL, key and their
+// defaults; option names with dots (`configuration.baseURL`) read nested options.
 // Guarantee: never throws; a value it cannot know is an `unknown` part, never
 // a guess; no literal from the input is ever put in a warning.
 import {
@@ -45,20 +49,23 @@ interface Ctx {
 
 /** Lowers an SdkCall; null when its binding id is unknown (a programmer error upstream, never input). */
 export function lower(call: SdkCall, env: LowerEnv): HttpCall | null {
-  const sdk = sdkById(call.sdk);
+  let sdk = sdkById(call.sdk);
   if (!sdk) return null;
-  const ctx: Ctx = { sdk, call, env, lang: sdk.language, line: call.line };
+  const mode = modeOf(sdk, call, env);
+  if (mode) sdk = mode;
+  const ctx: Ctx = withProvider({ sdk, call, env, lang: sdk.language, line: call.line });
   let out: HttpCall;
-  if (call.method === null) {
-    if (sdk.kind === 'model') out = sdk.strategy === 'router' ? routerCall(ctx) : modelCall(ctx);
+  if (call.path !== undefined) out = methodCall(ctx, { path: call.path, method: (call.method ?? 'post').toUpperCase() === 'GET' ? 'GET' : 'POST', stream: false });
+  else if (call.method === null) {
+    if (ctx.sdk.kind === 'model') out = ctx.sdk.strategy === 'router' ? routerCall(ctx) : modelCall(ctx);
     else {
       // A client built but never called: its chat endpoint, no body.
-      out = methodCall(ctx, chatEndpoint(sdk));
+      out = methodCall(ctx, chatEndpoint(ctx.sdk));
       out.body = null;
     }
-  } else if (sdk.strategy === 'ai-sdk') out = aiSdkCall(ctx, call.method);
-  else if (sdk.strategy === 'router') out = routerCall(ctx);
-  else out = methodCall(ctx, endpointOf(sdk, call.method) ?? chatEndpoint(sdk));
+  } else if (ctx.sdk.strategy === 'ai-sdk') out = aiSdkCall(ctx, call.method);
+  else if (ctx.sdk.strategy === 'router') out = routerCall(ctx);
+  else out = methodCall(ctx, endpointOf(ctx.sdk, call.method) ?? endpointOf(sdk, call.method) ?? chatEndpoint(ctx.sdk));
   if (call.ctor === null) {
     // A fragment: the client is never built, so its URL and key are unknown.
     out.url = { parts: [] };
@@ -66,6 +73,49 @@ export function lower(call: SdkCall, env: LowerEnv): HttpCall | null {
     delete out.client_info;
   }
   return out;
+}
+
+/** The binding a `modes` entry hands the call to (google-genai `vertexai=True`), or undefined. */
+function modeOf(sdk: Sdk, call: SdkCall, env: LowerEnv): Sdk | undefined {
+  for (const m of sdk.modes) {
+    const v = call.ctor?.find(([k]) => k === m.arg)?.[1];
+    let on = false;
+    if (v && v.kind !== 'null') on = (v.kind === 'bool' || v.kind === 'number' ? v.value : v.kind === 'string' ? literalText(v.word) : undefined) === m.equals;
+    else if (m.env) {
+      const w = env.pasteEnv.get(m.env);
+      on = !!w && /^(true|1)$/i.test(literalText(w) ?? '');
+    }
+    if (on) return sdkById(m.binding);
+  }
+  return undefined;
+}
+
+/**
+ * A model class given a provider (the `provider` arg role): an object of a
+ * `kind: provider` binding supplies the base URL and key (its keywords) and
+ * their defaults, replacing the model's own; the model class keeps its wire,
+ * endpoint and auth. A provider given as a name stays for the router.
+ */
+function withProvider(ctx: Ctx): Ctx {
+  const names = ctx.sdk.args.provider;
+  const nested = ctx.call.nested;
+  if (!names || !nested || !ctx.call.ctor) return ctx;
+  const hit = [...nested].reverse().find(([k]) => names.includes(k));
+  const p = hit ? sdkById(hit[1].sdk) : undefined;
+  if (!hit || !p || p.kind !== 'provider') return ctx;
+  const sdk: Sdk = {
+    ...ctx.sdk,
+    strategy: ctx.sdk.strategy === 'router' ? 'plain' : ctx.sdk.strategy,
+    default_base_url: p.default_base_url,
+    base_url_env: p.base_url_env,
+    default_key_env: p.default_key_env,
+    args: { ...ctx.sdk.args, base_url: p.args.base_url, api_key: p.args.api_key, headers: p.args.headers, provider: undefined, drop: [...(ctx.sdk.args.drop ?? []), ...names] },
+    header_args: { ...ctx.sdk.header_args, ...p.header_args },
+  };
+  // Only the provider's settings travel (its http_client, openai_client... configure nothing the request shows).
+  const own = new Set([...(p.args.base_url ?? []), ...(p.args.api_key ?? []), ...(p.args.headers ?? []), ...Object.keys(p.header_args)]);
+  const ctor = [...ctx.call.ctor.filter(([k]) => !names.includes(k)), ...(hit[1].ctor ?? []).filter(([k]) => own.has(k))];
+  return { ...ctx, sdk, call: { ...ctx.call, ctor } };
 }
 
 // ---------------------------------------------------------------- reading arguments
@@ -81,6 +131,12 @@ function pick(ctx: Ctx, entries: Array<[string, Value]> | null, names: string[] 
   if (!names || !entries) return undefined;
   let found: Value | undefined;
   for (const [k, v] of entries) if (names.includes(k) && !isNull(v)) found = v;
+  // `configuration.baseURL`: an option nested in an options object (LangChain.js), by its dotted path.
+  for (const n of names) {
+    if (found || !n.includes('.')) continue;
+    const v = dotted(entries, n.split('.'));
+    if (v && !isNull(v)) found = v;
+  }
   if (found || ctx.lang !== 'javascript' || !loose) return found;
   const lower = names.map((n) => n.toLowerCase());
   for (const [k, v] of entries)
@@ -89,6 +145,17 @@ function pick(ctx: Ctx, entries: Array<[string, Value]> | null, names: string[] 
       if (/^[A-Za-z_$][\w$]{0,40}$/.test(k)) ctx.env.warn('option_spelling', `The option ${k} is read as ${names[lower.indexOf(k.toLowerCase())]}, the SDK's spelling.`, ctx.line);
     }
   return found;
+}
+
+/** The value at a dotted option path (`configuration.baseURL`) in an entry list, if every level is an object. */
+function dotted(entries: Array<[string, Value]>, path: string[]): Value | undefined {
+  let cur: Value = { kind: 'object', entries };
+  for (const seg of path) {
+    const next = getEntry(cur, seg);
+    if (!next) return undefined;
+    cur = next;
+  }
+  return cur;
 }
 
 /** A module setting (`openai.api_base = ...`) by attribute name, for module-level calls. */
@@ -135,6 +202,10 @@ function withEntry(body: Value, key: string, v: Value, first = false): Value {
   if (body.kind !== 'object') return body;
   const rest = body.entries.filter(([k]) => k !== key);
   return { kind: 'object', entries: first ? [[key, v], ...rest] : [...rest, [key, v]] };
+}
+
+function withoutEntry(body: Value, key: string): Value {
+  return body.kind === 'object' ? { kind: 'object', entries: body.entries.filter(([k]) => k !== key) } : body;
 }
 
 function objectOf(entries: Array<[string, Value]>): Value {
@@ -189,7 +260,7 @@ function resolveClient(ctx: Ctx, defaults: { base_url: string | null; base_url_e
   if (b) base = word(ctx, b);
   else if (defaults.base_url_env && env.pasteEnv.has(defaults.base_url_env)) base = implicitEnv(defaults.base_url_env, env.pasteEnv);
   else if (defaults.base_url) {
-    base = litWord(defaults.base_url);
+    base = fillUrl(ctx, defaults.base_url);
     baseDefaulted = true;
   }
   if (base && hasEnv(base)) env.warn('env_base_url', `The base URL comes from the environment variable ${envName(base)}, read when the client is built.`, line);
@@ -210,6 +281,54 @@ function resolveClient(ctx: Ctx, defaults: { base_url: string | null; base_url_e
   }
   if (key && !bearer && hasUnknown(key)) env.warn('unknown_value', 'The API key argument could not be evaluated; it is left unknown.', line);
   return { base, baseDefaulted, key, keyDefaulted, bearer };
+}
+
+/**
+ * A default base URL with `{name}` holes (the binding's `url_params`): each
+ * from a constructor keyword, else the variable the SDK reads (a reference,
+ * so an unset project leaves the URL unresolved), else the SDK's default;
+ * then the binding's `url_rewrites` on a literal result.
+ */
+function fillUrl(ctx: Ctx, template: string): Word {
+  const params = ctx.sdk.url_params;
+  if (!Object.keys(params).length || !template.includes('{')) return litWord(template);
+  const words: Word[] = [];
+  let last = 0;
+  const re = /\{([a-z_]+)\}/g;
+  for (let m = re.exec(template); m; m = re.exec(template)) {
+    const p = params[m[1]];
+    if (!p) continue;
+    words.push(litWord(template.slice(last, m.index)));
+    last = m.index + m[0].length;
+    const v = pick(ctx, ctx.call.ctor, p.args, false);
+    if (v) words.push(word(ctx, v));
+    else if (p.env && (ctx.env.pasteEnv.has(p.env) || !p.default)) {
+      words.push(implicitEnv(p.env, ctx.env.pasteEnv));
+      if (!ctx.env.pasteEnv.has(p.env)) ctx.env.warn('env_base_url', `The ${m[1]} in the URL comes from the environment variable ${p.env}, which the example does not set.`, ctx.line);
+    } else if (p.default) {
+      words.push(litWord(p.default));
+      if (p.env) ctx.env.warn('base_url_default', `The ${m[1]} is not in the code; the SDK's default ${p.default} is used unless ${p.env} is set.`, ctx.line);
+    }
+    else words.push({ parts: [{ kind: 'unknown', text: m[1] }] });
+  }
+  words.push(litWord(template.slice(last)));
+  let out = concatWords(...words);
+  const first = out.parts[0];
+  if (first?.kind === 'lit')
+    for (const r of ctx.sdk.url_rewrites)
+      if (first.text.startsWith(r.from)) {
+        out = { parts: [{ kind: 'lit', text: r.to + first.text.slice(r.from.length) }, ...out.parts.slice(1)] };
+        break;
+      }
+  return out;
+}
+
+/** Constructor keywords the binding sends as headers (`header_args`). */
+function ctorHeaders(ctx: Ctx, headers: Header[]): void {
+  for (const [arg, name] of Object.entries(ctx.sdk.header_args)) {
+    const v = pick(ctx, ctx.call.ctor, [arg], false);
+    if (v && v.kind !== 'unknown') setHeader(headers, name, word(ctx, v));
+  }
 }
 
 function authHeaders(auth: Sdk['auth'], r: Resolved): Header[] {
@@ -322,6 +441,7 @@ function methodCall(ctx: Ctx, endpoint: Endpoint): HttpCall {
   // openai<1 with api_type "azure" sent the key in api-key, as AzureOpenAI does.
   const headers = authHeaders(legacyAzure ? { name: 'api-key', scheme: null } : sdk.auth, r);
   for (const [k, v] of pairsOf(pick(ctx, call.ctor, sdk.args.headers, false), ctx.lang) ?? []) setHeader(headers, k, annotate(v, env.pasteEnv));
+  ctorHeaders(ctx, headers);
   for (const [k, v] of split.headers) setHeader(headers, k, v);
   for (const [k, v] of optionPairs(ctx, 'headers')) setHeader(headers, k, v);
   if (split.betas) setHeader(headers, 'anthropic-beta', split.betas);
@@ -414,9 +534,11 @@ function routerCall(ctx: Ctx): HttpCall {
   const kwargs = call.method === null && call.ctor ? modelKwargs(ctx) : call.kwargs;
   const split = splitCall(ctx, kwargs);
   let body = split.body;
-  const modelV = getEntry(body, 'model') ?? call.positional[0];
+  // A client built from a `provider/model` string (instructor.from_provider) keeps the model for its calls.
+  const modelV = getEntry(body, 'model') ?? call.positional[0] ?? (call.method !== null ? pick(ctx, call.ctor, sdk.args.model, false) : undefined);
   const modelText = modelV ? literalText(valueWord(modelV, ctx.lang)) : null;
-  const customV = router.provider_arg ? pick(ctx, kwargs, [router.provider_arg]) : undefined;
+  const settings = call.method !== null && call.ctor ? [...call.ctor, ...kwargs] : kwargs;
+  const customV = router.provider_arg ? pick(ctx, settings, [router.provider_arg]) : undefined;
   const custom = customV ? literalText(valueWord(customV, ctx.lang)) : null;
   let prefix = router.default;
   let model: Value | undefined = modelV;
@@ -433,8 +555,9 @@ function routerCall(ctx: Ctx): HttpCall {
     }
   }
   if (model) body = withEntry(body, 'model', model, true);
-  const baseV = pick(ctx, kwargs, sdk.args.base_url) ?? moduleRole(ctx, 'base_url');
-  const keyV = pick(ctx, kwargs, sdk.args.api_key) ?? moduleRole(ctx, 'api_key');
+  if (router.provider_arg) body = withoutEntry(body, router.provider_arg);
+  const baseV = pick(ctx, settings, sdk.args.base_url) ?? moduleRole(ctx, 'base_url');
+  const keyV = pick(ctx, settings, sdk.args.api_key) ?? moduleRole(ctx, 'api_key');
   const headers: Header[] = [];
   let url: Word;
   let baseDefaulted = false;
@@ -451,7 +574,8 @@ function routerCall(ctx: Ctx): HttpCall {
     keyDefaulted = !keyV;
     headers.push({ name: route.auth?.name ?? 'api-key', value: key });
   } else if (!route) {
-    env.warn('unsupported_client', `LiteLLM's ${router.unsupported.includes(prefix) ? `"${prefix}"` : 'given'} provider is not supported; its endpoint is left unknown.`, line);
+    // The prefix is named only when it is one the data lists (never text from the input).
+    env.warn('unsupported_client', `${router.label}'s ${router.unsupported.includes(prefix) ? `"${prefix}"` : 'given'} provider is not supported; its endpoint is left unknown.`, line);
     url = { parts: [] };
   } else {
     let base: Word | null = baseV ? word(ctx, baseV) : null;
@@ -474,6 +598,7 @@ function routerCall(ctx: Ctx): HttpCall {
   }
   url = appendQuery(url, [...query, ...split.query], queryOpts(ctx));
   for (const [k, v] of split.headers) setHeader(headers, k, v);
+  ctorHeaders(ctx, headers);
   return {
     client: sdk.client,
     method: 'POST',
