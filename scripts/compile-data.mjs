@@ -149,7 +149,7 @@ export function compileSdks(dir) {
         azure_deployment_paths: b.azure_deployment_paths ?? null,
         module: nn(b.module),
         router: b.router
-          ? { name: b.router.name ?? b.id, separator: b.router.separator, default: b.router.default, infer: b.router.infer ?? [], unsupported: b.router.unsupported ?? [], provider_arg: b.router.provider_arg ?? null, label: b.router.label ?? b.router.name ?? b.id }
+          ? { name: b.router.name ?? b.id, separator: b.router.separator, default: b.router.default, infer: b.router.infer ?? [], unsupported: b.router.unsupported ?? [], provider_arg: b.router.provider_arg ?? null, label: b.router.label ?? b.router.name ?? b.id, require_prefix: b.router.require_prefix ?? false }
           : null,
         header_args: b.header_args ?? {},
         modes: (b.modes ?? []).map((m) => ({ arg: m.arg, equals: m.equals === undefined ? true : m.equals, env: m.env ?? null, binding: m.binding })),

@@ -340,6 +340,8 @@ export const SdkRouter = z.object({
   unsupported: z.array(z.string()).default([]),
   /** What the unsupported-provider warning calls the router ("LiteLLM", "Pydantic AI"); default: its name. */
   label: z.string().optional(),
+  /** Every model string names its provider (Mastra, instructor): an unknown `x/...` prefix is an unsupported provider, not the default's model. */
+  require_prefix: z.boolean().optional(),
   /** A call keyword that names the provider instead of the prefix (LiteLLM's `custom_llm_provider`). */
   provider_arg: z.string().optional(),
 });
@@ -510,6 +512,7 @@ export const Sdk = z.object({
  
       provider_arg: z.string().nullable(),
       label: z.string(),
+      require_prefix: z.boolean(),
     })
     .nullable(),
   header_args: z.record(z.string(), z.string()),

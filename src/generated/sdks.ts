@@ -4333,7 +4333,8 @@ const data: Sdks = {
           "huggingface"
         ],
         "provider_arg": null,
-        "label": "instructor"
+        "label": "instructor",
+        "require_prefix": true
       },
       "header_args": {},
       "modes": [],
@@ -4480,7 +4481,8 @@ const data: Sdks = {
           "azure_ai"
         ],
         "provider_arg": "custom_llm_provider",
-        "label": "litellm"
+        "label": "LiteLLM",
+        "require_prefix": false
       },
       "header_args": {},
       "modes": [],
@@ -4566,7 +4568,8 @@ const data: Sdks = {
         "infer": [],
         "unsupported": [],
         "provider_arg": null,
-        "label": "Mastra"
+        "label": "Mastra",
+        "require_prefix": true
       },
       "header_args": {},
       "modes": [],
@@ -6229,7 +6232,8 @@ const data: Sdks = {
           "test"
         ],
         "provider_arg": null,
-        "label": "Pydantic AI"
+        "label": "Pydantic AI",
+        "require_prefix": false
       },
       "header_args": {},
       "modes": [],
@@ -6307,7 +6311,8 @@ const data: Sdks = {
         "infer": [],
         "unsupported": [],
         "provider_arg": "provider",
-        "label": "Pydantic AI"
+        "label": "Pydantic AI",
+        "require_prefix": false
       },
       "header_args": {},
       "modes": [],
@@ -6383,7 +6388,8 @@ const data: Sdks = {
         "infer": [],
         "unsupported": [],
         "provider_arg": "provider",
-        "label": "Pydantic AI"
+        "label": "Pydantic AI",
+        "require_prefix": false
       },
       "header_args": {},
       "modes": [],
@@ -6459,7 +6465,8 @@ const data: Sdks = {
         "infer": [],
         "unsupported": [],
         "provider_arg": "provider",
-        "label": "Pydantic AI"
+        "label": "Pydantic AI",
+        "require_prefix": false
       },
       "header_args": {},
       "modes": [],
@@ -6537,7 +6544,8 @@ const data: Sdks = {
         "infer": [],
         "unsupported": [],
         "provider_arg": "provider",
-        "label": "Pydantic AI"
+        "label": "Pydantic AI",
+        "require_prefix": false
       },
       "header_args": {},
       "modes": [],
@@ -8029,7 +8037,8 @@ const data: Sdks = {
           "azure_ai"
         ],
         "provider_arg": null,
-        "label": "litellm"
+        "label": "LiteLLM",
+        "require_prefix": false
       },
       "header_args": {},
       "modes": [],

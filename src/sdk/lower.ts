@@ -537,7 +537,7 @@ function routerCall(ctx: Ctx): HttpCall {
   // A client built from a `provider/model` string (instructor.from_provider) keeps the model for its calls.
   const modelV = getEntry(body, 'model') ?? call.positional[0] ?? (call.method !== null ? pick(ctx, call.ctor, sdk.args.model, false) : undefined);
   const modelText = modelV ? literalText(valueWord(modelV, ctx.lang)) : null;
-  const settings = call.method !== null && call.ctor ? [...call.ctor, ...kwargs] : kwargs;
+  const settings = call.ctor ? [...call.ctor, ...kwargs] : kwargs;
   const customV = router.provider_arg ? pick(ctx, settings, [router.provider_arg]) : undefined;
   const custom = customV ? literalText(valueWord(customV, ctx.lang)) : null;
   let prefix = router.default;
@@ -546,7 +546,7 @@ function routerCall(ctx: Ctx): HttpCall {
   else if (modelText !== null) {
     const cut = modelText.indexOf(router.separator);
     const head = cut > 0 ? modelText.slice(0, cut) : '';
-    if (head && (routeOf(router.name, head) || router.unsupported.includes(head))) {
+    if (head && (routeOf(router.name, head) || router.unsupported.includes(head) || router.require_prefix)) {
       prefix = head;
       model = str(modelText.slice(cut + router.separator.length));
     } else {
