@@ -29,6 +29,17 @@ const sample = (key: string) => `curl https://openrouter.ai/api/v1/chat/completi
   -d '{"model": "deepseek/deepseek-r1", "messages": [{"role": "user", "content": "hi"}], "reasoning": {"max_tokens": 2000}}'`;
 
 describe('parse-example | add --from-draft -', () => {
+  it('through the library, the refusal keeps its words: the header name and "placeholder" survive the output boundary', async () => {
+    const lib = await import('../src/index.js');
+    const key = generateKey('openrouter');
+    const parsed = await lib.parseExample(sample(key));
+    const r = await lib.add(parsed, { workspace: ws() });
+    expect(r).toMatchObject({ ok: false, code: 'invalid_entry' });
+    // A warning's `code: "placeholder_header"` is no query credential: it used to be remembered as a secret.
+    expect(String((r as { error: string }).error)).toMatch(/^headers\.HTTP-Referer holds the placeholder "<YOUR_SITE_URL>"/);
+    expect(leaks(JSON.stringify([parsed, r]), [key])).toEqual([]);
+  });
+
   it('refuses placeholder headers naming the field, keeps the parse warnings, stores nothing, leaks no key', () => {
     const key = generateKey('openrouter');
     const dir = ws();

@@ -138,21 +138,25 @@ const REFERENCE_NAME = /^(api[_-]key[_-]env|key[_-]env|key[_-]env[_-]used|auth)$
  * Remembers the secrets in a library input or parsed flag value: key-shaped
  * text anywhere, and credential-named fields whatever their shape. Returns how
  * many secrets it found (key-shaped text and credential-named values; random
- * stretches of short strings are remembered but not counted).
+ * stretches of short strings are remembered but not counted). The names only
+ * query strings use for credentials (`code`, `sig`) count only inside a
+ * `query` / `params` object: elsewhere `code` is a result's or warning's code
+ * (`placeholder_header`), and remembering it would redact that word from the
+ * very message that explains it.
  */
-export function rememberInput(value: unknown, depth = 0): number {
+export function rememberInput(value: unknown, depth = 0, position: 'any' | 'query' = 'any'): number {
   if (depth > 64) return 0;
   let found = 0;
   if (typeof value === 'string') {
     found += rememberKeysIn(value);
     if (value.length <= 256 && !/\s/.test(value)) rememberRandomStretches(value);
   } else if (ArrayBuffer.isView(value)) found += rememberKeysIn(new TextDecoder().decode(value as Uint8Array));
-  else if (Array.isArray(value)) for (const x of value) found += rememberInput(x, depth + 1);
+  else if (Array.isArray(value)) for (const x of value) found += rememberInput(x, depth + 1, position);
   else if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
       found += rememberKeysIn(k);
-      if (isCredentialName(k, 'query') && !REFERENCE_NAME.test(k) && rememberCredential(v)) found++;
-      found += rememberInput(v, depth + 1);
+      if (isCredentialName(k, position) && !REFERENCE_NAME.test(k) && rememberCredential(v)) found++;
+      found += rememberInput(v, depth + 1, /^(query|params|query_params)$/.test(k) ? 'query' : 'any');
     }
   }
   return found;
