@@ -42,7 +42,7 @@ export const update = bounded(async (...a: Parameters<R['update']>) => (await re
 export const rename = bounded(async (...a: Parameters<R['rename']>) => (await registry()).rename(...a));
 export const remove = bounded(async (...a: Parameters<R['remove']>) => (await registry()).remove(...a));
 export const probe = bounded(async (...a: Parameters<typeof Probing.probe>) => (await import('./vendors/probe.js')).probe(...a));
-export type { ProbeOptions, ProbeResult } from './vendors/probe.js';
+export type { ProbeOptions } from './vendors/probe.js';
 export type { CatalogModel, DiscoveryOptions } from './vendors/discovery.js';
 export type { ParseOptions } from './api.js';
 export type { Options } from './registry/index.js';
@@ -50,9 +50,24 @@ export { scrubResult, rememberSecret } from './secrets/boundary.js';
 export type { Invocation } from './registry/commands.js';
 export type { TemplateFields } from './registry/index.js';
 export { KeyPrompt, TemplatesOk, AddOk, EntryView, ListModelsOk, GetOk, RemoveOk } from './registry/results.js';
-export type { TemplatesResult, AddResult, ListModelsResult, GetResult, RemoveResult } from './registry/results.js';
+export { UpdateOk } from './registry/results.js';
+export type { TemplatesResult, AddResult, ListModelsResult, GetResult, RemoveResult, UpdateResult } from './registry/results.js';
+export { ListVendorModelsOk, ListVendorModelsFailure, CatalogModelSchema, ProbeOk, ProbeFailed, Diagnosis } from './vendors/results.js';
+export type { ListVendorModelsResult, ProbeResult } from './vendors/results.js';
 export { Entry, RegistryFile } from './registry/schema.js';
 export { ERROR_CODES } from './failure.js';
 export { Draft, ParseExampleOk, InspectOk, Auth, Wire, Failure, ErrorCode, WarningSchema } from './result.js';
 export type { ParseExampleResult, InspectResult } from './result.js';
+/** Every result a byok function returns: narrow on `ok`, then on the fields. */
+export type ByokResult =
+  | import('./result.js').ParseExampleResult
+  | import('./result.js').InspectResult
+  | import('./registry/results.js').TemplatesResult
+  | import('./vendors/results.js').ListVendorModelsResult
+  | import('./registry/results.js').AddResult
+  | import('./registry/results.js').UpdateResult
+  | import('./registry/results.js').ListModelsResult
+  | import('./registry/results.js').GetResult
+  | import('./registry/results.js').RemoveResult
+  | import('./vendors/results.js').ProbeResult;
 export type { HttpCall, Word, Part, Value, FrontEndResult } from './call/model.js';

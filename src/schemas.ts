@@ -3,7 +3,8 @@
 // (z.toJSONSchema), so a schema can never drift from the code.
 import { z } from 'zod';
 import { Draft, Failure, InspectOk, ParseExampleOk } from './result.js';
-import { AddOk, GetOk, ListModelsOk, RemoveOk, TemplatesOk } from './registry/results.js';
+import { AddOk, GetOk, ListModelsOk, RemoveOk, TemplatesOk, UpdateOk } from './registry/results.js';
+import { ListVendorModelsOk, ProbeFailed, ProbeOk } from './vendors/results.js';
 import { Entry, registryJsonSchema } from './registry/schema.js';
 
 /** Result shapes by CLI verb; each verb's result is this or a failure. */
@@ -16,7 +17,14 @@ const RESULTS: Record<string, z.ZodType> = {
   list: ListModelsOk,
   get: GetOk,
   remove: RemoveOk,
+  update: UpdateOk,
+  rename: UpdateOk,
+  'list-vendor-models': ListVendorModelsOk,
+  probe: z.union([ProbeOk, ProbeFailed]),
 };
+
+/** Failures may carry more than error and code (a failed catalog's url, need_env_input): the schema allows it. */
+const FailureJson = Failure.loose();
 
 const json = (schema: z.ZodType, title: string, io: 'input' | 'output' = 'output') => ({
   ...z.toJSONSchema(schema, { io, target: 'draft-2020-12', unrepresentable: 'any' }),
@@ -30,7 +38,7 @@ export const SCHEMA_NAMES: Record<string, string> = {
   registry: 'the registry file, config/custom_models.yaml',
   failure: 'every { ok: false, error, code } result',
   result: 'every result: one of the verb results below, or a failure',
-  ...Object.fromEntries(Object.keys(RESULTS).map((k) => [k, `the ok result of \`byok ${k}\``])),
+  ...Object.fromEntries(Object.keys(RESULTS).map((k) => [k, k === 'probe' ? 'the result of `byok probe`: ok, or the diagnosis of a model that did not answer' : `the ok result of \`byok ${k}\``])),
 };
 
 export function schemaFor(name: string): Record<string, unknown> | null {
@@ -42,12 +50,12 @@ export function schemaFor(name: string): Record<string, unknown> | null {
     case 'registry':
       return registryJsonSchema();
     case 'failure':
-      return json(Failure, 'byok failure');
+      return json(FailureJson, 'byok failure');
     case 'result':
       return {
         $schema: 'https://json-schema.org/draft/2020-12/schema',
         title: 'byok result',
-        $defs: Object.fromEntries([...Object.entries(RESULTS), ['failure', Failure] as const].map(([k, s]) => [k, json(s, `byok ${k} result`)])),
+        $defs: Object.fromEntries([...Object.entries(RESULTS), ['failure', FailureJson] as const].map(([k, s]) => [k, json(s, `byok ${k} result`)])),
         anyOf: [...Object.keys(RESULTS), 'failure'].map((k) => ({ $ref: `#/$defs/${k}` })),
       };
   }

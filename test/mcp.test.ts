@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AddOk, GetOk } from '../src/registry/results.js';
+import { AddOk, GetOk, UpdateOk } from '../src/registry/results.js';
 import { ParseExampleOk } from '../src/result.js';
 import { generateKey, leaks } from './helpers/keys.js';
 
@@ -45,7 +45,7 @@ describe('byok mcp', () => {
   it('lists every tool with a JSON Schema input and the rules in its description', async () => {
     const { tools } = await client.listTools();
     const byName = Object.fromEntries(tools.map((t) => [t.name, t]));
-    expect(Object.keys(byName).sort()).toEqual(['add', 'add_template', 'get', 'list_models', 'list_vendor_models', 'parse_example', 'probe', 'remove', 'templates'].sort());
+    expect(Object.keys(byName).sort()).toEqual(['add', 'add_template', 'get', 'list_models', 'list_vendor_models', 'parse_example', 'probe', 'remove', 'rename', 'templates', 'update'].sort());
     for (const t of tools) {
       expect(t.inputSchema.type).toBe('object');
       expect(t.description).toMatch(/curated vendor/);
@@ -102,6 +102,22 @@ describe('byok mcp', () => {
     expect(await call('add_template', { vendor: 'no-such-vendor' })).toMatchObject({ ok: false, code: 'unknown_vendor' });
     const r = (await client.callTool({ name: 'get', arguments: {} })) as CallResult;
     expect(r.isError).toBe(true);
+  });
+
+  it('update and rename change an entry in place; their inputs are the zod fields', async () => {
+    const { tools } = await client.listTools();
+    const byName = Object.fromEntries(tools.map((t) => [t.name, t]));
+    expect(byName.update.inputSchema.required).toEqual(['model_id']);
+    expect(Object.keys(byName.update.inputSchema.properties ?? {})).toEqual(expect.arrayContaining(['model_id', 'name', 'upstream_model', 'thinking_mode', 'headers']));
+    expect(byName.update.inputSchema.properties).not.toHaveProperty('base_url');
+    expect(byName.rename.inputSchema.required?.slice().sort()).toEqual(['model_id', 'name']);
+    const added = AddOk.parse(await call('add_template', { vendor: 'deepseek', upstream_model: 'deepseek-reasoner' }));
+    const updated = UpdateOk.parse(await call('update', { model_id: added.model_id, thinking_mode: 'disabled' }));
+    expect(updated).toMatchObject({ status: 'updated', model_id: added.model_id, thinking_mode: 'disabled' });
+    expect(updated.changed).toContain('thinking_mode');
+    const renamed = UpdateOk.parse(await call('rename', { model_id: added.model_id, name: 'Reasoner, no thinking' }));
+    expect(renamed).toMatchObject({ model_id: added.model_id, name: 'Reasoner, no thinking', changed: ['name'] });
+    expect(await call('update', { model_id: added.model_id, base_url: 'https://elsewhere.example/v1' })).toMatchObject({ ok: false });
   });
 
   it('list_models and remove', async () => {

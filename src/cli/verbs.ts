@@ -214,7 +214,7 @@ export const VERBS: VerbSpec[] = [
     args: '',
     summary: 'serve the functions as MCP tools over stdio (for agents)',
     details:
-      'A Model Context Protocol server on standard input/output with the tools templates, list_vendor_models, add_template, parse_example, add, list_models, get, remove and probe. The workspace is --workspace, else $BYOK_WORKSPACE, else the folder the client starts byok in. Configure your MCP client to run it; see the README\'s agents section.',
+      'A Model Context Protocol server on standard input/output with the tools templates, list_vendor_models, add_template, parse_example, add, update, rename, list_models, get, remove and probe. The workspace is --workspace, else $BYOK_WORKSPACE, else the folder the client starts byok in. Configure your MCP client to run it; see the README\'s agents section.',
     flags: [],
     example: 'byok mcp --workspace /tmp/byok-demo',
     stdout: 'MCP protocol messages (JSON-RPC) until the client closes standard input',
@@ -229,7 +229,7 @@ export const VERBS: VerbSpec[] = [
     args: '[NAME]',
     summary: 'the JSON Schema of a result shape, the draft, an entry or the registry file',
     details:
-      'NAME is draft, entry, registry, failure, result (every result), or a verb (parse-example, inspect, templates, add, add-template, list, get, remove) for its ok result. Without NAME, lists the names. Generated from the zod schemas the code validates with.',
+      'NAME is draft, entry, registry, failure, result (every result), or a verb (parse-example, inspect, templates, list-vendor-models, add, add-template, update, rename, list, get, remove, probe) for its result. Without NAME, lists the names. Generated from the zod schemas the code validates with.',
     flags: [],
     example: 'byok schema registry',
     stdout: 'the JSON Schema itself (exit 0); without NAME, { ok, schemas } listing the names; an unknown NAME is a usage failure (exit 2)',

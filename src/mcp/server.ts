@@ -1,6 +1,8 @@
 // `byok mcp`: the library functions as Model Context Protocol tools over
-// stdio (official TypeScript SDK). Input schemas are the zod schemas (names as
-// DESIGN.md's MCP section lists); each tool returns the same JSON result as
+// stdio (official TypeScript SDK): templates, list_vendor_models,
+// add_template, parse_example, add, update, rename, list_models, get, remove
+// and probe. Input schemas are the zod schemas (names as DESIGN.md's MCP
+// section lists); each tool returns the same JSON result as
 // the CLI, as structuredContent and as text, scrubbed by the one output
 // boundary. Tool descriptions carry the rules an agent must follow.
 // Loaded only by the `mcp` verb: no other verb pays for the SDK.
@@ -10,7 +12,7 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { z } from 'zod';
 import { parseExample } from '../api.js';
-import { add, addTemplate, get, listModels, listVendorModels, remove, templates, type Options } from '../registry/index.js';
+import { add, addTemplate, get, listModels, listVendorModels, remove, rename, templates, update, UpdateFields, type Options } from '../registry/index.js';
 import { AddFields } from '../registry/entry.js';
 import { scrubResult } from '../secrets/index.js';
 import { fail } from '../result.js';
@@ -158,6 +160,28 @@ export function createServer(opts: McpOptions): McpServer {
       annotations: readOnly,
     },
     ({ model_id }) => guarded(() => get(model_id, reg)),
+  );
+
+  server.registerTool(
+    'update',
+    {
+      title: 'Change fields of a registered model',
+      description: `Changes fields of a registered model in place (model_id stays): name, upstream_model, api_key_env, headers, query, thinking and request params, capabilities, max_tokens, param_policy. The endpoint (base_url, wire, auth) makes another entry: use add. ${AGENT_RULES}`,
+      inputSchema: { model_id: z.string().describe('An id from list_models'), ...UpdateFields.shape },
+      annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+    },
+    ({ model_id, ...fields }) => guarded(() => update(model_id, fields, reg)),
+  );
+
+  server.registerTool(
+    'rename',
+    {
+      title: 'Rename a registered model',
+      description: `Gives a registered model a new display name; its model_id stays. ${AGENT_RULES}`,
+      inputSchema: { model_id: z.string().describe('An id from list_models'), name: z.string().describe('The new display name') },
+      annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+    },
+    ({ model_id, name }) => guarded(() => rename(model_id, name, reg)),
   );
 
   server.registerTool(

@@ -23,6 +23,8 @@ const TOOLS: Record<string, [string, string[]]> = {
   'add-template': ['add_template', ['vendor']],
   add: ['add', []],
   probe: ['probe', ['model_id']],
+  update: ['update', ['model_id']],
+  rename: ['rename', ['model_id', 'name']],
 };
 
 export type Commands = (verb: string, args?: string[], flags?: Record<string, string>) => string;

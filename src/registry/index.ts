@@ -444,7 +444,8 @@ export const UpdateFields = AddFields.pick({
   param_policy: true,
 }).strict();
 
-export type UpdateResult = { ok: true; status: 'updated' | 'unchanged'; changed: string[]; [k: string]: unknown } | Failure;
+export type { UpdateResult } from './results.js';
+import type { UpdateResult } from './results.js';
 
 /**
  * Changes fields of a registered entry in place: it keeps its id,

@@ -3,7 +3,7 @@
 // (`const r = await add(x); if (r.ok) r.model_id`), and `byok schema NAME`
 // prints their JSON Schemas. Failures may carry extra fields (while a
 // missing key asks for secure input). list-vendor-models and probe live in
-// src/vendors/ with their own result types.
+// src/vendors/results.ts.
 import { z } from 'zod';
 import { Auth, Failure, ThinkingMode, WarningSchema, Wire } from '../result.js';
 import { Entry } from './schema.js';
@@ -102,3 +102,21 @@ export type GetResult = GetOk | Failure;
 export const RemoveOk = z.object({ ok: z.literal(true), status: z.literal('removed'), model_id: z.string(), registry: z.string(), note: z.string() });
 export type RemoveOk = z.infer<typeof RemoveOk>;
 export type RemoveResult = RemoveOk | Failure;
+
+/** `update` and `rename`: the entry as it now is, and which fields changed. */
+export const UpdateOk = z.intersection(
+  z.intersection(
+    z.object({
+      ok: z.literal(true),
+      status: z.enum(['updated', 'unchanged']),
+      changed: z.array(z.string()).describe('The fields whose value changed (empty when unchanged)'),
+      warnings: z.array(WarningSchema),
+      registry: z.string().describe('Absolute path of the registry file'),
+      note: z.string(),
+    }),
+    EntryView,
+  ),
+  KeyPrompt,
+);
+export type UpdateOk = z.infer<typeof UpdateOk>;
+export type UpdateResult = UpdateOk | Failure;

@@ -16,6 +16,7 @@
 // scheme, host and port of the catalog URL and is honoured only for loopback
 // hosts, so an environment variable cannot send a key anywhere else.
 import { fail, type Auth, type Failure } from '../result.js';
+import type { Warning } from '../codes.js';
 import catalogVendorData from '../generated/catalog-vendors.js';
 import { KeyLookup, resolveWorkspace } from '../registry/env.js';
 import { keyPrompt } from '../registry/entry.js';
@@ -29,7 +30,8 @@ import { catalogFormat, normalisePage, sniffFormat, type CatalogModel } from './
 import { errorMessageOf, httpCall, isLoopbackHost, parseJson, foreignText, shownUrl } from './http.js';
 
 export type { CatalogModel };
-export type Result = { ok: true; [k: string]: unknown } | (Failure & { [k: string]: unknown });
+export type { ListVendorModelsResult as Result } from './results.js';
+import type { ListVendorModelsResult as Result } from './results.js';
 
 export const CAPABILITIES = ['vision', 'function_calling', 'reasoning', 'web_search'] as const;
 export type Capability = (typeof CAPABILITIES)[number];
@@ -427,7 +429,7 @@ export async function listVendorModels(vendor?: string, opts: DiscoveryOptions =
       (opts.capability === undefined || m.capabilities[opts.capability as Capability] === true) &&
       (opts.maxInputUsd === undefined || (m.pricing.input_usd !== null && m.pricing.input_usd <= opts.maxInputUsd)),
   );
-  const warnings: { code: string; message: string }[] = [];
+  const warnings: Warning[] = [];
   if (tee && all.some((m) => m.warnings)) {
     warnings.push({
       code: 'near_non_tee_model',

@@ -29,6 +29,8 @@ import { hostOf } from './load.js';
 import { expandHeaders, keyMisdirected } from './discovery.js';
 import { errorMessageOf, httpCall, parseJson, foreignText } from './http.js';
 
+export type { ProbeResult } from './results.js';
+import type { ProbeResult } from './results.js';
 export type Diagnosis =
   | 'ok'
   | 'auth'
@@ -52,7 +54,6 @@ export interface ProbeOptions extends Options {
   timeoutMs?: number;
 }
 
-export type ProbeResult = { ok: boolean; [k: string]: unknown };
 
 interface ProbeEntry {
   model_id: string;
@@ -401,14 +402,13 @@ export async function probe(id: string, opts: ProbeOptions = {}): Promise<ProbeR
   }
 
   const hint = hintFor(main, e, cmd, { suggestedBase, off, offOutcome });
+  const verdict = main.diagnosis === 'ok' ? { ok: true as const, diagnosis: 'ok' as const } : { ok: false as const, error: firstSentence(hint), code: 'probe_failed' as const, diagnosis: main.diagnosis };
   const result: ProbeResult = {
-    ok: main.diagnosis === 'ok',
-    ...(main.diagnosis === 'ok' ? {} : { error: firstSentence(hint), code: 'probe_failed' }),
+    ...verdict,
     model_id: e.model_id,
     url: main.url,
     status: main.status,
     latency_ms: main.latency_ms,
-    diagnosis: main.diagnosis,
     hint,
     excerpt: main.excerpt,
     ...(main.param ? { param: main.param } : {}),

@@ -1,6 +1,6 @@
 // Compiled by test/types.test.ts with tsc against the built declarations
 // (dist/index.d.ts): every result narrows on `ok`.
-import { add, addTemplate, get, listModels, parseExample, remove, templates, type AddResult } from '../../dist/index.js';
+import { add, addTemplate, get, listModels, listVendorModels, parseExample, probe, remove, rename, templates, update, type AddResult, type ByokResult } from '../../dist/index.js';
 
 export async function narrowing(): Promise<string[]> {
   const out: string[] = [];
@@ -19,6 +19,18 @@ export async function narrowing(): Promise<string[]> {
   if (p.ok) out.push(p.draft.wire);
   const tp = await templates();
   if (tp.ok) out.push(tp.templates[0].vendor);
+  const lv = await listVendorModels('groq');
+  if (lv.ok) out.push(lv.url, ...lv.models.map((m) => m.upstream_model), String(lv.models[0]?.pricing.input_usd));
+  else out.push(lv.error);
+  const pr = await probe('custom/x-0000');
+  if (pr.ok) out.push(pr.diagnosis, String(pr.latency_ms));
+  else out.push(pr.error);
+  const up = await update('custom/x-0000', { name: 'n' });
+  if (up.ok) out.push(up.status, ...up.changed, up.model_id);
+  const rn = await rename('custom/x-0000', 'n');
+  if (rn.ok) out.push(rn.name);
+  const any: ByokResult = rn;
+  if (any.ok) out.push('ok');
   return out;
 }
 
@@ -32,5 +44,7 @@ export async function mustNotCompile(): Promise<unknown[]> {
     g.upstream_model,
     // @ts-expect-error ok is a boolean literal, not a string
     r.ok === 'yes',
+    // @ts-expect-error a catalog result has no model_id
+    (await listVendorModels('groq')).model_id,
   ];
 }
