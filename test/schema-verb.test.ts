@@ -2,14 +2,15 @@
 // results the functions really return conform to those zod schemas; a new
 // registry file's first line points editors at the schema shipped in schema/.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { add, addTemplate, get, listModels, remove, templates } from '../src/registry/index.js';
 import { AddOk, GetOk, ListModelsOk, RemoveOk, TemplatesOk } from '../src/registry/results.js';
 import { SCHEMA_NAMES, schemaFor } from '../src/schemas.js';
+import { schemaLocation } from '../src/registry/store.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const byok = (args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin/byok.js'), ...args], { encoding: 'utf8' });
@@ -53,12 +54,28 @@ describe('results conform to their schemas', () => {
     expect(GetOk.parse(await get(a.model_id, { workspace })).model_id).toBe(a.model_id);
     RemoveOk.parse(await remove(a.model_id, { workspace }));
   });
-  it("a new registry file's first line names the schema, which exists", async () => {
-    const workspace = mkdtempSync(join(tmpdir(), 'byok-schema-'));
-    await addTemplate('deepseek', {}, { workspace });
-    const first = readFileSync(join(workspace, 'config/custom_models.yaml'), 'utf8').split('\n')[0];
-    const m = /^# yaml-language-server: \$schema=(\S+)$/.exec(first);
-    expect(m).not.toBeNull();
-    expect(existsSync(fileURLToPath(m![1]))).toBe(true);
+  it("a new registry file's first line names the schema, which exists: relative inside the workspace, a file URL only from outside", async () => {
+    const line = (ws: string) => {
+      const first = readFileSync(join(ws, 'config/custom_models.yaml'), 'utf8').split('\n')[0];
+      const m = /^# yaml-language-server: \$schema=(\S+)$/.exec(first);
+      expect(m, first).not.toBeNull();
+      return m![1];
+    };
+    // byok installed in the project (node_modules/byok): a relative path, the same in every clone.
+    const project = mkdtempSync(join(tmpdir(), 'byok-schema-'));
+    mkdirSync(join(project, 'node_modules/byok/schema'), { recursive: true });
+    copyFileSync(join(ROOT, 'schema/custom_models.schema.json'), join(project, 'node_modules/byok/schema/custom_models.schema.json'));
+    await addTemplate('deepseek', {}, { workspace: project });
+    expect(line(project)).toBe('../node_modules/byok/schema/custom_models.schema.json');
+    expect(existsSync(resolve(project, 'config', line(project)))).toBe(true);
+    // A clone used as its own workspace: the clone's schema/, relative.
+    expect(schemaLocation(ROOT)).toBe('../schema/custom_models.schema.json');
+    expect(existsSync(resolve(ROOT, 'config', schemaLocation(ROOT)))).toBe(true);
+    // byok run from outside the workspace (global install, npx from a path): the package's own file, by URL.
+    const elsewhere = mkdtempSync(join(tmpdir(), 'byok-schema-'));
+    await addTemplate('deepseek', {}, { workspace: elsewhere });
+    expect(line(elsewhere)).toBe(pathToFileURL(join(ROOT, 'schema/custom_models.schema.json')).href);
+    expect(existsSync(fileURLToPath(line(elsewhere)))).toBe(true);
   });
+
 });

@@ -12,7 +12,9 @@
 // - A file that does not parse or validate is reported with line and column
 //   and never overwritten; YAML aliases that are undefined or expand too far
 //   are such errors too, and the message never repeats the alias's name.
-import { dirname, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Document, isAlias, isMap, isSeq, LineCounter, parseDocument, visit, type Node, type YAMLSeq } from 'yaml';
 import { fail, type Failure } from '../result.js';
 import { applyFormat, checkWorkspace, describeIoError, ensureConfigDir, formatOf, io, refuseReadOnly, REGISTRY_REL, registryPath, stripBom, writeAtomic, writeTarget, type TextFormat } from './file.js';
@@ -25,10 +27,32 @@ import { forbiddenKeyPath } from './validate.js';
 export { REGISTRY_REL, registryPath };
 
 /** The registry's JSON Schema in this byok package (schema/ ships in the package), for editors. */
-const SCHEMA_URL = new URL('../../schema/custom_models.schema.json', import.meta.url).href;
+const SCHEMA_FILE = fileURLToPath(new URL('../../schema/custom_models.schema.json', import.meta.url));
+const SCHEMA_REL = join('schema', 'custom_models.schema.json');
+
+/**
+ * Where a new registry's first line points YAML editors (yaml-language-server
+ * resolves a relative path against the YAML file): a path relative to
+ * DIR/config/ when the schema is inside the workspace — the project's own
+ * node_modules/byok (byok installed as a dependency), or this very package
+ * (a clone used as its own workspace) — so the line holds no home path and
+ * stays true in every clone of the project. Only when byok runs from outside
+ * the workspace (a global install, npx from a path) is it the package's
+ * absolute file URL: the one form that is correct there.
+ */
+export function schemaLocation(workspace: string): string {
+  const ws = resolve(workspace);
+  const config = dirname(registryPath(ws));
+  const within = (p: string) => {
+    const r = relative(ws, p);
+    return r && !r.startsWith('..') && !isAbsolute(r) ? relative(config, p).split(sep).join('/') : null;
+  };
+  const installed = join(ws, 'node_modules', 'byok', SCHEMA_REL);
+  return (existsSync(installed) ? within(installed) : null) ?? within(SCHEMA_FILE) ?? pathToFileURL(SCHEMA_FILE).href;
+}
 
 // The first line points YAML editors (yaml-language-server) at the schema.
-const HEADER = `# yaml-language-server: $schema=${SCHEMA_URL}
+const header = (workspace: string) => `# yaml-language-server: $schema=${schemaLocation(workspace)}
 # Custom chat models registered with byok (\`byok add\`, \`byok add-template\`).
 # You may edit this file and add comments or fields of your own: byok keeps
 # them. Keys are never stored here; each entry names in api_key_env the
@@ -99,10 +123,10 @@ function aliasProblem(doc: Document): { node: Node; unresolved: boolean } | null
 }
 
 /** Parses and validates the registry text (null: no file yet). */
-export function parseRegistry(raw: string | null): Registry | Failure {
+export function parseRegistry(raw: string | null, workspace = '.'): Registry | Failure {
   const format = raw === null ? { bom: false, crlf: false } : formatOf(raw);
   const text = raw === null ? null : stripBom(raw);
-  if (text === null || !text.trim()) return { doc: parseDocument(HEADER), entries: [], fresh: true, format, tail: null };
+  if (text === null || !text.trim()) return { doc: parseDocument(header(workspace)), entries: [], fresh: true, format, tail: null };
   const lc = new LineCounter();
   let doc: Document;
   let js: unknown;
@@ -186,7 +210,7 @@ export async function readRegistry(workspace: string): Promise<Registry | Failur
 async function readRegistryFile(workspace: string): Promise<Registry | Failure> {
   const text = await readText(registryPath(workspace));
   if (text !== null && typeof text === 'object') return text;
-  return parseRegistry(text);
+  return parseRegistry(text, workspace);
 }
 
 /**
@@ -203,7 +227,7 @@ export async function readEntries(workspace: string): Promise<{ entries: Entry[]
   const hash = contentHash(text);
   const cached = await readCache(path, hash);
   if (cached) return cached;
-  const reg = parseRegistry(text);
+  const reg = parseRegistry(text, workspace);
   if ('ok' in reg) return reg;
   await writeCache(path, { hash, entries: reg.entries, tail: reg.tail });
   return reg;
@@ -304,7 +328,7 @@ export async function changeRegistry<T>(
       const done = await appendAsText(path, target, text, cached, append, lock.stillHeld);
       if (done) return 'ok' in done ? done : { result: done.result, file: path, createdConfig: false };
     }
-    const reg = parseRegistry(text);
+    const reg = parseRegistry(text, workspace);
     if ('ok' in reg) return reg;
     const change = fn(reg);
     if ('ok' in change && change.ok === false) return change as Failure;
