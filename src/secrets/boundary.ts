@@ -218,7 +218,8 @@ export function rememberArguments(argv: readonly string[]): ArgumentSecret[] {
     const t = value.trim();
     if (t.startsWith('{') || t.startsWith('[')) {
       try {
-        if (rememberInput(JSON.parse(t))) flagged();
+        // `--query '{"sig": ...}'`: its members are query parameters.
+        if (rememberInput(JSON.parse(t), 0, name === 'query' ? 'query' : 'any')) flagged();
       } catch {
         /* not JSON: scanned as text above */
       }
