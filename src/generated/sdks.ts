@@ -7444,6 +7444,67 @@ const data: Sdks = {
       "source": "providers/vercel.py (base_url https://ai-gateway.vercel.sh/v1"
     },
     {
+      "id": "pydantic-ai-sambanova-provider",
+      "family": "pydantic-ai",
+      "language": "python",
+      "kind": "provider",
+      "strategy": "plain",
+      "client": "pydantic-ai",
+      "names": [
+        "pydantic_ai.providers.sambanova.SambaNovaProvider",
+        "SambaNovaProvider"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": "https://api.sambanova.ai/v1",
+      "default_key_env": "SAMBANOVA_API_KEY",
+      "base_url_env": "SAMBANOVA_BASE_URL",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "base_url"
+        ],
+        "api_key": [
+          "api_key"
+        ]
+      },
+      "endpoints": {},
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "pydantic-ai-sambanova-provider",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": [],
+        "model_suffix": []
+      },
+      "azure_deployment_paths": null,
+      "module": null,
+      "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
+      "source": "providers/sambanova.py (api_key or SAMBANOVA_API_KEY; base_url or SAMBANOVA_BASE_URL"
+    },
+    {
       "id": "pydantic-ai-nebius-provider",
       "family": "pydantic-ai",
       "language": "python",
