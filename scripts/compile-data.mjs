@@ -109,6 +109,8 @@ export function compileSdks(dir) {
   const sdks = [];
   const routes = [];
   let unsupported = [...(shared.unsupported ?? [])];
+  const constants = [];
+  const headerBuilders = [];
   for (const fam of fams) {
     const svc = fam.service;
     for (const own of fam.bindings ?? []) {
@@ -179,8 +181,10 @@ export function compileSdks(dir) {
       });
     }
     unsupported = unsupported.concat(fam.unsupported ?? []);
+    constants.push(...(fam.constants ?? []));
+    headerBuilders.push(...(fam.header_builders ?? []));
   }
-  return { sdks, routes, unsupported, key_wrappers: shared.key_wrappers ?? [] };
+  return { sdks, routes, unsupported, key_wrappers: shared.key_wrappers ?? [], constants, header_builders: headerBuilders };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

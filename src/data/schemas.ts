@@ -445,6 +445,10 @@ export const SdkUnsupported = z.object({
   label: z.string(),
 });
 
+export const SdkConstant = z.object({ language: z.enum(['python', 'javascript']), name: z.string(), value: z.string() });
+/** Each keyword `k` becomes the header `prefix` + k in kebab case (`virtual_key`, `virtualKey` -> `x-portkey-virtual-key`). */
+export const SdkHeaderBuilder = z.object({ language: z.enum(['python', 'javascript']), name: z.string(), prefix: z.string() });
+
 /** One file grammar/sdks/FAMILY.yaml. */
 export const SdkFamily = z
   .object({
@@ -455,6 +459,10 @@ export const SdkFamily = z
     bindings: z.array(SdkBindingIn).default([]),
     routes: z.array(SdkRouteIn).default([]),
     unsupported: z.array(SdkUnsupported).default([]),
+    /** Module constants the docs pass instead of a literal (`portkey_ai.PORTKEY_GATEWAY_URL`): qualified name -> value. */
+    constants: z.array(SdkConstant).default([]),
+    /** Functions that build a headers object from keywords (`portkey_ai.createHeaders(api_key=..., provider=...)`). */
+    header_builders: z.array(SdkHeaderBuilder).default([]),
   })
   .strict();
 export type SdkFamily = z.input<typeof SdkFamily>;
@@ -547,5 +555,7 @@ export const Sdks = z.object({
   routes: z.array(Route),
   unsupported: z.array(SdkUnsupported),
   key_wrappers: z.array(z.object({ language: z.enum(['python', 'javascript']), name: z.string() })),
+  constants: z.array(SdkConstant),
+  header_builders: z.array(SdkHeaderBuilder),
 });
 export type Sdks = z.output<typeof Sdks>;

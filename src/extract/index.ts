@@ -358,6 +358,10 @@ function readUrl(run: Run, call: HttpCall): UrlInfo | Failure {
       v ? `The URL path holds the variable ${v}, whose value the example does not show; fill it in and paste again.` : `The URL path holds the placeholder ${JSON.stringify(hole[0])}; replace it with your own value and paste again.`,
     );
   }
+  // `/projects/[your-project-id]/...`, `/projects/your-project-id/...` (Vertex AI, Google Cloud docs): a path
+  // segment that is a placeholder by the same marks as a placeholder host (grammar/placeholders.yaml).
+  const segHole = basePath.split('/').find((seg) => seg.length > 0 && seg.length <= 80 && isPlaceholderHost(seg));
+  if (segHole) return run.fail('unresolved_base_url', `The URL path holds the placeholder ${JSON.stringify(segHole)}; replace it with your own value and paste again.`);
   let namedAuth: QueryAuth | null = null;
   for (const [k, v] of u.searchParams) {
     if (AUTH_QUERY.has(k.toLowerCase())) info.queryAuth = { name: k, value: v };
@@ -662,7 +666,8 @@ function splitScheme(w: Word): { scheme: AuthScheme | null; rest: Word } {
 }
 
 /** A header name that says it carries a credential. */
-const CREDENTIAL_HEADER = /key|token|secret|auth|password/i;
+// Word segments of the header name (`x-api-key`, `X-Auth-Token`, `Helicone-Auth`), so `x-portkey-provider` is not read as "key".
+const CREDENTIAL_HEADER = /(^|[-_])(key|token|secret|auth\w*|password|passwd)s?($|[-_])|apikey|accesskey|authorization/i;
 
 /**
  * A header outside grammar's auth list that still carries the key: its name

@@ -11805,6 +11805,30 @@ const data: Sdks = {
       "language": "javascript",
       "name": "AzureKeyCredential"
     }
+  ],
+  "constants": [
+    {
+      "language": "python",
+      "name": "portkey_ai.PORTKEY_GATEWAY_URL",
+      "value": "https://api.portkey.ai/v1"
+    },
+    {
+      "language": "javascript",
+      "name": "portkey-ai:PORTKEY_GATEWAY_URL",
+      "value": "https://api.portkey.ai/v1"
+    }
+  ],
+  "header_builders": [
+    {
+      "language": "python",
+      "name": "portkey_ai.createHeaders",
+      "prefix": "x-portkey-"
+    },
+    {
+      "language": "javascript",
+      "name": "portkey-ai:createHeaders",
+      "prefix": "x-portkey-"
+    }
   ]
 };
 

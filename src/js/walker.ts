@@ -17,7 +17,7 @@ import { Evaluator, MAX_FUNC_DEPTH, MAX_ITEMS, Scope as ScopeOf, type WalkResult
 import { capWord, describe, envRead, isEnvName, putEntry, str, unknown } from '../eval/values.js';
 import type { SdkCall, Value } from '../call/model.js';
 import { safeEncode } from '../call/url.js';
-import { endpointOf, fallbackSdk, fragmentSdk as fragmentSdkOf, instanceSdk, isKeyWrapper, normaliseMethod, sdkById, sdkByName as sdkByNameOf, unsupportedLabel, type Sdk as SdkEntry } from '../sdk/data.js';
+import { endpointOf, fallbackSdk, fragmentSdk as fragmentSdkOf, headerBuilder, instanceSdk, isKeyWrapper, normaliseMethod, sdkById, sdkByName as sdkByNameOf, sdkConstant, unsupportedLabel, type Sdk as SdkEntry } from '../sdk/data.js';
 import {
   isAbsent,
   NULL,
@@ -270,6 +270,9 @@ export class Walker extends Evaluator implements BuildEnv {
 
   /** An imported name; a ready-made SDK instance (`import { openai } from "@ai-sdk/openai"`) is a client built with no options. */
   private refValue(path: string, pos: number): JsVal {
+    // A module constant the data knows (`import { PORTKEY_GATEWAY_URL } from "portkey-ai"`) is its value.
+    const constant = sdkConstant('javascript', path);
+    if (constant !== undefined) return str(constant);
     const inst = instanceSdk(path);
     if (!inst) return { kind: 'ref', path };
     let v = this.instances.get(path);
@@ -966,6 +969,9 @@ export class Walker extends Evaluator implements BuildEnv {
       }
     }
     // SDK functions (the AI SDK's generateText/streamText) and constructors called without `new` (createOpenAI).
+    // `createHeaders({ apiKey, provider })` (grammar/sdks/ header_builders): the headers object it builds.
+    const header = headerBuilder('javascript', path);
+    if (header) return { kind: 'object', entries: args[0]?.kind === 'object' ? args[0].entries.map(([k, v]): [string, JsVal] => [header(k), v]) : [] };
     const fn = sdkByNameOf('javascript', path, ['function']);
     if (fn) return this.aiSdkFunction(fn, path, args, node, line);
     const ctor = sdkByNameOf('javascript', path, ['client', 'model', 'provider']);

@@ -13,7 +13,7 @@ import { httpCall, kwarg, pairsOf, type BuildEnv, type CallArgs } from './build.
 import { Evaluator, MAX_FUNC_DEPTH, MAX_ITEMS, Scope as ScopeOf, type WalkResult } from '../eval/evaluator.js';
 import { capWord, describe, envRead, isEnvName, unknown } from '../eval/values.js';
 import type { SdkCall } from '../call/model.js';
-import { endpointOf, fallbackSdk, fragmentSdk as fragmentSdkOf, inferLangchainProvider, isKeyWrapper, langchainModel, moduleSdk, normaliseMethod, pyNameMatches as nameMatches, sdkByName as sdkByNameOf, unsupportedLabel, type Sdk as SdkEntry } from '../sdk/data.js';
+import { endpointOf, fallbackSdk, fragmentSdk as fragmentSdkOf, headerBuilder, inferLangchainProvider, isKeyWrapper, langchainModel, moduleSdk, sdkConstant, normaliseMethod, pyNameMatches as nameMatches, sdkByName as sdkByNameOf, unsupportedLabel, type Sdk as SdkEntry } from '../sdk/data.js';
 import { percentFormat, stringMethod } from './str-methods.js';
 import { decodeBody, splitStringToken } from './strings.js';
 import {
@@ -349,7 +349,10 @@ export class Walker extends Evaluator implements BuildEnv {
           alias = text(rest[i + 2]);
           i += 2;
         }
-        this.bind(scope, alias, { kind: 'ref', path: mod ? `${mod}.${name}` : name });
+        const full = mod ? `${mod}.${name}` : name;
+        // A module constant the data knows (`from portkey_ai import PORTKEY_GATEWAY_URL`) is its value.
+        const constant = sdkConstant('python', full);
+        this.bind(scope, alias, constant !== undefined ? { kind: 'string', word: litWord(constant) } : { kind: 'ref', path: full });
       }
       return;
     }
@@ -753,7 +756,8 @@ export class Walker extends Evaluator implements BuildEnv {
   private attribute(b: PyVal, prop: string): PyVal {
     if (b.kind === 'ref') {
       const path = `${b.path}.${prop}`;
-      return this.attrs.get(path) ?? { kind: 'ref', path };
+      const constant = sdkConstant('python', path);
+      return this.attrs.get(path) ?? (constant !== undefined ? { kind: 'string', word: litWord(constant) } : { kind: 'ref', path });
     }
     if (b.kind === 'client') return { kind: 'clientattr', client: b.client, path: [prop] };
     if (b.kind === 'clientattr') return { kind: 'clientattr', client: b.client, path: [...b.path, prop] };
@@ -1038,6 +1042,9 @@ export class Walker extends Evaluator implements BuildEnv {
     if (path.startsWith('google.genai.types.') || path.startsWith('genai.types.')) {
       return { kind: 'object', entries: args.kwargs.map(([a, b]) => [a, toValue(b)]) };
     }
+    // `createHeaders(api_key=..., provider=...)` (grammar/sdks/ header_builders): the headers object it builds.
+    const header = headerBuilder('python', path);
+    if (header) return { kind: 'object', entries: args.kwargs.map(([k, v]) => [header(k), toValue(v)]) };
     // SDK constructors, SDK functions, module-level SDK calls.
     const ctor = sdkByNameOf('python', path, ['client', 'model', 'provider']);
     if (ctor) return this.construct(ctor, args, node, line);
@@ -1254,8 +1261,8 @@ export class Walker extends Evaluator implements BuildEnv {
       unknownSplat: args.unknownSplat,
       line,
     };
-    // Keywords holding another SDK object (a pydantic-ai provider): its own constructor entries.
-    const nested = ctor.filter(([, v]) => v.kind === 'client' && v.client.kind === 'sdk' && v.client.sdk?.kind === 'provider');
+    // Keywords holding another SDK object (a pydantic-ai provider, the client it is given): its own constructor entries.
+    const nested = ctor.filter(([, v]) => v.kind === 'client' && v.client.kind === 'sdk' && (v.client.sdk?.kind === 'provider' || v.client.sdk?.kind === 'client'));
     if (nested.length) call.nested = nested.map(([k, v]) => [k, this.sdkCallOf((v as { client: ClientObj }).client.sdk!, (v as { client: ClientObj }).client.opts, null, NO_ARGS, line)]);
     const m = sdk.module?.name;
     if (moduleCall && m) call.module = [...this.attrs.entries()].filter(([k]) => k.startsWith(m + '.')).map(([k, v]) => [k.slice(m.length + 1), toValue(v)]);

@@ -148,3 +148,19 @@ export function sdkWire(id: string | undefined, client?: string): string | undef
 export function isKeyWrapper(lang: Language, path: string): boolean {
   return data.key_wrappers.some((w) => w.language === lang && (lang === 'python' ? pyNameMatches(path, w.name) : path === w.name));
 }
+
+/** A module constant the data knows (`portkey_ai.PORTKEY_GATEWAY_URL`), by qualified name, or undefined. */
+export function sdkConstant(lang: Language, path: string): string | undefined {
+  return data.constants.find((c) => c.language === lang && (lang === 'python' ? pyNameMatches(path, c.name) : path === c.name))?.value;
+}
+
+/**
+ * A headers-object builder (`createHeaders(...)`): the header name each keyword
+ * becomes (prefix + the keyword in kebab case, `ID` read as `Id`), or undefined
+ * when `path` names none.
+ */
+export function headerBuilder(lang: Language, path: string): ((key: string) => string) | undefined {
+  const b = data.header_builders.find((h) => h.language === lang && (lang === 'python' ? pyNameMatches(path, h.name) : path === h.name));
+  if (!b) return undefined;
+  return (key) => b.prefix + key.replace(/ID/g, 'Id').replace(/[A-Z]/g, (c) => '-' + c.toLowerCase()).replace(/_/g, '-').replace(/^-/, '');
+}

@@ -100,9 +100,16 @@ function withProvider(ctx: Ctx): Ctx {
   const names = ctx.sdk.args.provider;
   const nested = ctx.call.nested;
   if (!names || !nested || !ctx.call.ctor) return ctx;
-  const hit = [...nested].reverse().find(([k]) => names.includes(k));
-  const p = hit ? sdkById(hit[1].sdk) : undefined;
-  if (!hit || !p || p.kind !== 'provider') return ctx;
+  const found = [...nested].reverse().find(([k]) => names.includes(k));
+  let hit: [string, SdkCall] | undefined = found;
+  let p = hit ? sdkById(hit[1].sdk) : undefined;
+  // A provider given a ready client (`OpenAIProvider(openai_client=AsyncOpenAI(base_url=...))`): that client's settings.
+  const inner = p?.kind === 'provider' ? hit?.[1].nested?.find(([, c]) => sdkById(c.sdk)?.kind === 'client') : undefined;
+  if (inner) {
+    hit = inner;
+    p = sdkById(inner[1].sdk);
+  }
+  if (!hit || !p || (p.kind !== 'provider' && p.kind !== 'client')) return ctx;
   const sdk: Sdk = {
     ...ctx.sdk,
     strategy: ctx.sdk.strategy === 'router' ? 'plain' : ctx.sdk.strategy,
