@@ -1961,6 +1961,77 @@ const data: Sdks = {
       "source": "https://learn.microsoft.com/en-us/javascript/api/overview/azure/ai-inference-rest-readme (ModelClient(endpoint, credential); client.path(\"/chat/completions\").post({ body })); https://docs.github.com/en/github-models/quickstart (JavaScript)"
     },
     {
+      "id": "ai-sdk-baseten",
+      "family": "baseten",
+      "language": "javascript",
+      "kind": "client",
+      "strategy": "ai-sdk",
+      "client": "vercel-ai-sdk",
+      "names": [
+        "@ai-sdk/baseten:createBaseten",
+        "@ai-sdk/baseten:baseten",
+        "createBaseten"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": "https://inference.baseten.co/v1",
+      "default_key_env": "BASETEN_API_KEY",
+      "base_url_env": null,
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "baseURL",
+          "modelURL"
+        ],
+        "api_key": [
+          "apiKey"
+        ],
+        "headers": [
+          "headers"
+        ]
+      },
+      "endpoints": {
+        "languageModel": {
+          "path": "/chat/completions",
+          "method": "POST",
+          "stream": false
+        },
+        "chatModel": {
+          "path": "/chat/completions",
+          "method": "POST",
+          "stream": false
+        }
+      },
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "baseten",
+      "call_args": {
+        "merge_body": [],
+        "headers": [],
+        "query": [],
+        "betas": [],
+        "model_suffix": []
+      },
+      "azure_deployment_paths": null,
+      "module": null,
+      "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
+      "source": "as the service (modelURL, when given, replaces the root for a dedicated /sync/v1 deployment)"
+    },
+    {
       "id": "cerebras-cloud-sdk",
       "family": "cerebras",
       "language": "python",
@@ -2353,6 +2424,71 @@ const data: Sdks = {
       "rest": null,
       "string_model": null,
       "source": "https://docs.cohere.com/reference/chat (TypeScript tab; new CohereClientV2({ token }), cohere.chat({ model, messages }) posts /v2/chat)"
+    },
+    {
+      "id": "ai-sdk-cohere",
+      "family": "cohere",
+      "language": "javascript",
+      "kind": "client",
+      "strategy": "ai-sdk",
+      "client": "vercel-ai-sdk",
+      "names": [
+        "@ai-sdk/cohere:createCohere",
+        "@ai-sdk/cohere:cohere",
+        "createCohere"
+      ],
+      "fallback": false,
+      "wire": "cohere",
+      "default_base_url": "https://api.cohere.com/v2",
+      "default_key_env": "COHERE_API_KEY",
+      "base_url_env": null,
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "baseURL"
+        ],
+        "api_key": [
+          "apiKey"
+        ],
+        "headers": [
+          "headers"
+        ]
+      },
+      "endpoints": {
+        "languageModel": {
+          "path": "/chat",
+          "method": "POST",
+          "stream": false
+        }
+      },
+      "chat_endpoint": "/chat",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "cohere",
+      "call_args": {
+        "merge_body": [],
+        "headers": [],
+        "query": [],
+        "betas": [],
+        "model_suffix": []
+      },
+      "azure_deployment_paths": null,
+      "module": null,
+      "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
+      "source": "vercel/ai packages/cohere/src/cohere-provider.ts (baseURL default https://api.cohere.com/v2; COHERE_API_KEY as Authorization: Bearer; the chat model posts {baseURL}/chat)"
     },
     {
       "id": "dashscope",
@@ -4196,6 +4332,76 @@ const data: Sdks = {
       "rest": null,
       "string_model": null,
       "source": "huggingface/huggingface.js packages/inference README (new InferenceClient(token); client.chatCompletion({ provider, model, messages }))"
+    },
+    {
+      "id": "ai-sdk-huggingface",
+      "family": "huggingface",
+      "language": "javascript",
+      "kind": "client",
+      "strategy": "ai-sdk",
+      "client": "vercel-ai-sdk",
+      "names": [
+        "@ai-sdk/huggingface:createHuggingFace",
+        "@ai-sdk/huggingface:huggingface",
+        "createHuggingFace"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": "https://router.huggingface.co/v1",
+      "default_key_env": "HUGGINGFACE_API_KEY",
+      "base_url_env": null,
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "baseURL"
+        ],
+        "api_key": [
+          "apiKey"
+        ],
+        "headers": [
+          "headers"
+        ]
+      },
+      "endpoints": {
+        "languageModel": {
+          "path": "/responses",
+          "method": "POST",
+          "stream": false
+        },
+        "responses": {
+          "path": "/responses",
+          "method": "POST",
+          "stream": false
+        }
+      },
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "huggingface",
+      "call_args": {
+        "merge_body": [],
+        "headers": [],
+        "query": [],
+        "betas": [],
+        "model_suffix": []
+      },
+      "azure_deployment_paths": null,
+      "module": null,
+      "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
+      "source": "vercel/ai packages/huggingface/src/huggingface-provider.ts (baseURL default https://router.huggingface.co/v1; HUGGINGFACE_API_KEY as Authorization: Bearer; the model is a Responses model posting {baseURL}/responses)"
     },
     {
       "id": "instructor-from-provider",
