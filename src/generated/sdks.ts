@@ -1671,6 +1671,93 @@ const data: Sdks = {
       "source": "langchain-ai/langchain libs/partners/anthropic langchain_anthropic/chat_models.py (anthropic_api_url from ANTHROPIC_API_URL or ANTHROPIC_BASE_URL, default https://api.anthropic.com; key ANTHROPIC_API_KEY)"
     },
     {
+      "id": "langchain-anthropic-js",
+      "family": "anthropic",
+      "language": "javascript",
+      "kind": "model",
+      "strategy": "plain",
+      "client": "langchain",
+      "names": [
+        "@langchain/anthropic:ChatAnthropic",
+        "ChatAnthropic"
+      ],
+      "fallback": false,
+      "wire": "anthropic",
+      "default_base_url": "https://api.anthropic.com",
+      "default_key_env": "ANTHROPIC_API_KEY",
+      "base_url_env": "ANTHROPIC_BASE_URL",
+      "auth": {
+        "name": "x-api-key",
+        "scheme": null
+      },
+      "args": {
+        "base_url": [
+          "anthropicApiUrl",
+          "clientOptions.baseURL"
+        ],
+        "api_key": [
+          "apiKey",
+          "anthropicApiKey",
+          "clientOptions.apiKey"
+        ],
+        "model": [
+          "model",
+          "modelName"
+        ],
+        "headers": [
+          "clientOptions.defaultHeaders"
+        ],
+        "merge_body": [
+          "invocationKwargs"
+        ],
+        "drop": [
+          "clientOptions",
+          "streaming",
+          "streamUsage",
+          "maxRetries",
+          "maxConcurrency",
+          "callbacks",
+          "verbose",
+          "tags",
+          "metadata",
+          "cache",
+          "createClient",
+          "disableStreaming",
+          "onFailedAttempt"
+        ]
+      },
+      "endpoints": {},
+      "chat_endpoint": "/v1/messages",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [],
+      "body_case": "snake",
+      "provider_options_case": "as_written",
+      "provider_options_key": "langchain-anthropic-js",
+      "call_args": {
+        "merge_body": [
+          "invocationKwargs"
+        ],
+        "headers": [],
+        "query": [],
+        "betas": [
+          "betas"
+        ],
+        "model_suffix": []
+      },
+      "azure_deployment_paths": null,
+      "module": null,
+      "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
+      "source": "langchain-ai/langchainjs libs/langchain-anthropic/src/chat_models.ts (apiKey or anthropicApiKey or ANTHROPIC_API_KEY; anthropicApiUrl; clientOptions passed to the Anthropic client; camelCase fields sent snake_case; invocationKwargs merged)"
+    },
+    {
       "id": "ai-sdk-anthropic",
       "family": "anthropic",
       "language": "javascript",
@@ -4527,7 +4614,6 @@ const data: Sdks = {
         "default": "openai",
         "infer": [],
         "unsupported": [
-          "google",
           "vertexai",
           "generative-ai",
           "bedrock",
@@ -6429,7 +6515,6 @@ const data: Sdks = {
         "default": "openai",
         "infer": [],
         "unsupported": [
-          "google-gla",
           "google-vertex",
           "bedrock",
           "cohere",
@@ -6762,6 +6847,85 @@ const data: Sdks = {
       "source": "https://ai.pydantic.dev/models/anthropic (AnthropicModel(name, provider=AnthropicProvider(api_key=...)))"
     },
     {
+      "id": "pydantic-ai-google-model",
+      "family": "pydantic-ai",
+      "language": "python",
+      "kind": "model",
+      "strategy": "router",
+      "client": "pydantic-ai",
+      "names": [
+        "pydantic_ai.models.google.GoogleModel",
+        "pydantic_ai.models.gemini.GeminiModel",
+        "GoogleModel",
+        "GeminiModel"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": null,
+      "default_key_env": null,
+      "base_url_env": null,
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "model": [
+          "model_name"
+        ],
+        "provider": [
+          "provider"
+        ],
+        "drop": [
+          "profile",
+          "settings",
+          "system_prompt_role"
+        ]
+      },
+      "endpoints": {},
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [
+        "model_name"
+      ],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "pydantic-ai-google-model",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": [],
+        "model_suffix": []
+      },
+      "azure_deployment_paths": null,
+      "module": null,
+      "router": {
+        "name": "pydantic-ai",
+        "separator": ":",
+        "default": "google-gla",
+        "infer": [],
+        "unsupported": [],
+        "provider_arg": "provider",
+        "label": "Pydantic AI",
+        "require_prefix": false
+      },
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
+      "source": "https://ai.pydantic.dev/models/google (GoogleModel(name, provider=GoogleProvider(api_key=...)); Gemini through the Generative Language API, registered on its OpenAI-compatible endpoint)"
+    },
+    {
       "id": "pydantic-ai-openai-provider",
       "family": "pydantic-ai",
       "language": "python",
@@ -6882,6 +7046,66 @@ const data: Sdks = {
       "rest": null,
       "string_model": null,
       "source": "providers/anthropic.py (AsyncAnthropic defaults)"
+    },
+    {
+      "id": "pydantic-ai-google-provider",
+      "family": "pydantic-ai",
+      "language": "python",
+      "kind": "provider",
+      "strategy": "plain",
+      "client": "pydantic-ai",
+      "names": [
+        "pydantic_ai.providers.google.GoogleProvider",
+        "pydantic_ai.providers.google_gla.GoogleGLAProvider",
+        "GoogleProvider",
+        "GoogleGLAProvider"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": "https://generativelanguage.googleapis.com/v1beta/openai",
+      "default_key_env": "GOOGLE_API_KEY",
+      "base_url_env": null,
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "api_key": [
+          "api_key"
+        ]
+      },
+      "endpoints": {},
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "pydantic-ai-google-provider",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": [],
+        "model_suffix": []
+      },
+      "azure_deployment_paths": null,
+      "module": null,
+      "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
+      "source": "https://ai.pydantic.dev/models/google (GoogleProvider(api_key=...) or GOOGLE_API_KEY); the Gemini OpenAI-compatible root https://ai.google.dev/gemini-api/docs/openai"
     },
     {
       "id": "pydantic-ai-requesty-provider",
@@ -10723,6 +10947,23 @@ const data: Sdks = {
       "source": "instructor auto_client (OpenAI client at http://localhost:11434/v1"
     },
     {
+      "router": "instructor",
+      "prefix": "google",
+      "family": "instructor",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://generativelanguage.googleapis.com/v1beta/openai",
+      "base_url_env": null,
+      "key_env": "GOOGLE_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "https://python.useinstructor.com/integrations/google/ (from_provider(\"google/...\") builds a google-genai client reading GOOGLE_API_KEY); registered on the Gemini OpenAI-compatible root https://ai.google.dev/gemini-api/docs/openai"
+    },
+    {
       "router": "litellm",
       "prefix": "azure",
       "family": "litellm",
@@ -11905,6 +12146,74 @@ const data: Sdks = {
         "scheme": "Bearer"
       },
       "source": "providers/vercel.py (base_url https://ai-gateway.vercel.sh/v1"
+    },
+    {
+      "router": "pydantic-ai",
+      "prefix": "google-gla",
+      "family": "pydantic-ai",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://generativelanguage.googleapis.com/v1beta/openai",
+      "base_url_env": null,
+      "key_env": "GOOGLE_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "https://ai.pydantic.dev/models/google (google-gla = the Generative Language API, GOOGLE_API_KEY); registered on its OpenAI-compatible endpoint https://ai.google.dev/gemini-api/docs/openai"
+    },
+    {
+      "router": "pydantic-ai",
+      "prefix": "xai",
+      "family": "pydantic-ai",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://api.x.ai/v1",
+      "base_url_env": null,
+      "key_env": "XAI_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "https://ai.pydantic.dev/models/xai (XaiProvider, XAI_API_KEY); the OpenAI-compatible root https://docs.x.ai/docs/api-reference"
+    },
+    {
+      "router": "pydantic-ai",
+      "prefix": "sambanova",
+      "family": "pydantic-ai",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://api.sambanova.ai/v1",
+      "base_url_env": null,
+      "key_env": "SAMBANOVA_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "providers/sambanova.py"
+    },
+    {
+      "router": "pydantic-ai",
+      "prefix": "nebius",
+      "family": "pydantic-ai",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://api.studio.nebius.com/v1",
+      "base_url_env": null,
+      "key_env": "NEBIUS_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "providers/nebius.py"
     },
     {
       "router": "litellm",
