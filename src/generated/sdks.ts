@@ -6847,6 +6847,237 @@ const data: Sdks = {
       "source": "https://ai.pydantic.dev/models/anthropic (AnthropicModel(name, provider=AnthropicProvider(api_key=...)))"
     },
     {
+      "id": "pydantic-ai-openai-responses-model",
+      "family": "pydantic-ai",
+      "language": "python",
+      "kind": "model",
+      "strategy": "router",
+      "client": "pydantic-ai",
+      "names": [
+        "pydantic_ai.models.openai.OpenAIResponsesModel",
+        "OpenAIResponsesModel"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": null,
+      "default_key_env": null,
+      "base_url_env": null,
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "model": [
+          "model_name"
+        ],
+        "provider": [
+          "provider"
+        ],
+        "drop": [
+          "profile",
+          "settings",
+          "system_prompt_role"
+        ]
+      },
+      "endpoints": {},
+      "chat_endpoint": "/responses",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [
+        "model_name"
+      ],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "pydantic-ai-openai-responses-model",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": [],
+        "model_suffix": []
+      },
+      "azure_deployment_paths": null,
+      "module": null,
+      "router": {
+        "name": "pydantic-ai",
+        "separator": ":",
+        "default": "openai",
+        "infer": [],
+        "unsupported": [],
+        "provider_arg": "provider",
+        "label": "Pydantic AI",
+        "require_prefix": false
+      },
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
+      "source": "https://ai.pydantic.dev/models/openai/#openai-responses-api (OpenAIResponsesModel(name, provider=...): the Responses API at the provider root)"
+    },
+    {
+      "id": "pydantic-ai-groq-model",
+      "family": "pydantic-ai",
+      "language": "python",
+      "kind": "model",
+      "strategy": "router",
+      "client": "pydantic-ai",
+      "names": [
+        "pydantic_ai.models.groq.GroqModel",
+        "GroqModel"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": null,
+      "default_key_env": null,
+      "base_url_env": null,
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "model": [
+          "model_name"
+        ],
+        "provider": [
+          "provider"
+        ],
+        "drop": [
+          "profile",
+          "settings",
+          "system_prompt_role"
+        ]
+      },
+      "endpoints": {},
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [
+        "model_name"
+      ],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "pydantic-ai-groq-model",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": [],
+        "model_suffix": []
+      },
+      "azure_deployment_paths": null,
+      "module": null,
+      "router": {
+        "name": "pydantic-ai",
+        "separator": ":",
+        "default": "groq",
+        "infer": [],
+        "unsupported": [],
+        "provider_arg": "provider",
+        "label": "Pydantic AI",
+        "require_prefix": false
+      },
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
+      "source": "https://ai.pydantic.dev/models/groq (GroqModel(name, provider=GroqProvider(api_key=...)); the Groq SDK posts {root}/openai/v1/chat/completions)"
+    },
+    {
+      "id": "pydantic-ai-mistral-model",
+      "family": "pydantic-ai",
+      "language": "python",
+      "kind": "model",
+      "strategy": "router",
+      "client": "pydantic-ai",
+      "names": [
+        "pydantic_ai.models.mistral.MistralModel",
+        "MistralModel"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": null,
+      "default_key_env": null,
+      "base_url_env": null,
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "model": [
+          "model_name"
+        ],
+        "provider": [
+          "provider"
+        ],
+        "drop": [
+          "profile",
+          "settings",
+          "system_prompt_role"
+        ]
+      },
+      "endpoints": {},
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [
+        "model_name"
+      ],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "pydantic-ai-mistral-model",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": [],
+        "model_suffix": []
+      },
+      "azure_deployment_paths": null,
+      "module": null,
+      "router": {
+        "name": "pydantic-ai",
+        "separator": ":",
+        "default": "mistral",
+        "infer": [],
+        "unsupported": [],
+        "provider_arg": "provider",
+        "label": "Pydantic AI",
+        "require_prefix": false
+      },
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
+      "source": "https://ai.pydantic.dev/models/mistral (MistralModel(name, provider=MistralProvider(api_key=...)); the Mistral SDK posts https://api.mistral.ai/v1/chat/completions)"
+    },
+    {
       "id": "pydantic-ai-google-model",
       "family": "pydantic-ai",
       "language": "python",
@@ -7106,6 +7337,122 @@ const data: Sdks = {
       "rest": null,
       "string_model": null,
       "source": "https://ai.pydantic.dev/models/google (GoogleProvider(api_key=...) or GOOGLE_API_KEY); the Gemini OpenAI-compatible root https://ai.google.dev/gemini-api/docs/openai"
+    },
+    {
+      "id": "pydantic-ai-groq-provider",
+      "family": "pydantic-ai",
+      "language": "python",
+      "kind": "provider",
+      "strategy": "plain",
+      "client": "pydantic-ai",
+      "names": [
+        "pydantic_ai.providers.groq.GroqProvider",
+        "GroqProvider"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": "https://api.groq.com/openai/v1",
+      "default_key_env": "GROQ_API_KEY",
+      "base_url_env": null,
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "api_key": [
+          "api_key"
+        ]
+      },
+      "endpoints": {},
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "pydantic-ai-groq-provider",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": [],
+        "model_suffix": []
+      },
+      "azure_deployment_paths": null,
+      "module": null,
+      "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
+      "source": "providers/groq.py (GROQ_API_KEY; the Groq client root https://api.groq.com plus its /openai/v1 prefix)"
+    },
+    {
+      "id": "pydantic-ai-mistral-provider",
+      "family": "pydantic-ai",
+      "language": "python",
+      "kind": "provider",
+      "strategy": "plain",
+      "client": "pydantic-ai",
+      "names": [
+        "pydantic_ai.providers.mistral.MistralProvider",
+        "MistralProvider"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": "https://api.mistral.ai/v1",
+      "default_key_env": "MISTRAL_API_KEY",
+      "base_url_env": null,
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "api_key": [
+          "api_key"
+        ]
+      },
+      "endpoints": {},
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "pydantic-ai-mistral-provider",
+      "call_args": {
+        "merge_body": [
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": [],
+        "model_suffix": []
+      },
+      "azure_deployment_paths": null,
+      "module": null,
+      "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
+      "source": "providers/mistral.py (MISTRAL_API_KEY; the Mistral client root https://api.mistral.ai)"
     },
     {
       "id": "pydantic-ai-requesty-provider",
