@@ -9,6 +9,7 @@ import { fail, type Failure } from './failure.js';
 import { parseArgs, safeName, unknownFlag } from './cli/args.js';
 import { emit, setOutputFilter, writeFailure } from './cli/emit.js';
 import { argumentWarnings, rememberArguments, rememberEnvironment, scrubText, type ArgumentSecret } from './secrets/boundary.js';
+import { rememberWorkspaceEnv } from './secrets/dotenv.js';
 import { byokCommand } from './cli/invocation.js';
 import { mainHelp, verbHelp, version } from './cli/help.js';
 import { verbByName, type Result } from './cli/verbs.js';
@@ -41,6 +42,15 @@ export async function run(argv: string[]): Promise<Output> {
   return result === undefined ? { text: '' } : { result, compact: flags.compact === true };
 }
 
+/** The `--workspace DIR` (or `--workspace=DIR`) of an argument list, if any: whose `.env` the boundary reads first. */
+function workspaceArgument(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--workspace' && typeof argv[i + 1] === 'string') return argv[i + 1];
+    if (typeof argv[i] === 'string' && argv[i].startsWith('--workspace=')) return argv[i].slice('--workspace='.length);
+  }
+  return undefined;
+}
+
 export async function main(argv: string[]): Promise<number> {
   let out: Output;
   let argSecrets: ArgumentSecret[] = [];
@@ -50,6 +60,7 @@ export async function main(argv: string[]): Promise<number> {
     setOutputFilter(scrubText);
     argSecrets = rememberArguments(argv);
     rememberEnvironment();
+    rememberWorkspaceEnv(workspaceArgument(argv));
     out = await run(argv);
   } catch (e) {
     // A programmer error: report it as data, never as a stack trace.

@@ -5,14 +5,14 @@
 // random-looking argument. Keys are generated at run time (generateKey, or a
 // test-side prefix-less generator for Mistral/Azure-style 32-character keys).
 import { afterAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as lib from '../src/index.js';
 import { add as addUnwrapped } from '../src/registry/index.js';
 import { slugOf } from '../src/registry/ids.js';
 import { main } from '../src/cli.js';
-import { findKeyShaped, forgetSecrets, holdsSecret, quoteArgument, rememberArguments } from '../src/secrets/index.js';
+import { findKeyShaped, forgetSecrets, holdsSecret, quoteArgument, rememberArguments, rememberSecret, scanText } from '../src/secrets/index.js';
 import { generateKey, leaks } from './helpers/keys.js';
 
 function seeded(seed: number): () => number {
@@ -157,5 +157,99 @@ describe('?sig= is a signature, not the auth', () => {
     expect(r.warnings.find((w) => w.code === 'secret_redacted')?.message).toMatch(/\?sig= query parameter.*signature of this one URL/);
     const alone = (await lib.parseExample(`curl "https://api.example-llm.com/v1/chat/completions?sig=${bare()}" -d '{"model":"m1","messages":[]}'`, { filename: 'x.sh' })) as { draft: { auth: { in: string; name?: string } } };
     expect(alone.draft.auth.name).not.toBe('sig');
+  });
+});
+
+describe('found by the attack on every position (leak-fuzz-positions)', () => {
+  it('a split key never takes the next word when it names something (`"fw_..." https://` kept https)', async () => {
+    for (let i = 0; i < 30; i++) {
+      forgetSecrets();
+      const k = generateKey('fireworks', random);
+      const r = (await lib.parseExample(`curl -b "sid=${k}" https://api.example-llm.com/v1/chat/completions -H "Authorization: Bearer $K" -d '{"model":"m1","messages":[]}'`, { filename: 'x.sh' })) as { draft: { base_url: string } };
+      expect(r.draft.base_url).toBe('https://api.example-llm.com/v1');
+      expect(holdsSecret('https')).toBe(false);
+    }
+  });
+
+  it('a prefix-less hex key glued to hex letters or split by a space is found', () => {
+    const k = generateKey('azure-hex32', random);
+    expect(scanText(`X-Note: abc${k}`).map((f) => f.value)).toEqual([`abc${k}`]);
+    const found = scanText(`X-Trace: ${k.slice(0, 10)} ${k.slice(10)}`);
+    expect(found.map((f) => f.value)).toEqual([k]);
+    // A 40-digit run is a SHA-1, not a key glued to letters; a 32-hex path segment is an id (a Cloudflare account).
+    expect(scanText(`commit ${generateKey('together-hex64', random).slice(0, 40)}`)).toEqual([]);
+    expect(scanText(`https://gateway.ai.cloudflare.com/v1/${k}/gw/openai`)).toEqual([]);
+  });
+
+  it('remembering a secret whose first and last windows are known still adds its middle', () => {
+    forgetSecrets();
+    const k = generateKey('groq', random);
+    rememberArguments(['get', k.slice(0, 20)]);
+    rememberArguments(['get', k.slice(-20)]);
+    rememberSecret(k);
+    for (let i = 0; i + 8 <= k.length; i++) expect(holdsSecret(k.slice(i, i + 8))).toBe(true);
+  });
+
+  it('a base64url fragment cut by - or _ is remembered whole; model ids cut between words are not', () => {
+    forgetSecrets();
+    const frag = 'proj-dv06zn1tER7-cfiiJ6Aq';
+    rememberArguments(['rename', 'custom/m1-2b26', frag]);
+    for (let i = 0; i + 8 <= frag.length; i++) expect(holdsSecret(frag.slice(i, i + 8)), frag.slice(i, i + 8)).toBe(true);
+    for (const m of ['meta-llama/Llama-2-70b-chat-hf', 'Qwen3-235B-A22B-Instruct-2507', 'MiniMax-M1-80k', 'Meta-Llama-3.1-405B-Instruct-FP8', 'DeepSeekReasoner']) {
+      forgetSecrets();
+      rememberArguments(['add', '--upstream-model', m]);
+      expect(holdsSecret(m), m).toBe(false);
+    }
+  });
+
+  it('an unknown option is named only when it is a lower-case word', async () => {
+    const dir = ws();
+    const k = generateKey('openai-svcacct', random);
+    const { out } = await cli(['probe', `-${k.slice(11, 40).replace(/[^A-Za-z]/g, 'q')}`, '--workspace', dir]);
+    expect(out).toContain('its name is not shown');
+    expect((await cli(['probe', '--timout-ms', '5', '--workspace', dir])).result.error).toContain('--timout-ms');
+  });
+
+  it("the workspace's .env is remembered before a verb runs, even when the key is never sent", async () => {
+    const { createServer } = await import('node:http');
+    const k = generateKey('xai', random);
+    const server = createServer((_q, res) => {
+      res.writeHead(401, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: `Invalid API key: ${k.slice(0, 24)}` }));
+    });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    try {
+      const a = server.address();
+      const dir = ws();
+      writeFileSync(join(dir, '.env'), `CUSTOM_KEY_127_0_0_1=${k}\n`);
+      const { out, result } = await cli(['list-vendor-models', '--base-url', `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}/v1`, '--workspace', dir]);
+      expect(result.ok).toBe(false);
+      expect(leaks(out, [k])).toEqual([]);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('MCP tool arguments holding a key add a secret_redacted warning, and fragments are never stored', async () => {
+    const { Client } = await import('@modelcontextprotocol/sdk/client/index.js');
+    const { InMemoryTransport } = await import('@modelcontextprotocol/sdk/inMemory.js');
+    const { createServer: createMcp } = await import('../src/mcp/server.js');
+    const dir = ws();
+    const [c, s] = InMemoryTransport.createLinkedPair();
+    await createMcp({ workspace: dir, version: '0.0.0' }).connect(s);
+    const client = new Client({ name: 't', version: '0' });
+    await client.connect(c);
+    try {
+      const k = generateKey('cerebras', random);
+      const r = (await client.callTool({ name: 'add', arguments: { upstream_model: k, base_url: 'https://api.example-llm.com/v1' } })) as { structuredContent: { ok: boolean; warnings?: { code: string }[] } };
+      expect(r.structuredContent.ok).toBe(false);
+      expect(r.structuredContent.warnings?.map((w) => w.code)).toContain('secret_redacted');
+      const frag = k.slice(4, 36);
+      const r2 = (await client.callTool({ name: 'add', arguments: { upstream_model: frag, base_url: 'https://api.example-llm.com/v1' } })) as { structuredContent: { ok: boolean } };
+      expect(r2.structuredContent.ok).toBe(false);
+      expect(leaks(registryText(dir) + JSON.stringify(r2), [k])).toEqual([]);
+    } finally {
+      await client.close();
+    }
   });
 });

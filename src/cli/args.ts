@@ -4,6 +4,7 @@
 // Guarantee: never echoes an argument that could be a pasted key — a flag or
 // verb is named only when it looks like a word (see safeName).
 import { fail, type Failure } from '../failure.js';
+import { repeatsSecret } from '../secrets/boundary.js';
 import { GLOBAL_FLAGS, verbByName, type FlagSpec, type Flags, type VerbSpec } from './verbs.js';
 
 export interface ParsedArgs {
@@ -18,7 +19,9 @@ export interface ParsedArgs {
 
 /** A verb or flag name shown in an error only when it is a plain word (no digits, short): never a key. */
 export function safeName(s: string): string | null {
-  return /^[A-Za-z][A-Za-z-]{0,29}$/.test(s) ? s : null;
+  // Verbs and flags are lower-case kebab words: a mixed-case run of letters, a long unbroken one or a
+  // remembered secret may be a key fragment, and is not repeated.
+  return /^[a-z][a-z-]{0,29}$/.test(s) && s.split('-').every((w) => w.length <= 12) && !repeatsSecret(s) ? s : null;
 }
 
 const isFlag = (a: string) => a.startsWith('-') && a !== '-';

@@ -14,7 +14,8 @@ import { z } from 'zod';
 import { parseExample } from '../api.js';
 import { add, addTemplate, get, listModels, listVendorModels, remove, rename, templates, update, UpdateFields, type Options } from '../registry/index.js';
 import { AddFields } from '../registry/entry.js';
-import { scrubResult } from '../secrets/index.js';
+import { rememberInput, scrubResult } from '../secrets/index.js';
+import { rememberWorkspaceEnv } from '../secrets/dotenv.js';
 import { fail } from '../result.js';
 
 /** The rules every tool repeats, so an agent that reads one description knows them. */
@@ -39,13 +40,26 @@ function toolResult(result: Json) {
   };
 }
 
-/** Runs a tool body; a thrown bug becomes an `internal` failure, never a protocol error. */
-async function guarded(fn: () => Promise<Json>) {
+/**
+ * Runs a tool body behind the output boundary: the arguments' secrets (key
+ * shapes, credential-named fields, random-looking stretches) are remembered
+ * first, and a key among them adds a `secret_redacted` warning to the result,
+ * failed ones too; a thrown bug becomes an `internal` failure, never a
+ * protocol error.
+ */
+async function guarded(args: unknown, fn: () => Promise<Json>) {
+  const keys = rememberInput(args);
+  let result: Json;
   try {
-    return toolResult(await fn());
+    result = await fn();
   } catch (e) {
-    return toolResult(fail('internal', `Internal error (${(e as Error)?.name ?? 'Error'}); please report it.`));
+    result = fail('internal', `Internal error (${(e as Error)?.name ?? 'Error'}); please report it.`);
   }
+  if (keys) {
+    const warning = { code: 'secret_redacted', message: 'An argument of this call holds what looks like an API key; it was not stored, but it has passed through this conversation: revoke it, and store a new key through the secure input.' };
+    result = { ...result, warnings: [...(Array.isArray(result.warnings) ? result.warnings : []), warning] };
+  }
+  return toolResult(result);
 }
 
 /** add's fields (a partial draft) plus `draft`: a whole parse_example result or its draft. */
@@ -58,6 +72,11 @@ const AddInput = AddFields.extend({
 
 /** Builds the server with every tool registered (not yet connected). */
 export function createServer(opts: McpOptions): McpServer {
+  // The workspace's .env is read again before every call: the host's secure-input tool writes it during a session.
+  const run = (args: unknown, fn: () => Promise<Json>) => {
+    rememberWorkspaceEnv(opts.workspace);
+    return guarded(args, fn);
+  };
   const reg: Options = { workspace: opts.workspace, invocation: { style: 'mcp' } };
   const server = new McpServer(
     { name: 'byok', version: opts.version },
@@ -75,7 +94,7 @@ export function createServer(opts: McpOptions): McpServer {
       inputSchema: {},
       annotations: readOnly,
     },
-    () => guarded(() => templates(reg)),
+    () => run({}, () => templates(reg)),
   );
 
   server.registerTool(
@@ -93,8 +112,8 @@ export function createServer(opts: McpOptions): McpServer {
       },
       annotations: { readOnlyHint: true, openWorldHint: true },
     },
-    ({ vendor, model_id, base_url, api_key_env, capability, max_input_usd }) =>
-      guarded(() => listVendorModels(vendor, { ...reg, modelId: model_id, baseUrl: base_url, apiKeyEnv: api_key_env, capability, maxInputUsd: max_input_usd })),
+    (args) =>
+      run(args, ({ vendor, model_id, base_url, api_key_env, capability, max_input_usd } = args) => listVendorModels(vendor, { ...reg, modelId: model_id, baseUrl: base_url, apiKeyEnv: api_key_env, capability, maxInputUsd: max_input_usd })),
   );
 
   server.registerTool(
@@ -109,7 +128,7 @@ export function createServer(opts: McpOptions): McpServer {
       },
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     },
-    ({ vendor, upstream_model, name }) => guarded(() => addTemplate(vendor, { upstream_model, name }, reg)),
+    (args) => run(args, ({ vendor, upstream_model, name } = args) => addTemplate(vendor, { upstream_model, name }, reg)),
   );
 
   server.registerTool(
@@ -120,7 +139,7 @@ export function createServer(opts: McpOptions): McpServer {
       inputSchema: { api_example: z.string().describe('The example, as pasted (curl command, Python or JS/TS code)') },
       annotations: readOnly,
     },
-    ({ api_example }) => guarded(() => parseExample(api_example)),
+    (args) => run(args, () => parseExample(args.api_example)),
   );
 
   server.registerTool(
@@ -132,7 +151,7 @@ export function createServer(opts: McpOptions): McpServer {
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     },
     (args) =>
-      guarded(() => {
+      run(args, () => {
         const { draft, ...fields } = args as z.infer<typeof AddInput>;
         if (!draft) return add(fields, reg);
         const inner = draft.draft && typeof draft.draft === 'object' ? (draft.draft as Record<string, unknown>) : null;
@@ -148,7 +167,7 @@ export function createServer(opts: McpOptions): McpServer {
       inputSchema: {},
       annotations: readOnly,
     },
-    () => guarded(() => listModels(reg)),
+    () => run({}, () => listModels(reg)),
   );
 
   server.registerTool(
@@ -159,7 +178,7 @@ export function createServer(opts: McpOptions): McpServer {
       inputSchema: { model_id: z.string().describe('An id from list_models, e.g. "custom/deepseek-chat-1a2b"') },
       annotations: readOnly,
     },
-    ({ model_id }) => guarded(() => get(model_id, reg)),
+    (args) => run(args, () => get(args.model_id, reg)),
   );
 
   server.registerTool(
@@ -192,7 +211,7 @@ export function createServer(opts: McpOptions): McpServer {
       inputSchema: { model_id: z.string().describe('An id from list_models') },
       annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
     },
-    ({ model_id }) => guarded(() => remove(model_id, reg)),
+    (args) => run(args, () => remove(args.model_id, reg)),
   );
 
   server.registerTool(
@@ -203,10 +222,10 @@ export function createServer(opts: McpOptions): McpServer {
       inputSchema: { model_id: z.string().describe('An id from list_models') },
       annotations: { readOnlyHint: true, openWorldHint: true },
     },
-    ({ model_id }) =>
-      guarded(async () => {
+    (args) =>
+      run(args, async () => {
         const { probe } = await import('../vendors/probe.js');
-        return probe(model_id, reg);
+        return probe(args.model_id, reg);
       }),
   );
 

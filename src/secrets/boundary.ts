@@ -24,6 +24,8 @@ import { classifyCredential, isCredentialName } from './classify.js';
 const MAX_WINDOWS = 1_000_000;
 
 let memory = new SecretWindows();
+/** Bumped by forgetSecrets: caches of what was remembered (src/secrets/dotenv.ts) key on it. */
+export let generation = 0;
 let recent: string[] = [];
 
 /** Remembers one secret (trimmed; shorter than 4 characters is ignored). Returns it. */
@@ -31,7 +33,7 @@ export function rememberSecret(value: string | null | undefined): void {
   if (typeof value !== 'string') return;
   const v = value.trim();
   if (v.length < 4) return;
-  if (v.length >= WINDOW && memory.windows.has(v.slice(0, WINDOW)) && memory.windows.has(v.slice(-WINDOW))) return;
+  if (v.length >= WINDOW && repeatsWholly(v)) return;
   memory.add(v);
   recent.push(v);
   if (memory.windows.size > MAX_WINDOWS) {
@@ -39,6 +41,12 @@ export function rememberSecret(value: string | null | undefined): void {
     memory = new SecretWindows();
     for (const s of recent) memory.add(s);
   }
+}
+
+/** Whether every 8-character window of `v` is already remembered (then remembering it again changes nothing). */
+function repeatsWholly(v: string): boolean {
+  for (let i = 0; i + WINDOW <= v.length; i++) if (!memory.windows.has(v.slice(i, i + WINDOW))) return false;
+  return true;
 }
 
 /** Scans a text for keys (shapes, the context rule, split keys) and remembers each, pieces included. Returns how many it found. */
@@ -73,7 +81,23 @@ function rememberRandomStretches(arg: string): void {
     // (`https://lkhh3j0q6mvn5kxl.us-east-1.aws.endpoints.huggingface.cloud`); a key in one is found by shape.
     if (tok.includes('://') || HOST_LIKE.test(tok)) continue;
     for (const seg of tok.split(/[\-_.:/@+~\\]+/)) rememberIfRandom(seg);
+    // A base64url stretch whose `-` and `_` cut it into short pieces (`proj-Ab3_xYz9-Qw1r...`): judged without them,
+    // remembered whole, so no 8 characters across a cut survive. Mixed case only (`gpt-4o-mini-2024-07-18` is one
+    // case), and cut rarely, as random base64url is (a cut in 32 characters): model ids cut between every word and
+    // number (`Llama-2-70b-chat-hf`, `Qwen3-235B-A22B-Instruct-2507`).
+    for (const run of tok.split(/[.:/@+~\\]+/)) {
+      const bare = run.replace(/[-_]+/g, '');
+      const cuts = run.match(/[-_]+/g)?.length ?? 0;
+      if (run !== bare && bare.length >= 14 && cuts * 10 <= run.length && mixedRandom(bare)) rememberSecret(run);
+    }
   }
+}
+
+/** 12+ characters mixing upper case, lower case and digits, not CamelCase words, with high entropy. */
+function mixedRandom(seg: string): boolean {
+  if (!/[0-9]/.test(seg)) return lettersRandom(seg);
+  // CamelCase words (`CohereClientV2`, `DeepSeekV3Base`, `1405BInstructFP8`) are half words or more; random mixed case seldom.
+  return seg.length >= 12 && /[0-9]/.test(seg) && /[A-Z]/.test(seg) && /[a-z]/.test(seg) && wordShare(seg) < 0.5 && entropy(seg) >= 3.0;
 }
 
 /** A host name with two or more dots (`api.deepseek.com`, `x.us-east-1.aws.endpoints.huggingface.cloud`), optionally a port and a path. */
@@ -81,26 +105,49 @@ const HOST_LIKE = /^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+){1,}\.[A-Za-z]{2,24}(?::\d{1
 
 function rememberIfRandom(seg: string): void {
   if (seg.length < 12) return;
-  // CamelCase words (`CohereClientV2`, `DeepSeekV3Base`) are mostly runs of 3+ lower-case letters; random mixed case seldom.
-  const mixed = /[0-9]/.test(seg) && /[A-Z]/.test(seg) && /[a-z]/.test(seg) && wordShare(seg) < 0.45 && entropy(seg) >= 3.2;
-  const hex = seg.length >= 16 && /^[0-9a-f]+$/i.test(seg) && /[0-9]/.test(seg) && /[a-f]/i.test(seg) && entropy(seg) >= 3.0;
+  const mixed = mixedRandom(seg);
+  const hex = seg.length >= 16 && /^[0-9a-f]+$/i.test(seg) && /[0-9]/.test(seg) && /[a-f]/i.test(seg) && entropy(seg) >= 2.7;
   if (mixed || hex || randomSingleCase(seg)) rememberSecret(seg);
 }
 
-/** The share of a string's characters that stand in runs of 3+ lower-case letters (the words of a CamelCase name). */
+/**
+ * 16+ letters of both cases with no digit, looking random: the case changes
+ * at a third of the positions or more (CamelCase names such as
+ * `DeepSeekReasoner` change every 4-8 letters) and few words.
+ */
+function lettersRandom(seg: string): boolean {
+  if (seg.length < 16 || !/^[A-Za-z]+$/.test(seg)) return false;
+  let flips = 0;
+  for (let i = 1; i < seg.length; i++) if ((seg.charCodeAt(i) < 97) !== (seg.charCodeAt(i - 1) < 97)) flips++;
+  return flips * 3 >= seg.length && wordShare(seg) < 0.3 && entropy(seg) >= 3.3;
+}
+
+/**
+ * The share of a string's characters that stand in words: runs of 4+ letters,
+ * lower case or Capitalised (`Instruct`, `Deep`), a fifth of them vowels or
+ * more (random letters are a fifth vowels by chance: `Vlbk` has none).
+ */
 function wordShare(seg: string): number {
   let inWords = 0;
   let run = 0;
+  let vowels = 0;
   for (let i = 0; i <= seg.length; i++) {
     const c = seg.charCodeAt(i);
-    if (c >= 97 && c <= 122) run++;
-    else {
-      if (run >= 3) inWords += run;
+    if (c >= 97 && c <= 122) {
+      run++;
+      if (VOWELS.has(c)) vowels++;
+    } else {
+      const capital = run && i - run > 0 ? seg.charCodeAt(i - run - 1) : 0;
+      const cap = capital >= 65 && capital <= 90 ? 1 : 0;
+      if (cap && VOWELS.has(capital + 32)) vowels++;
+      if (run + cap >= 4 && vowels * 5 >= run + cap) inWords += run + cap;
       run = 0;
+      vowels = 0;
     }
   }
   return seg.length ? inWords / seg.length : 0;
 }
+const VOWELS = new Set([...'aeiou'].map((c) => c.charCodeAt(0)));
 
 /**
  * One case of letters mixed with digits, 16+ characters, looking random (the
@@ -310,6 +357,7 @@ export function excerpt(text: string, max = 160): string {
 
 /** Forgets every remembered secret: for tests that need a clean process. */
 export function forgetSecrets(): void {
+  generation++;
   memory = new SecretWindows();
   recent = [];
   envDone = false;

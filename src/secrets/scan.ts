@@ -141,9 +141,12 @@ function matchSplitAt(text: string, pos: number, runs: Runs): { value: string; s
     let j = runEnd;
     while (j < text.length && j - runEnd < MAX_SPLIT_GAP && isSplitChar(text.charCodeAt(j))) j++;
     if (j === runEnd || !isKeyChar(text.charCodeAt(j))) break;
+    let next = j;
+    while (next < text.length && next - j < MAX_KEY && isKeyChar(text.charCodeAt(next))) next++;
+    // A word that names something is no piece of a key: a URL scheme (`https://`), a header or field name (`X-Id:`), `name=`, a call `f(`.
+    if (isNameEnd(text.charCodeAt(next))) break;
     i = j;
-    runEnd = j;
-    while (runEnd < text.length && runEnd - i < MAX_KEY && isKeyChar(text.charCodeAt(runEnd))) runEnd++;
+    runEnd = next;
   }
   if (spans.length < 2) return null;
   const m = matchAt(joined, 0);
@@ -162,6 +165,11 @@ function matchSplitAt(text: string, pos: number, runs: Runs): { value: string; s
     left -= take;
   }
   return pieces.length > 1 ? { ...m, pieces, end } : null;
+}
+
+/** `:` `=` `(` right after a word: the word names something (scheme, header, field, parameter, function). */
+function isNameEnd(c: number): boolean {
+  return c === 58 || c === 61 || c === 40;
 }
 
 function strictlyRandom(p: string): boolean {
@@ -242,14 +250,50 @@ export function scanShapes(text: string): FoundSecret[] {
   }
   for (const r of RUN_SHAPES) {
     r.run.lastIndex = 0;
+    const runs: [number, number][] = [];
     for (let m = r.run.exec(text); m; m = r.run.exec(text)) {
       const v = m[0];
-      if (!r.lens.has(v.length) || !/[0-9]/.test(v) || !/[a-zA-Z]/.test(v) || !shapeOk(v, r.shape)) continue;
+      runs.push([m.index, m.index + v.length]);
+      if (!(r.lens.has(v.length) || gluedRun(v.length, r.lens)) || !/[0-9]/.test(v) || !/[a-zA-Z]/.test(v) || !shapeOk(v, r.shape)) continue;
       if (inUrlPath(text, m.index)) continue;
       push({ value: v, line: lines.at(m.index), shape: r.shape.id, vendor: r.shape.vendor });
     }
+    // A prefix-less key split by spaces, NBSP, quotes or `+`: consecutive runs, each holding a digit, joined to an exact length.
+    for (let a = 0; a < runs.length; a++) {
+      let joined = '';
+      const pieces: string[] = [];
+      for (let b = a; b < runs.length && b - a < MAX_PIECES; b++) {
+        if (b > a && !splitGap(text, runs[b - 1][1], runs[b][0])) break;
+        const piece = text.slice(runs[b][0], runs[b][1]);
+        if (piece.length < 4 || !/[0-9]/.test(piece)) break;
+        joined += piece;
+        pieces.push(piece);
+        if (joined.length > MAX_KEY) break;
+        if (pieces.length > 1 && r.lens.has(joined.length) && /[a-zA-Z]/.test(joined) && shapeOk(joined, r.shape) && !inUrlPath(text, runs[a][0])) {
+          push({ value: joined, line: lines.at(runs[a][0]), shape: r.shape.id, vendor: r.shape.vendor, pieces });
+          break;
+        }
+      }
+    }
   }
   return found;
+}
+
+/**
+ * A run 1-7 characters longer than a prefix-less key: the key glued to hex
+ * letters before or after it (`abc<key>`, `<key>cafe`). Hashes are 32, 40
+ * or 64 long, so these lengths are no hash.
+ */
+function gluedRun(len: number, lens: Set<number>): boolean {
+  for (const l of lens) if (len > l && len - l <= 7) return true;
+  return false;
+}
+
+/** Whether text[from, to) is 1-6 split characters (spaces, NBSP, quotes, `+`) and nothing else. */
+function splitGap(text: string, from: number, to: number): boolean {
+  if (to <= from || to - from > MAX_SPLIT_GAP) return false;
+  for (let i = from; i < to; i++) if (!isSplitChar(text.charCodeAt(i))) return false;
+  return true;
 }
 
 /** Words that make the token after them a credential (each must end the word: `tokenfactory` is no credential word). */
