@@ -340,6 +340,8 @@ describe('leak fuzz, positions: every key shape where the first part does not pu
         ['get', (k) => ['get', { model_id: k }]],
         ['get fragment', (k) => ['get', { model_id: k.slice(0, 24) }]],
         ['remove', (k) => ['remove', { model_id: k }]],
+        ['update', (k) => ['update', { model_id: k.slice(0, 24), name: k, headers: { 'X-Session': k } }]],
+        ['rename', (k) => ['rename', { model_id: 'custom/m1-2b26', name: k }]],
         ['probe', (k) => ['probe', { model_id: k }]],
         ['list_vendor_models', (k) => ['list_vendor_models', { vendor: k }]],
         ['list_vendor_models base_url', (k) => ['list_vendor_models', { base_url: `https://api.example-llm.com/${k}/v1`, api_key_env: k }]],

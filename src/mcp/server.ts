@@ -113,7 +113,10 @@ export function createServer(opts: McpOptions): McpServer {
       annotations: { readOnlyHint: true, openWorldHint: true },
     },
     (args) =>
-      run(args, ({ vendor, model_id, base_url, api_key_env, capability, max_input_usd } = args) => listVendorModels(vendor, { ...reg, modelId: model_id, baseUrl: base_url, apiKeyEnv: api_key_env, capability, maxInputUsd: max_input_usd })),
+      run(args, () => {
+        const { vendor, model_id, base_url, api_key_env, capability, max_input_usd } = args;
+        return listVendorModels(vendor, { ...reg, modelId: model_id, baseUrl: base_url, apiKeyEnv: api_key_env, capability, maxInputUsd: max_input_usd });
+      }),
   );
 
   server.registerTool(
@@ -128,7 +131,7 @@ export function createServer(opts: McpOptions): McpServer {
       },
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     },
-    (args) => run(args, ({ vendor, upstream_model, name } = args) => addTemplate(vendor, { upstream_model, name }, reg)),
+    (args) => run(args, () => addTemplate(args.vendor, { upstream_model: args.upstream_model, name: args.name }, reg)),
   );
 
   server.registerTool(
@@ -189,7 +192,11 @@ export function createServer(opts: McpOptions): McpServer {
       inputSchema: { model_id: z.string().describe('An id from list_models'), ...UpdateFields.shape },
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     },
-    ({ model_id, ...fields }) => guarded(() => update(model_id, fields, reg)),
+    (args) =>
+      run(args, () => {
+        const { model_id, ...fields } = args;
+        return update(model_id, fields, reg);
+      }),
   );
 
   server.registerTool(
@@ -200,7 +207,7 @@ export function createServer(opts: McpOptions): McpServer {
       inputSchema: { model_id: z.string().describe('An id from list_models'), name: z.string().describe('The new display name') },
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     },
-    ({ model_id, name }) => guarded(() => rename(model_id, name, reg)),
+    (args) => run(args, () => rename(args.model_id, args.name, reg)),
   );
 
   server.registerTool(
