@@ -1,6 +1,7 @@
 // The registry across real processes, run from a fresh build of src/ (into
 // node_modules/.cache, so packages resolve): the new-user CLI scenario, 20
-// processes adding at once, and writers SIGKILLed mid-write.
+// processes adding at once, and writers SIGKILLed mid-write. The CLI calls
+// are asynchronous and the tests concurrent: independent processes overlap.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -71,30 +72,28 @@ function workspace(): string {
   return mkdtempSync(join(tmpdir(), 'byok-proc-'));
 }
 
-function cli(args: string[], opts: { input?: string; ws: string }): { code: number | null; json: Record<string, unknown> } {
-  const r = spawnSync(process.execPath, [join(out, 'run-cli.mjs'), ...args, '--workspace', opts.ws], { input: opts.input ?? '', encoding: 'utf8', env: { ...process.env, BYOK_WORKSPACE: '' } });
-  return { code: r.status, json: JSON.parse(r.stdout) };
+/** One CLI process (asynchronous, so that independent calls overlap). */
+function cli(args: string[], opts: { input?: string; ws: string }): Promise<{ code: number | null; json: Record<string, unknown> }> {
+  return new Promise((done, fail) => {
+    const p = spawn(process.execPath, [join(out, 'run-cli.mjs'), ...args, '--workspace', opts.ws], { env: { ...process.env, BYOK_WORKSPACE: '' } });
+    let stdout = '';
+    p.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+    p.on('error', fail);
+    p.on('close', (code) => {
+      try {
+        done({ code, json: JSON.parse(stdout) });
+      } catch (e) {
+        fail(new Error(`byok ${args.join(' ')}: not one JSON object: ${stdout.slice(0, 200)}`));
+      }
+    });
+    p.stdin.end(opts.input ?? '');
+  });
 }
 
-describe('new-user scenario through the CLI', () => {
-  it('templates -> add-template deepseek -> add --from-draft - -> list -> get -> key set -> remove', () => {
+// The tests run at once (each in its own workspace): most of their time is processes starting.
+describe.concurrent('new-user scenario through the CLI', () => {
+  it('templates -> add-template deepseek -> add --from-draft - -> list -> get -> key set -> remove', async () => {
     const ws = workspace();
-    const t = cli(['templates'], { ws });
-    expect(t.code).toBe(0);
-    expect(t.json).toMatchObject({ ok: true, count: 12 });
-
-    const a = cli(['add-template', 'deepseek'], { ws });
-    expect(a.code).toBe(0);
-    expect(a.json).toMatchObject({
-      ok: true,
-      status: 'registered',
-      upstream_model: 'deepseek-flash',
-      api_key_env: 'CUSTOM_KEY_API_DEEPSEEK_COM',
-      api_key_set: false,
-      need_env_input: { env_vars: [{ key: 'CUSTOM_KEY_API_DEEPSEEK_COM', label: 'DeepSeek API Key', required: true }] },
-    });
-    expect(a.json.next_action).toMatch(/secure-input tool/);
-
     // What `byok parse-example` prints for DeepSeek's Anthropic-compatible sample (built by hand here).
     const parsed = {
       ok: true,
@@ -109,58 +108,80 @@ describe('new-user scenario through the CLI', () => {
       suggestion: { action: 'add_template', vendor: 'deepseek' },
       note: '',
     };
-    const d = cli(['add', '--from-draft', '-'], { ws, input: JSON.stringify(parsed) });
+    // templates, add-template and add touch different entries: their processes run at once (the registry's lock orders the writes).
+    const [t, a, d] = await Promise.all([cli(['templates'], { ws }), cli(['add-template', 'deepseek'], { ws }), cli(['add', '--from-draft', '-'], { ws, input: JSON.stringify(parsed) })]);
+    expect(t.code).toBe(0);
+    expect(t.json).toMatchObject({ ok: true, count: 12 });
+    expect(a.code).toBe(0);
+    expect(a.json).toMatchObject({
+      ok: true,
+      status: 'registered',
+      upstream_model: 'deepseek-flash',
+      api_key_env: 'CUSTOM_KEY_API_DEEPSEEK_COM',
+      api_key_set: false,
+      need_env_input: { env_vars: [{ key: 'CUSTOM_KEY_API_DEEPSEEK_COM', label: 'DeepSeek API Key', required: true }] },
+    });
+    expect(a.json.next_action).toMatch(/secure-input tool/);
     expect(d.code).toBe(0);
     expect(d.json).toMatchObject({ ok: true, status: 'registered', wire: 'anthropic', vendor: 'deepseek', api_key_env: 'CUSTOM_KEY_API_DEEPSEEK_COM', api_key_set: false, warnings: [] });
     expect(d.json.need_env_input).toBeDefined();
 
-    const l = cli(['list'], { ws });
+    const [l, g] = await Promise.all([cli(['list'], { ws }), cli(['get', String(a.json.model_id)], { ws })]);
     expect(l.json).toMatchObject({ ok: true, count: 2 });
     expect((l.json.models as { api_key_set: boolean }[]).map((m) => m.api_key_set)).toEqual([false, false]);
 
-    const g = cli(['get', String(a.json.model_id)], { ws });
     expect(g.json).toMatchObject({ ok: true, model_id: a.json.model_id, api_key_set: false, need_env_input: expect.any(Object) });
 
     // The caller's secure-input tool writes the key; byok only checks that it is there.
     const secret = 'k' + randomBytes(20).toString('hex');
     writeFileSync(join(ws, '.env'), `CUSTOM_KEY_API_DEEPSEEK_COM=${secret}\n`);
-    const g2 = cli(['get', String(a.json.model_id)], { ws });
+    const [g2, l2] = await Promise.all([cli(['get', String(a.json.model_id)], { ws }), cli(['list'], { ws })]);
     expect(g2.json).toMatchObject({ ok: true, api_key_set: true });
     expect(g2.json.need_env_input).toBeUndefined();
-    const l2 = cli(['list'], { ws });
     expect((l2.json.models as { api_key_set: boolean }[]).map((m) => m.api_key_set)).toEqual([true, true]);
     expect(JSON.stringify([g2.json, l2.json])).not.toContain(secret);
 
-    const r = cli(['remove', String(a.json.model_id)], { ws });
+    const r = await cli(['remove', String(a.json.model_id)], { ws });
     expect(r.code).toBe(0);
     expect(r.json).toMatchObject({ ok: true, status: 'removed', model_id: a.json.model_id });
     expect(r.json.note).toMatch(/left alone/);
     expect(readFileSync(join(ws, '.env'), 'utf8')).toBe(`CUSTOM_KEY_API_DEEPSEEK_COM=${secret}\n`);
-    expect(cli(['list'], { ws }).json).toMatchObject({ count: 1 });
+    expect((await cli(['list'], { ws })).json).toMatchObject({ count: 1 });
   }, 120_000);
 
-  it('pipes parse-example into add --from-draft -, passing a failed parse through as the refusal', () => {
+  it('pipes parse-example into add --from-draft -, passing a failed parse through as the refusal', async () => {
     const ws = workspace();
     const sample = join(ws, 'x.sh');
     writeFileSync(sample, `curl https://api.deepseek.com/chat/completions -H "Authorization: Bearer $DEEPSEEK_API_KEY" -H "Content-Type: application/json" -d '{"model": "deepseek-v4-pro", "messages": [{"role": "user", "content": "Hi"}]}'\n`);
-    const alone = cli(['parse-example', sample], { ws }).json;
     const runner = join(out, 'run-cli.mjs');
-    const piped = spawnSync('sh', ['-c', `"${process.execPath}" "${runner}" parse-example "${sample}" | "${process.execPath}" "${runner}" add --from-draft - --workspace "${ws}"`], { encoding: 'utf8' });
-    const res = JSON.parse(piped.stdout);
+    const pipe = new Promise<string>((done) => {
+      const p = spawn('sh', ['-c', `"${process.execPath}" "${runner}" parse-example "${sample}" | "${process.execPath}" "${runner}" add --from-draft - --workspace "${ws}"`]);
+      let stdout = '';
+      p.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+      p.on('close', () => done(stdout));
+    });
+    const [alone, piped] = await Promise.all([cli(['parse-example', sample], { ws }).then((r) => r.json), pipe]);
+    const res = JSON.parse(piped);
     if (alone.ok) expect(res).toMatchObject({ ok: true, status: 'registered', upstream_model: 'deepseek-v4-pro' });
     else expect(res).toMatchObject({ ok: false, code: alone.code });
   }, 120_000);
 
-  it('usage errors exit 2', () => {
+  it('usage errors exit 2', async () => {
     const ws = workspace();
-    expect(cli(['get'], { ws }).code).toBe(2);
-    expect(cli(['add-template', 'deepseek', '--model', 'x'], { ws })).toMatchObject({ code: 2, json: { code: 'usage' } });
-    expect(cli(['add', '--upstream-model', 'x'], { ws }).code).toBe(2);
-    expect(cli(['add', '--from-draft', '-'], { ws, input: 'not json' })).toMatchObject({ code: 1, json: { code: 'invalid_entry' } });
+    const [get, tmpl, add1, draft] = await Promise.all([
+      cli(['get'], { ws }),
+      cli(['add-template', 'deepseek', '--model', 'x'], { ws }),
+      cli(['add', '--upstream-model', 'x'], { ws }),
+      cli(['add', '--from-draft', '-'], { ws, input: 'not json' }),
+    ]);
+    expect(get.code).toBe(2);
+    expect(tmpl).toMatchObject({ code: 2, json: { code: 'usage' } });
+    expect(add1.code).toBe(2);
+    expect(draft).toMatchObject({ code: 1, json: { code: 'invalid_entry' } });
   }, 120_000);
 });
 
-describe('concurrency and crashes', () => {
+describe.concurrent('concurrency and crashes', () => {
   it('20 processes adding 5 entries each at once leave a valid file with all 100', async () => {
     const ws = workspace();
     const runs = Array.from({ length: 20 }, (_, who) =>
