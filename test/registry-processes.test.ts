@@ -1,7 +1,8 @@
 // The registry across real processes, run from a fresh build of src/ (into
 // node_modules/.cache, so packages resolve): the new-user CLI scenario, 20
 // processes adding at once, and writers SIGKILLed mid-write. The CLI calls
-// are asynchronous and the tests concurrent: independent processes overlap.
+// are asynchronous and the scenario's tests concurrent: independent processes
+// overlap.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -181,7 +182,8 @@ describe.concurrent('new-user scenario through the CLI', () => {
   }, 120_000);
 });
 
-describe.concurrent('concurrency and crashes', () => {
+// One at a time, alone: these measure the registry under its own contention, not the machine's.
+describe('concurrency and crashes', () => {
   it('20 processes adding 5 entries each at once leave a valid file with all 100', async () => {
     const ws = workspace();
     const runs = Array.from({ length: 20 }, (_, who) =>
