@@ -9,6 +9,10 @@ import { Parser, type Options, type Program } from 'acorn';
 import { parse as looseParse } from 'acorn-loose';
 import { tsPlugin } from '@sveltejs/acorn-typescript';
 import type { Warning } from '../call/model.js';
+import { fastScopes } from './scopes.js';
+
+/** Plain JavaScript: acorn with constant-time declarations (./scopes.ts). */
+const JsParser: typeof Parser = Parser.extend(fastScopes);
 
 let tsParser: typeof Parser | null = null;
 function ts(): typeof Parser {
@@ -36,7 +40,7 @@ export interface Parsed {
 
 function tryParse(text: string, typescript: boolean): { program: Program } | { error: { line?: number } } {
   try {
-    const p = typescript ? ts().parse(text, OPTIONS) : Parser.parse(text, OPTIONS);
+    const p = typescript ? ts().parse(text, OPTIONS) : JsParser.parse(text, OPTIONS);
     return { program: p };
   } catch (e) {
     const loc = (e as { loc?: { line?: number } })?.loc;
