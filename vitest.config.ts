@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -6,5 +8,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // The registry cache (src/registry/cache.ts) of the tests' temporary workspaces, out of the user's ~/.cache.
+    env: { BYOK_CACHE_DIR: join(tmpdir(), 'byok-test-registry-cache') },
   },
 });

@@ -50,3 +50,11 @@ it('src/cli.ts statically loads no zod, no MCP SDK, no front-end and no registry
   const files = [...seen].map((f) => f.slice(SRC.length + 1));
   expect(files.filter((f) => /^(registry|mcp|curl|python|js|extract|api)/.test(f))).toEqual([]);
 });
+
+it('templates, list and get (the registry verbs that only read) statically load no zod and no yaml', () => {
+  // src/registry/verbs.ts is what `byok templates|list|get` loads; the full registry (./index.ts) only by import().
+  const g = graph(join(SRC, 'registry/verbs.ts'));
+  expect(g.files.map((f) => f.slice(SRC.length + 1))).toEqual(expect.arrayContaining(['registry/read-verbs.ts', 'registry/read.ts', 'vendors/load.ts']));
+  expect(g.packages.filter((p) => !p.startsWith('node:'))).toEqual([]);
+  expect(g.files.map((f) => f.slice(SRC.length + 1)).filter((f) => /^registry\/(index|store|schema|entry)\.ts$/.test(f))).toEqual([]);
+});

@@ -5,7 +5,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { templateProblems, vendorById, vendors, vendorsForHost } from '../src/vendors/load.js';
+import { vendorById, vendors, vendorsForHost, withDefaults } from '../src/vendors/load.js';
+import { templateProblems } from '../src/vendors/check.js';
 import { VendorFile } from '../src/vendors/schema.js';
 
 const dir = join(import.meta.dirname, '..', 'vendors');
@@ -35,9 +36,20 @@ describe('curated vendor templates', () => {
   it('the compiled module holds the same data as the YAML', () => {
     for (const f of files) {
       const raw = parse(readFileSync(join(dir, f), 'utf8'));
-      expect(VendorFile.parse(raw)).toEqual(vendorById(raw.vendor));
+      expect(vendorById(raw.vendor)).toStrictEqual(VendorFile.parse(raw));
     }
     expect(vendors().size).toBe(files.length);
+  });
+
+  it('the loader applies the schema\'s defaults without zod, as the schema does', () => {
+    // Every defaulted field left out: withDefaults (src/vendors/load.ts) must fill in what VendorFile.parse does.
+    for (const f of files) {
+      const raw = parse(readFileSync(join(dir, f), 'utf8'));
+      for (const k of ['hosts', 'capabilities', 'headers', 'request_params', 'model_policy']) delete raw[k];
+      for (const m of raw.models) for (const k of ['thinking_mode', 'thinking_params', 'capabilities', 'max_tokens']) delete m[k];
+      if (raw.model_discovery) for (const k of ['headers', 'format']) delete raw.model_discovery[k];
+      expect(withDefaults(raw)).toStrictEqual(VendorFile.parse(raw));
+    }
   });
 
   it('templateProblems catches what the schema cannot', () => {

@@ -6,9 +6,11 @@
 //   CACHE_VERSION: any edit, by byok or by hand, misses the cache, and the
 //   file is parsed and validated again. Bump CACHE_VERSION whenever the entry
 //   schema or a validation rule changes.
-// - Only registries of CACHE_MIN_ENTRIES or more are cached (small ones parse
-//   in a few milliseconds), in $BYOK_CACHE_DIR, else $XDG_CACHE_HOME/byok,
-//   else ~/.cache/byok; one file per registry path, written atomically.
+// - Every registry with an entry is cached (CACHE_MIN_ENTRIES): even a small
+//   one parses in a few milliseconds but needs yaml and zod, whose loading
+//   costs more than node's own start-up; a cache hit loads neither (./read.ts).
+//   In $BYOK_CACHE_DIR, else $XDG_CACHE_HOME/byok, else ~/.cache/byok; one
+//   file per registry path, written atomically.
 //   Any failure to read or write the cache only means a slower command.
 // - The cache holds what the registry holds: entries, never keys.
 // Decision: the cache is trusted like the user's own files (it lives in the
@@ -20,7 +22,7 @@ import { io } from './file.js';
 import type { Entry } from './schema.js';
 
 const CACHE_VERSION = 1;
-export const CACHE_MIN_ENTRIES = 50;
+export const CACHE_MIN_ENTRIES = 1;
 
 /** Where a new entry can be appended as text: the `models` list is the file's last node, in block style. */
 export interface Tail {

@@ -16,7 +16,7 @@ import { randomBytes } from 'node:crypto';
 import { constants as fsc } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { fail, type Failure } from '../result.js';
+import { fail, type Failure } from '../failure.js';
 
 export const REGISTRY_REL = join('config', 'custom_models.yaml');
 

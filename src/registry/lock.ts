@@ -19,7 +19,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { fail, type Failure } from '../result.js';
+import { fail, type Failure } from '../failure.js';
 import { describeIoError, io } from './file.js';
 
 const HEARTBEAT_MS = 1_000;

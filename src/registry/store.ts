@@ -20,6 +20,7 @@ import { fail, type Failure } from '../result.js';
 import { applyFormat, checkWorkspace, describeIoError, ensureConfigDir, formatOf, io, refuseReadOnly, REGISTRY_REL, registryPath, stripBom, writeAtomic, writeTarget, type TextFormat } from './file.js';
 import { redactKeys } from '../secrets/index.js';
 import { contentHash, readCache, writeCache, type Cached, type Tail } from './cache.js';
+import { readText } from './read.js';
 import { acquireLock } from './lock.js';
 import { Entry, RegistryFile } from './schema.js';
 import { forbiddenKeyPath } from './validate.js';
@@ -184,22 +185,6 @@ function lastModels(doc: Document): YAMLSeq | null {
   return seq;
 }
 
-async function readText(path: string): Promise<string | null | Failure> {
-  let bytes: Buffer;
-  try {
-    bytes = await io.readFile(path);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    return fail('io_error', `Cannot read ${REGISTRY_REL}: ${describeIoError(e)}.`);
-  }
-  try {
-    // Decoding with replacement characters and writing back would lose the user's bytes.
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    return fail('invalid_registry', `${REGISTRY_REL} is not valid UTF-8 text; byok will not rewrite it. Fix or convert the file first.`);
-  }
-}
-
 /** Reads and validates the registry of an existing workspace (a missing workspace is `not_found`). */
 export async function readRegistry(workspace: string): Promise<Registry | Failure> {
   const missing = await checkWorkspace(workspace);
@@ -213,25 +198,7 @@ async function readRegistryFile(workspace: string): Promise<Registry | Failure> 
   return parseRegistry(text, workspace);
 }
 
-/**
- * The validated entries of an existing workspace, for verbs that only read:
- * from the cache when the file has not changed since it was last parsed.
- */
-export async function readEntries(workspace: string): Promise<{ entries: Entry[] } | Failure> {
-  const missing = await checkWorkspace(workspace);
-  if (missing) return missing;
-  const path = registryPath(workspace);
-  const text = await readText(path);
-  if (text === null) return { entries: [] };
-  if (typeof text === 'object') return text;
-  const hash = contentHash(text);
-  const cached = await readCache(path, hash);
-  if (cached) return cached;
-  const reg = parseRegistry(text, workspace);
-  if ('ok' in reg) return reg;
-  await writeCache(path, { hash, entries: reg.entries, tail: reg.tail });
-  return reg;
-}
+export { readEntries } from './read.js';
 
 // ---------- change ----------
 

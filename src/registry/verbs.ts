@@ -1,13 +1,17 @@
 // The registry's CLI verbs: templates, list-vendor-models, add-template, add,
-// update, rename, list, get, remove, probe. Each turns argv into one call of ./index.ts and returns
+// update, rename, list, get, remove, probe. Each turns argv into one call of ./index.ts (./read-verbs.ts for
+// templates, list, get) and returns
 // its JSON result; a wrong argument count or flag value is a `usage` failure
 // (exit 2), never a guess. Which flags a verb takes is checked before, by the
 // CLI's verb table (src/cli/verbs.ts).
-import { fail, type Failure } from '../result.js';
-import * as registry from './index.js';
+import { fail, type Failure } from '../failure.js';
+import * as reading from './read-verbs.js';
 import type { AddFields } from './entry.js';
 import type { Auth } from '../result.js';
 import type { Invocation } from './commands.js';
+
+/** The full registry module (yaml, zod): loaded only by the verbs that change the file (templates, list and get need neither). */
+const registry = () => import('./index.js');
 
 export interface VerbContext {
   workspace: string;
@@ -109,7 +113,7 @@ const UPDATE_FLAGS = ['name', 'upstream-model', 'api-key-env', 'header', 'header
 
 export const registryVerbs: Record<string, Handler> = {
   async templates(args, flags, ctx) {
-    return checkArgs('templates', args, 0, '') ?? registry.templates({ workspace: ctx.workspace, invocation: ctx.invocation });
+    return checkArgs('templates', args, 0, '') ?? reading.templates({ workspace: ctx.workspace, invocation: ctx.invocation });
   },
 
   async 'list-vendor-models'(args, flags, ctx) {
@@ -121,7 +125,7 @@ export const registryVerbs: Record<string, Handler> = {
     const authRaw = str(flags, 'auth');
     const auth = authRaw === undefined ? undefined : parseAuth(authRaw);
     if (auth && 'ok' in auth) return auth;
-    return registry.listVendorModels(args[0], {
+    return (await registry()).listVendorModels(args[0], {
       workspace: ctx.workspace,
       invocation: ctx.invocation,
       timeoutMs: t ? Number(t) : undefined,
@@ -146,7 +150,7 @@ export const registryVerbs: Record<string, Handler> = {
   async 'add-template'(args, flags, ctx) {
     const bad = checkArgs('add-template', args, 1, 'one VENDOR (see `byok templates`)');
     if (bad) return bad;
-    return registry.addTemplate(args[0], { upstream_model: str(flags, 'upstream-model'), name: str(flags, 'name'), api_key_env: str(flags, 'api-key-env') }, { workspace: ctx.workspace, invocation: ctx.invocation });
+    return (await registry()).addTemplate(args[0], { upstream_model: str(flags, 'upstream-model'), name: str(flags, 'name'), api_key_env: str(flags, 'api-key-env') }, { workspace: ctx.workspace, invocation: ctx.invocation });
   },
 
   async add(args, flags, ctx) {
@@ -157,7 +161,7 @@ export const registryVerbs: Record<string, Handler> = {
     const src = str(flags, 'from-draft');
     if (src === undefined) {
       if (!overrides.upstream_model || !overrides.base_url) return fail('usage', 'add needs --upstream-model M and --base-url U, or --from-draft FILE|- with a parse-example result.');
-      return registry.add(overrides, { workspace: ctx.workspace, invocation: ctx.invocation });
+      return (await registry()).add(overrides, { workspace: ctx.workspace, invocation: ctx.invocation });
     }
     const input = await ctx.readInput(src || '-');
     if ('ok' in input) return input;
@@ -169,22 +173,22 @@ export const registryVerbs: Record<string, Handler> = {
     }
     if (parsed && typeof parsed === 'object' && !Array.isArray(parsed) && Object.keys(overrides).length) {
       const o = parsed as Record<string, unknown>;
-      if (o.ok === false) return registry.add(o, { workspace: ctx.workspace, invocation: ctx.invocation });
+      if (o.ok === false) return (await registry()).add(o, { workspace: ctx.workspace, invocation: ctx.invocation });
       const base = ('draft' in o && o.draft && typeof o.draft === 'object' ? o.draft : o) as Record<string, unknown>;
       // --header adds to (or replaces one of) the draft's headers; --headers replaces them all.
       if (str(flags, 'header') !== undefined && str(flags, 'headers') === undefined && base.headers && typeof base.headers === 'object')
         overrides.headers = { ...(base.headers as Record<string, string>), ...(overrides.headers as Record<string, string>) };
       parsed = base === o ? { ...o, ...overrides } : { ...o, draft: { ...base, ...overrides } };
     }
-    return registry.add(parsed, { workspace: ctx.workspace, invocation: ctx.invocation });
+    return (await registry()).add(parsed, { workspace: ctx.workspace, invocation: ctx.invocation });
   },
 
   async list(args, flags, ctx) {
-    return checkArgs('list', args, 0, '') ?? registry.listModels({ workspace: ctx.workspace, invocation: ctx.invocation });
+    return checkArgs('list', args, 0, '') ?? reading.listModels({ workspace: ctx.workspace, invocation: ctx.invocation });
   },
 
   async get(args, flags, ctx) {
-    return checkArgs('get', args, 1, 'one ID (see `byok list`)') ?? registry.get(args[0], { workspace: ctx.workspace, invocation: ctx.invocation });
+    return checkArgs('get', args, 1, 'one ID (see `byok list`)') ?? reading.get(args[0], { workspace: ctx.workspace, invocation: ctx.invocation });
   },
 
   async update(args, flags, ctx) {
@@ -194,16 +198,16 @@ export const registryVerbs: Record<string, Handler> = {
     if (other) return fail('usage', `update does not change --${other.slice(0, 40)}; register the other endpoint with \`byok add\` instead.`);
     const fields = fieldsFromFlags(flags);
     if ('ok' in fields) return fields as Failure;
-    return registry.update(args[0], fields, { workspace: ctx.workspace, invocation: ctx.invocation });
+    return (await registry()).update(args[0], fields, { workspace: ctx.workspace, invocation: ctx.invocation });
   },
 
   async rename(args, flags, ctx) {
     const bad = checkArgs('rename', args, 2, 'ID and NEW_NAME');
     if (bad) return bad;
-    return registry.rename(args[0], args[1], { workspace: ctx.workspace, invocation: ctx.invocation });
+    return (await registry()).rename(args[0], args[1], { workspace: ctx.workspace, invocation: ctx.invocation });
   },
 
   async remove(args, flags, ctx) {
-    return checkArgs('remove', args, 1, 'one ID (see `byok list`)') ?? registry.remove(args[0], { workspace: ctx.workspace, invocation: ctx.invocation });
+    return checkArgs('remove', args, 1, 'one ID (see `byok list`)') ?? (await registry()).remove(args[0], { workspace: ctx.workspace, invocation: ctx.invocation });
   },
 };

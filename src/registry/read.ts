@@ -1,0 +1,49 @@
+// Reading the registry for the verbs that only read (list, get): the file's
+// text, and its validated entries from the cache (./cache.ts) when the file has
+// not changed since byok last parsed it.
+// Guarantee: a cache hit loads no yaml and no zod (the parser and the schema,
+// ./store.ts, load only on a miss), so a repeated `list` on a big registry
+// costs little more than starting node.
+import { contentHash, readCache, writeCache } from './cache.js';
+import { checkWorkspace, describeIoError, io, REGISTRY_REL, registryPath } from './file.js';
+import { fail, type Failure } from '../failure.js';
+import type { Entry } from './schema.js';
+
+/** The registry's text (null: no file), or a Failure when it cannot be read or is not UTF-8. */
+export async function readText(path: string): Promise<string | null | Failure> {
+  let bytes: Buffer;
+  try {
+    bytes = await io.readFile(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    return fail('io_error', `Cannot read ${REGISTRY_REL}: ${describeIoError(e)}.`);
+  }
+  try {
+    // Decoding with replacement characters and writing back would lose the user's bytes.
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return fail('invalid_registry', `${REGISTRY_REL} is not valid UTF-8 text; byok will not rewrite it. Fix or convert the file first.`);
+  }
+}
+
+/**
+ * The validated entries of an existing workspace, for verbs that only read:
+ * from the cache when the file has not changed since it was last parsed.
+ */
+export async function readEntries(workspace: string): Promise<{ entries: Entry[] } | Failure> {
+  const missing = await checkWorkspace(workspace);
+  if (missing) return missing;
+  const path = registryPath(workspace);
+  const text = await readText(path);
+  if (text === null) return { entries: [] };
+  if (typeof text === 'object') return text;
+  const hash = contentHash(text);
+  const cached = await readCache(path, hash);
+  if (cached) return cached;
+  const { parseRegistry } = await import('./store.js');
+  const reg = parseRegistry(text, workspace);
+  if ('ok' in reg) return reg;
+  await writeCache(path, { hash, entries: reg.entries, tail: reg.tail });
+  return reg;
+}
+
