@@ -6,7 +6,7 @@
 import { fail, type Failure } from './failure.js';
 import type { InspectResult, ParseExampleResult } from './result.js';
 import { decodeInput, intake, type Intake } from './intake/index.js';
-import { checkNesting, isTooComplex, TOO_COMPLEX_MESSAGE } from './intake/limits.js';
+import { checkNesting, checkPythonChains, isTooComplex, TOO_COMPLEX_MESSAGE } from './intake/limits.js';
 import { credentialLiterals, expandWord, extract } from './extract/index.js';
 import { classifyCredential, scanText, scrub } from './secrets/index.js';
 import { valueToJson, type FrontEndResult, type HttpCall, type Word } from './call/model.js';
@@ -26,6 +26,7 @@ async function frontEnd(input: Intake): Promise<FrontEndResult> {
     }
     case 'python': {
       checkNesting(input.text);
+      checkPythonChains(input.text);
       const { parsePython } = await import('./python/index.js');
       return parsePython(input.text);
     }

@@ -70,6 +70,9 @@ describe('deep nesting is refused cleanly', () => {
     ['TS object types', 'type T = ' + '{a:'.repeat(30_000) + 'string' + '}'.repeat(30_000) + ';', 'x.ts'],
     ['Python lists', 'x = ' + '['.repeat(50_000) + ']'.repeat(50_000), 'x.py'],
     ['Python f-strings', 'x = ' + 'f"{'.repeat(30_000) + '1' + '}"'.repeat(30_000), 'x.py'],
+    // Each unary operator nests a level, with no bracket to count (the parser took over a second).
+    ['Python unary operators', 'x = ' + '-'.repeat(100_000) + '1', 'x.py'],
+    ['Python unary operators with spaces', 'x = ' + '- + ~ '.repeat(20_000) + '1', 'x.py'],
   ])('%s', async (_, text, filename) => {
     const r = await parseExample(text, { filename });
     expect(r).toMatchObject({ ok: false, code: 'input_too_complex' });
@@ -79,6 +82,10 @@ describe('deep nesting is refused cleanly', () => {
     const deep = '['.repeat(60) + '"hi"' + ']'.repeat(60);
     const py = await parseExample(`from openai import OpenAI\nclient = OpenAI()\nx = ${deep}\nclient.chat.completions.create(model="gpt-4o", messages=[])`, { filename: 'x.py' });
     expect(py.ok && py.draft.upstream_model).toBe('gpt-4o');
+    // Long runs of `-` in comments and strings are not operators.
+    const rule = '-'.repeat(300);
+    const ruled = await parseExample(`# ${rule}\nfrom openai import OpenAI\nclient = OpenAI()\nsep = "${rule}"\ndoc = '''\n${rule}\n'''\nclient.chat.completions.create(model="gpt-4o", messages=[])`, { filename: 'x.py' });
+    expect(ruled.ok && ruled.draft.upstream_model).toBe('gpt-4o');
     const js = await parseExample(`import OpenAI from 'openai';\nconst client = new OpenAI();\nconst x = ${deep};\nawait client.chat.completions.create({ model: 'gpt-4o', messages: [] });`, { filename: 'x.js' });
     expect(js.ok && js.draft.upstream_model).toBe('gpt-4o');
   });

@@ -35,6 +35,46 @@ export function checkNesting(text: string): void {
   }
 }
 
+/**
+ * Throws InputTooComplex when Python code chains more than MAX_DEPTH unary
+ * operators (`x = - - - ... 1`; `-`, `+`, `~`, spaces between allowed): each
+ * one nests the expression a level deeper, without a bracket for
+ * checkNesting to count, and the parser built a 256 KiB chain in over a
+ * second. Strings and comments are skipped (a `# -----` rule line is not
+ * code), in one linear pass.
+ */
+export function checkPythonChains(text: string): void {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 45 || c === 43 || c === 126) {
+      if (++run > MAX_DEPTH) throw new InputTooComplex();
+      continue;
+    }
+    if (c === 32 || c === 9) continue;
+    run = 0;
+    if (c === 35) {
+      // A comment, to the end of the line.
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? text.length : nl;
+    } else if (c === 34 || c === 39) {
+      // A string: '...', "...", '''...''' or """...""", with backslash escapes.
+      const q = text[i];
+      const triple = text.startsWith(q + q + q, i);
+      const close = triple ? q + q + q : q;
+      let j = i + close.length;
+      while (j < text.length) {
+        const d = text[j];
+        if (d === '\\') j += 2;
+        else if (text.startsWith(close, j)) break;
+        else if (!triple && d === '\n') break;
+        else j++;
+      }
+      i = j + close.length - 1;
+    }
+  }
+}
+
 /** True for a depth-limit error or a stack overflow from a parser we do not own. */
 export function isTooComplex(e: unknown): boolean {
   return e instanceof InputTooComplex || (e instanceof RangeError && /call stack/i.test(e.message));
