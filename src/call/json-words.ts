@@ -37,7 +37,7 @@ export function parseJsonWord(word: Word, opts: { anyValue?: boolean } = {}): Js
   const repaired: string[] = [];
   let parsed: unknown;
   try {
-    parsed = JSON.parse(quoteBareSentinels(t));
+    parsed = JSON.parse(t.includes('@@BYOK') ? quoteBareSentinels(t) : t);
   } catch {
     const fixed = repair(t, repaired);
     try {
@@ -49,39 +49,35 @@ export function parseJsonWord(word: Word, opts: { anyValue?: boolean } = {}): Js
   return { value: toValue(parsed, holes, 0), repaired };
 }
 
-/** Walks JSON text outside strings; `edit` may replace a stretch. */
+/** Walks JSON text outside strings; `edit` may replace a stretch. Copies the untouched stretches as slices. */
 function scanOutsideStrings(text: string, onOutside: (i: number) => { skip: number; insert: string } | null): string {
   let out = '';
+  let from = 0;
   let inStr = false;
   for (let i = 0; i < text.length; ) {
-    const c = text[i];
+    const c = text.charCodeAt(i);
     if (inStr) {
-      out += c;
-      if (c === '\\' && i + 1 < text.length) {
-        out += text[i + 1];
+      if (c === 92 && i + 1 < text.length) {
         i += 2;
         continue;
       }
-      if (c === '"') inStr = false;
+      if (c === 34) inStr = false;
       i++;
       continue;
     }
-    if (c === '"') {
+    if (c === 34) {
       inStr = true;
-      out += c;
       i++;
       continue;
     }
     const r = onOutside(i);
     if (r) {
-      out += r.insert;
+      out += text.slice(from, i) + r.insert;
       i += Math.max(1, r.skip);
-    } else {
-      out += c;
-      i++;
-    }
+      from = i;
+    } else i++;
   }
-  return out;
+  return from === 0 ? text : out + text.slice(from);
 }
 
 function quoteBareSentinels(text: string): string {
