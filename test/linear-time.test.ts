@@ -6,59 +6,18 @@
 // other processes on the machine cannot make it flake) is several times what a
 // linear path takes at this size and far below a quadratic one (tens of seconds
 // to minutes). Speed itself is measured by `npm run bench`, not here.
+// The Python and JS shapes are in test/linear-time-code.test.ts (the two files run in parallel).
 import { describe, expect, it } from 'vitest';
 import { parseExample } from '../src/api.js';
-import { ErrorCode } from '../src/result.js';
-import { MAX_INPUT_BYTES } from '../src/intake/limits.js';
-import { generateKey, keyWindows } from './helpers/keys.js';
+import { shapeTests } from './helpers/shapes.js';
 // @ts-expect-error: a plain .mjs module shared with the bench, without type declarations
 import { SHAPES } from '../bench/shapes.mjs';
 
-interface Shape {
-  group: string;
-  name: string;
-  gen: (size: number, key: () => string) => string;
-  filename?: string;
-}
+shapeTests(['intake', 'curl', 'keys']);
 
-const BOUND_MS = 4000;
-const GROUPS = ['intake', 'curl', 'keys', 'python', 'js'];
-
-/** Which keys have an 8-character window in `out`: one pass over `out`, then set lookups
- * (leaks() of helpers/keys.ts scans `out` once per window: too slow for thousands of keys). */
-function leakedKeys(out: string, keys: string[]): number[] {
-  const seen = new Set<string>();
-  for (let i = 0; i + 8 <= out.length; i++) seen.add(out.slice(i, i + 8));
-  return keys.flatMap((k, i) => (keyWindows(k).some((w) => seen.has(w)) ? [i] : []));
-}
-
-function cpuMs(since: NodeJS.CpuUsage): number {
-  const u = process.cpuUsage(since);
-  return (u.user + u.system) / 1000;
-}
-
-describe('pathological shapes at the size cap', () => {
-  for (const shape of (SHAPES as Shape[]).filter((s) => GROUPS.includes(s.group)))
-    it(`${shape.group}: ${shape.name}`, async () => {
-      const keys: string[] = [];
-      const text = shape.gen(MAX_INPUT_BYTES, () => {
-        const k = generateKey('openai');
-        keys.push(k);
-        return k;
-      });
-      expect(text.length).toBeGreaterThan(MAX_INPUT_BYTES / 2);
-      expect(Buffer.byteLength(text)).toBeLessThanOrEqual(MAX_INPUT_BYTES);
-      const since = process.cpuUsage();
-      const r = await parseExample(text, { filename: shape.filename });
-      const ms = cpuMs(since);
-      expect(typeof r.ok).toBe('boolean');
-      if (!r.ok) {
-        expect(ErrorCode.options).toContain(r.code);
-        expect(r.code, r.error).not.toBe('parse_error');
-      }
-      expect(leakedKeys(JSON.stringify(r), keys)).toEqual([]);
-      expect(ms, `${Math.round(ms)} ms of CPU`).toBeLessThan(BOUND_MS);
-    });
+it('every shape of bench/shapes.mjs is in a group this file or linear-time-code.test.ts runs', () => {
+  const groups = new Set((SHAPES as { group: string }[]).map((s) => s.group));
+  expect([...groups].filter((g) => !['intake', 'curl', 'keys', 'python', 'js'].includes(g))).toEqual([]);
 });
 
 describe('deep nesting is refused cleanly', () => {
