@@ -21,7 +21,7 @@ import { dirname, join } from 'node:path';
 import { io } from './file.js';
 import type { Entry } from './schema.js';
 
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2;
 export const CACHE_MIN_ENTRIES = 1;
 
 /** Where a new entry can be appended as text: the `models` list is the file's last node, in block style. */
