@@ -363,14 +363,15 @@ export function sniff(text: string, hint?: Language): Language | undefined {
   const curlLine =
     /(^|[\s;|&(`!])curl(\.exe)?\s+[^\n]*/m.test(code) &&
     /(^|\n)[^\S\n]*(?:[\w]+=\S*[^\S\n]+|time\s+|sudo\s+|!|\w+=\$\(\s*)?curl(\.exe)?\b/.test(code);
+  // Each signal is computed when a decision needs it (most pastes are decided by the first few).
   // cmd.exe: `^` continuations, %NAME% references (a name, not %5B-style URL escapes), `@echo off`.
-  const cmdSigns = /\^[^\S\n]*$/m.test(code) || /^[^\S\n]*@?echo[^\S\n]+off\b/im.test(code) || (/(^|[\s"=:])%[A-Za-z_]\w*%/m.test(code) && !/'[^'\n]*'/.test(code));
+  const cmdSigns = lazy(() => /\^[^\S\n]*$/m.test(code) || /^[^\S\n]*@?echo[^\S\n]+off\b/im.test(code) || (/(^|[\s"=:])%[A-Za-z_]\w*%/m.test(code) && !/'[^'\n]*'/.test(code)));
   // `curl.exe` is how both cmd and PowerShell docs spell curl: it says PowerShell only without cmd's signs.
-  const ps = /\$env:\w+|`\s*$|Invoke-(RestMethod|WebRequest)\b|ConvertTo-Json/m.test(code) || (/\bcurl\.exe\b/.test(code) && !cmdSigns);
-  const cmd = cmdSigns && !ps;
+  const ps = lazy(() => /\$env:\w+|`\s*$|Invoke-(RestMethod|WebRequest)\b|ConvertTo-Json/m.test(code) || (/\bcurl\.exe\b/.test(code) && !cmdSigns()));
+  const cmd = () => cmdSigns() && !ps();
   // Python and JavaScript share much (await, import, objects): count the signals only one has.
   const count = (res: RegExp[]) => res.reduce((n, re) => n + (re.test(code) ? 1 : 0), 0);
-  const pyScore = count([
+  const pyScore = lazy(() => count([
     /^[^\S\n]*import\s+[\w.]+(\s+as\s+\w+)?(\s*,\s*[\w.]+)*\s*$/m, // import os / import os, json (no `from "..."`)
     /^[^\S\n]*from\s+[\w.]+\s+import\b/m,
     /^[^\S\n]*(async\s+)?def\s+\w+\(/m,
@@ -380,8 +381,8 @@ export function sniff(text: string, hint?: Language): Language | undefined {
     /\([^\S\n]*\w+[^\S\n]*=(?!=)[^\S\n]*[^=\s]/, // keyword arguments: f(model="x")
     /\bf["']/,
     /^[^\S\n]*print\(/m,
-  ]);
-  const jsScore = count([
+  ]));
+  const jsScore = lazy(() => count([
     /^[^\S\n]*(const|let|var)\s+[\w{[]/m,
     /^[^\S\n]*import\s+([\w$]+|\{[^{}]*\}|\*\s*as\s+\w+)(\s*,\s*\{[^{}]*\})?\s+from\s+['"]/m,
     /^[^\S\n]*import\s+['"]/m,
@@ -394,23 +395,36 @@ export function sniff(text: string, hint?: Language): Language | undefined {
     /^[^\S\n]*(export\s+(default\s+)?|async\s+function\b|function\s+\w+\s*\()/m,
     /\bconsole\.log\(/,
     /`[^`\n]*\$\{/,
-  ]);
-  const py = pyScore > 0 && pyScore >= jsScore;
-  const js = jsScore > 0 && jsScore > pyScore;
-  const ts = /\b(interface|type)\s+\w+\s*[={<]|:\s*(string|number|boolean|any|unknown)\b|\bas\s+const\b|import\s+type\b/.test(code);
-  const shellish = curlLine || /^[^\S\n]*(export\s+\w+=|\w+=\S+;?\s*$|http\s+POST\b|wget\s)/m.test(code);
+  ]));
+  const py = () => pyScore() > 0 && pyScore() >= jsScore();
+  const js = () => jsScore() > 0 && jsScore() > pyScore();
+  const ts = lazy(() => /\b(interface|type)\s+\w+\s*[={<]|:\s*(string|number|boolean|any|unknown)\b|\bas\s+const\b|import\s+type\b/.test(code));
+  const shellish = () => curlLine || /^[^\S\n]*(export\s+\w+=|\w+=\S+;?\s*$|http\s+POST\b|wget\s)/m.test(code);
 
   if (/(^|[\s=(|;])(Invoke-RestMethod|Invoke-WebRequest)\b/i.test(code) || (/\$\w+\s*=\s*@\{/.test(code) && /\b(irm|iwr|curl|wget)\s+-(Uri|Method)\b/i.test(code))) return 'powershell';
-  if (hint === 'python' && pyScore) return 'python';
-  if ((hint === 'javascript' || hint === 'typescript') && jsScore) return ts || hint === 'typescript' ? 'typescript' : 'javascript';
-  if (curlLine && !(py && !/^[^\S\n]*!?curl/m.test(code)) && !(js && /fetch\(|axios/.test(code))) {
-    if (hint === 'powershell' || ps) return 'powershell';
-    if (hint === 'cmd' || cmd) return 'cmd';
+  if (hint === 'python' && pyScore()) return 'python';
+  if ((hint === 'javascript' || hint === 'typescript') && jsScore()) return ts() || hint === 'typescript' ? 'typescript' : 'javascript';
+  if (curlLine && !(!/^[^\S\n]*!?curl/m.test(code) && py()) && !(/fetch\(|axios/.test(code) && js())) {
+    if (hint === 'powershell' || ps()) return 'powershell';
+    if (hint === 'cmd' || cmd()) return 'cmd';
     return 'shell';
   }
-  if (py) return 'python';
-  if (js) return ts ? 'typescript' : 'javascript';
-  if (shellish && hint && ['shell', 'cmd', 'powershell'].includes(hint)) return hint;
+  if (py()) return 'python';
+  if (js()) return ts() ? 'typescript' : 'javascript';
+  if (hint && shellish() && ['shell', 'cmd', 'powershell'].includes(hint)) return hint;
   if (hint && hint !== 'shell' && /[({=]/.test(code)) return hint;
   return undefined;
+}
+
+/** A value computed on first use, then remembered. */
+function lazy<T>(f: () => T): () => T {
+  let done = false;
+  let v: T;
+  return () => {
+    if (!done) {
+      v = f();
+      done = true;
+    }
+    return v;
+  };
 }
