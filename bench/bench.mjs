@@ -175,11 +175,16 @@ const verbs = [
   ['parse-example (js)', [bin, 'parse-example', fx('openai/js-responses-default-client.ts')]],
   ['inspect (curl)', [bin, 'inspect', fx('deepseek/chat-thinking-export.sh')]],
   ['templates', [bin, 'templates']],
-  ['list', [bin, 'list']],
+  ['list (1 entry)', [bin, 'list']],
+  ['get (1 entry)', () => [bin, 'get', oneId]],
   ['--help', [bin, '--help']],
   ['import("byok")', ['--input-type=module', '-e', `await import(${JSON.stringify(join(root, 'dist/index.js'))})`]],
 ];
+// The process rows' workspace holds one entry (`add`), so that list and get read a real registry.
+let oneId = '';
 if (want('process')) {
+const added = run([bin, 'add', '--upstream-model', 'bench-model', '--base-url', 'https://api.example.com/v1']);
+oneId = JSON.parse(added.stdout).model_id;
 results.process = { node_e_0_ms: r1(base.ms), node_e_0_cpu_ms: r1(base.cpu), node_e_0_rss_mb: r1(base.rss), verbs: {} };
 const procRows = [['node -e 0', r1(base.ms), '1.00', r1(base.cpu), '1.00', r1(base.rss)]];
 for (const [label, args] of verbs) {
