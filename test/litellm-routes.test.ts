@@ -28,6 +28,8 @@ describe('LiteLLM provider prefixes added as data', () => {
     ['xiaomi_mimo/mimo-v2-flash', 'https://api.xiaomimimo.com/v1', 'mimo-v2-flash', 'XIAOMI_MIMO_API_KEY'],
     ['scaleway/llama-3.3-70b-instruct', 'https://api.scaleway.ai/v1', 'llama-3.3-70b-instruct', 'SCW_SECRET_KEY'],
     ['chutes/deepseek-ai/DeepSeek-V3', 'https://llm.chutes.ai/v1', 'deepseek-ai/DeepSeek-V3', 'CHUTES_API_KEY'],
+    ['reka/reka-flash-3', 'https://api.reka.ai/v1', 'reka-flash-3', 'REKA_API_KEY'],
+    ['helicone/gpt-4o-mini', 'https://ai-gateway.helicone.ai', 'gpt-4o-mini', 'HELICONE_API_KEY'],
   ])('%s', async (model, base, upstream, key) => {
     expect(await draft(model)).toEqual([base, upstream, 'openai', key]);
   });

@@ -4128,6 +4128,97 @@ const data: Sdks = {
       "source": "not read from the source; https://ai-sdk.dev/v5/providers/ai-sdk-providers/groq (default prefix https://api.groq.com/openai/v1, GROQ_API_KEY in Authorization)"
     },
     {
+      "id": "llamaindex-helicone",
+      "family": "helicone",
+      "language": "python",
+      "kind": "model",
+      "strategy": "plain",
+      "client": "llama_index",
+      "names": [
+        "llama_index.llms.helicone.Helicone",
+        "Helicone"
+      ],
+      "fallback": false,
+      "wire": "openai",
+      "default_base_url": "https://ai-gateway.helicone.ai/v1",
+      "default_key_env": "HELICONE_API_KEY",
+      "base_url_env": "HELICONE_API_BASE",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "args": {
+        "base_url": [
+          "api_base",
+          "base_url"
+        ],
+        "api_key": [
+          "api_key"
+        ],
+        "model": [
+          "model"
+        ],
+        "headers": [
+          "default_headers"
+        ],
+        "merge_body": [
+          "additional_kwargs"
+        ],
+        "drop": [
+          "is_chat_model",
+          "is_function_calling_model",
+          "context_window",
+          "timeout",
+          "max_retries",
+          "reuse_client",
+          "callback_manager",
+          "system_prompt",
+          "messages_to_prompt",
+          "completion_to_prompt",
+          "pydantic_program_mode",
+          "output_parser",
+          "api_version",
+          "http_client",
+          "async_http_client",
+          "strict",
+          "tokenizer"
+        ]
+      },
+      "endpoints": {},
+      "chat_endpoint": "/chat/completions",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "llamaindex-helicone",
+      "call_args": {
+        "merge_body": [
+          "additional_kwargs",
+          "extra_body"
+        ],
+        "headers": [
+          "extra_headers"
+        ],
+        "query": [
+          "extra_query"
+        ],
+        "betas": [],
+        "model_suffix": []
+      },
+      "azure_deployment_paths": null,
+      "module": null,
+      "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
+      "source": "llama-index-llms-helicone (Helicone(OpenAILike), as the service)"
+    },
+    {
       "id": "huggingface-hub",
       "family": "huggingface",
       "language": "python",
@@ -11093,6 +11184,23 @@ const data: Sdks = {
       "source": "run-llama/llama_index llama-index-integrations/llms/llama-index-llms-featherlessai/llama_index/llms/featherlessai/base.py (api_base default https://api.featherless.ai/v1; api_key or FEATHERLESS_API_KEY)"
     },
     {
+      "router": "litellm",
+      "prefix": "helicone",
+      "family": "helicone",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://ai-gateway.helicone.ai",
+      "base_url_env": null,
+      "key_env": "HELICONE_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "https://developers.llamaindex.ai/python/examples/llm/helicone (only HELICONE_API_KEY is required; default base URL https://ai-gateway.helicone.ai/v1, override with api_base or HELICONE_API_BASE)"
+    },
+    {
       "router": "instructor",
       "prefix": "openai",
       "family": "instructor",
@@ -12561,6 +12669,23 @@ const data: Sdks = {
         "scheme": "Bearer"
       },
       "source": "providers/nebius.py"
+    },
+    {
+      "router": "litellm",
+      "prefix": "reka",
+      "family": "reka",
+      "strategy": "plain",
+      "wire": "openai",
+      "base_url": "https://api.reka.ai/v1",
+      "base_url_env": "REKA_API_BASE",
+      "key_env": "REKA_API_KEY",
+      "api_version_env": null,
+      "endpoint": "/chat/completions",
+      "auth": {
+        "name": "Authorization",
+        "scheme": "Bearer"
+      },
+      "source": "reka-ai/reka-sdk-python src/reka/environment.py (RekaEnvironment.DEFAULT https://api.reka.ai), core/client_wrapper.py (X-Api-Key), README (REKA_API_KEY; client.chat.create)"
     },
     {
       "router": "litellm",
