@@ -37,3 +37,20 @@ describe('LiteLLM provider prefixes added as data', () => {
     expect(await draft('nscale/m', ', api_base="https://proxy.example.com/v1"')).toEqual(['https://proxy.example.com/v1', 'm', 'openai', 'NSCALE_API_KEY']);
   });
 });
+
+describe('a prefix LiteLLM does not know', () => {
+  it('keeps the whole model id on the default provider and warns, without quoting the prefix', async () => {
+    const r: any = await parseExample('from litellm import completion\nresponse = completion(model="frobnicate/some-model", api_base="https://api.example.com/v1", messages=[])\n');
+    expect(r.ok).toBe(true);
+    expect([r.draft.base_url, r.draft.upstream_model]).toEqual(['https://api.example.com/v1', 'frobnicate/some-model']);
+    const w = r.warnings.find((x: { code: string }) => x.code === 'unknown_value');
+    expect(w?.message).toMatch(/LiteLLM .*does not know that provider/);
+    expect(w?.message).not.toContain('frobnicate');
+  });
+  it('a known prefix and a model without one give no such warning', async () => {
+    for (const model of ['reka/reka-flash-3', 'gpt-4o']) {
+      const r: any = await parseExample(`from litellm import completion\nresponse = completion(model="${model}", messages=[])\n`);
+      expect(r.warnings.map((x: { message: string }) => x.message).join(' ')).not.toMatch(/does not know that provider/);
+    }
+  });
+});

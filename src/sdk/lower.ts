@@ -559,6 +559,9 @@ function routerCall(ctx: Ctx): HttpCall {
     } else {
       const inferred = router.infer.find((r) => new RegExp(r.models, 'i').test(modelText));
       if (inferred) prefix = inferred.prefix;
+      // `x/model` with an x the data does not know: the router would fail on it; the draft keeps
+      // the default provider and the whole id, and says so (x is input text: never quoted).
+      else if (head) env.warn('unknown_value', `${router.label} reads the text before "${router.separator}" in the model id as its provider, and byok does not know that provider; the draft assumes the default (${router.default}) and keeps the whole model id.`, line);
     }
   }
   if (model) body = withEntry(body, 'model', model, true);
