@@ -3613,6 +3613,76 @@ const data: Sdks = {
       "source": "googleapis/js-genai README (new GoogleGenAI({}) reads GEMINI_API_KEY; ai.models.generateContent({ model, contents, config }))"
     },
     {
+      "id": "ai-sdk-google",
+      "family": "google-genai",
+      "language": "javascript",
+      "kind": "client",
+      "strategy": "ai-sdk",
+      "client": "vercel-ai-sdk",
+      "names": [
+        "@ai-sdk/google:createGoogleGenerativeAI",
+        "@ai-sdk/google:google",
+        "createGoogleGenerativeAI"
+      ],
+      "fallback": false,
+      "wire": "gemini",
+      "default_base_url": "https://generativelanguage.googleapis.com/v1beta",
+      "default_key_env": "GOOGLE_GENERATIVE_AI_API_KEY",
+      "base_url_env": null,
+      "auth": {
+        "name": "x-goog-api-key",
+        "scheme": null
+      },
+      "args": {
+        "base_url": [
+          "baseURL"
+        ],
+        "api_key": [
+          "apiKey"
+        ],
+        "headers": [
+          "headers"
+        ]
+      },
+      "endpoints": {
+        "languageModel": {
+          "path": "/models/{model}:generateContent",
+          "method": "POST",
+          "stream": false
+        },
+        "chat": {
+          "path": "/models/{model}:generateContent",
+          "method": "POST",
+          "stream": false
+        }
+      },
+      "chat_endpoint": "/models/{model}:generateContent",
+      "call_drop": [],
+      "langchain_provider": null,
+      "langchain_models": null,
+      "positional": [],
+      "body_case": "as_written",
+      "provider_options_case": "as_written",
+      "provider_options_key": "google",
+      "call_args": {
+        "merge_body": [],
+        "headers": [],
+        "query": [],
+        "betas": [],
+        "model_suffix": []
+      },
+      "azure_deployment_paths": null,
+      "module": null,
+      "router": null,
+      "header_args": {},
+      "modes": [],
+      "url_params": {},
+      "url_rewrites": [],
+      "rest": null,
+      "string_model": null,
+      "source": "vercel/ai packages/google (createGoogleGenerativeAI, default baseURL https://generativelanguage.googleapis.com/v1beta, GOOGLE_GENERATIVE_AI_API_KEY, x-goog-api-key)"
+    },
+    {
       "id": "google-genai-vertex",
       "family": "google-genai",
       "language": "python",

@@ -663,7 +663,8 @@ function aiSdkCall(ctx: Ctx, method: string): HttpCall {
   const { sdk, call, env } = ctx;
   const endpoint = endpointOf(sdk, method) ?? chatEndpoint(sdk);
   const model = call.positional[0] ?? { kind: 'unknown', text: 'model' };
-  const base = methodCall({ ...ctx, call: { ...call, kwargs: [], options: undefined } }, { ...endpoint, stream: false });
+  // The model goes in as the one keyword, so that an endpoint with `{model}` in its path (Gemini's generateContent) is filled.
+  const base = methodCall({ ...ctx, call: { ...call, kwargs: [['model', model]], options: undefined } }, { ...endpoint, stream: false });
   if (!call.generate) {
     base.body = { type: 'json', value: { kind: 'object', entries: [['model', model]] } };
     return base;
