@@ -27,6 +27,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // vitest's default is one worker fewer than the CPUs: a single worker on a 2-core machine.
+    // Most files wait on child processes or I/O, so two workers halve the wall time.
+    maxWorkers: 2,
     sequence: { sequencer: SlowFirst },
     // The registry cache (src/registry/cache.ts) of the tests' temporary workspaces, out of the user's ~/.cache.
     env: { BYOK_CACHE_DIR: join(tmpdir(), 'byok-test-registry-cache') },
