@@ -23,20 +23,11 @@ import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import * as lib from '../src/index.js';
-import { main } from '../src/cli.js';
 import { createServer as createMcp } from '../src/mcp/server.js';
 import { generateKey, leaks } from './helpers/keys.js';
+import { captureCli, seeded } from './helpers/run.js';
 import { SHAPES } from '../src/secrets/index.js';
 
-function seeded(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 2 ** 32;
-  };
-}
 const random = seeded(903);
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 /** `bare32`: a prefix-less key of no table shape (Mistral/Azure style), a secret only at credential positions. */
@@ -77,24 +68,7 @@ const written = (dir: string) => {
 };
 
 /** The CLI's main, in-process, stdout and stderr captured. */
-async function cli(argv: string[]): Promise<string> {
-  let out = '';
-  const grab = (chunk: string | Uint8Array) => {
-    out += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
-    return true;
-  };
-  const o = process.stdout.write.bind(process.stdout);
-  const e = process.stderr.write.bind(process.stderr);
-  (process.stdout as unknown as { write: unknown }).write = grab;
-  (process.stderr as unknown as { write: unknown }).write = grab;
-  try {
-    await main(argv);
-  } finally {
-    (process.stdout as unknown as { write: unknown }).write = o;
-    (process.stderr as unknown as { write: unknown }).write = e;
-  }
-  return out;
-}
+const cli = (argv: string[]) => captureCli(argv, { stderr: true });
 
 const U = 'https://api.example-llm.com/v1/chat/completions';
 const J = `{"model":"m1","messages":[{"role":"user","content":"hi"}]}`;

@@ -15,20 +15,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import * as lib from '../src/index.js';
-import { main } from '../src/cli.js';
 import { SHAPES, excerpt, rememberSecret } from '../src/secrets/index.js';
 import { generateKey, leaks } from './helpers/keys.js';
+import { captureCli, seeded } from './helpers/run.js';
 
-/** A deterministic random source (fixed seed: a failure reproduces). */
-function seeded(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 2 ** 32;
-  };
-}
 const random = seeded(20261203);
 const SHAPE_IDS = SHAPES.map((s) => s.id);
 const key = (shape: string) => generateKey(shape, random);
@@ -102,20 +92,7 @@ const workspace = (env: Record<string, string> = {}) => {
 };
 
 /** The CLI's main, in-process, with stdout captured. */
-async function cli(argv: string[]): Promise<string> {
-  let out = '';
-  const write = process.stdout.write.bind(process.stdout);
-  (process.stdout as unknown as { write: unknown }).write = (chunk: string | Uint8Array) => {
-    out += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
-    return true;
-  };
-  try {
-    await main(argv);
-  } finally {
-    (process.stdout as unknown as { write: unknown }).write = write;
-  }
-  return out;
-}
+const cli = (argv: string[]) => captureCli(argv);
 
 // A loopback vendor: answers from `respond`, which sees the key the request carried.
 let server: Server;

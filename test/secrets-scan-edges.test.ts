@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import * as lib from '../src/index.js';
 import { add as addUnwrapped } from '../src/registry/index.js';
 import { slugOf } from '../src/registry/ids.js';
-import { main } from '../src/cli.js';
 import { findKeyShaped, forgetSecrets, holdsSecret, quoteArgument, rememberArguments, rememberSecret, scanText } from '../src/secrets/index.js';
 import { generateKey, leaks } from './helpers/keys.js';
+import { captureCli } from './helpers/run.js';
 
 function seeded(seed: number): () => number {
   let x = seed >>> 0 || 1;
@@ -31,17 +31,7 @@ const ws = () => mkdtempSync(join(root, `w${n++}-`));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 async function cli(argv: string[]): Promise<{ out: string; result: { ok: boolean; error?: string; code?: string; warnings?: { code: string; message: string }[] } }> {
-  let out = '';
-  const write = process.stdout.write.bind(process.stdout);
-  (process.stdout as unknown as { write: unknown }).write = (chunk: string | Uint8Array) => {
-    out += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
-    return true;
-  };
-  try {
-    await main(argv);
-  } finally {
-    (process.stdout as unknown as { write: unknown }).write = write;
-  }
+  const out = await captureCli(argv);
   return { out, result: JSON.parse(out) };
 }
 const registryText = (dir: string) => (existsSync(join(dir, 'config', 'custom_models.yaml')) ? readFileSync(join(dir, 'config', 'custom_models.yaml'), 'utf8') : '');
