@@ -53,7 +53,8 @@ interface RunShape {
 }
 const RUN_SHAPES: RunShape[] = SHAPES.filter((s) => s.prefix.length < 2 && s.charsetRun).map((s) => ({
   shape: s,
-  run: new RegExp(`[${s.charsetRun!.cls}]+`, 'g'),
+  // 4+: a shorter run is neither a key nor a piece of a split one (the loops below skip it), and most runs are short.
+  run: new RegExp(`[${s.charsetRun!.cls}]{4,}`, 'g'),
   lens: new Set(s.charsetRun!.lens),
 }));
 

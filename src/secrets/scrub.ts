@@ -2,16 +2,32 @@
 // Guarantee: `scrub` removes from any JSON value every 8-character window of
 // every secret it is given, so not even a prefix or suffix of a key survives.
 // Linear: the windows of all secrets go in one set, and each output string is
-// checked window by window (one set lookup per character), whatever the
-// number of secrets.
+// checked window by window, whatever the number of secrets: a rolling hash of
+// each window is first looked up in a bitmap of the windows' hashes, and only
+// a window whose hash is in it is cut out and looked up in the set (a long
+// output with no secret in it costs one multiply per character).
 
 export const REDACTED = '<redacted>';
 export const WINDOW = 8;
+
+/** Rolling hash of 8 UTF-16 code units: h = sum c[i] * B^(7-i), mod 2^32. */
+const B = 0x01000193;
+let B7 = 1;
+for (let i = 0; i < WINDOW - 1; i++) B7 = Math.imul(B7, B);
+const BITS = 18;
+const slot = (h: number) => (h ^ (h >>> BITS)) & ((1 << BITS) - 1);
+function hashAt(s: string, at: number): number {
+  let h = 0;
+  for (let i = at; i < at + WINDOW; i++) h = (Math.imul(h, B) + s.charCodeAt(i)) | 0;
+  return h;
+}
 
 /** The 8-character windows of a set of secrets, plus the short (4-7 char) secrets, matched whole. */
 export class SecretWindows {
   readonly windows = new Set<string>();
   readonly short = new Set<string>();
+  /** One bit per slot of a window's rolling hash: a clear bit means no window has that hash. */
+  private hashes: Uint8Array | null = null;
 
   add(secret: string): void {
     const k = secret.trim();
@@ -20,7 +36,12 @@ export class SecretWindows {
       this.short.add(k);
       return;
     }
-    for (let w = 0; w + WINDOW <= k.length; w++) this.windows.add(k.slice(w, w + WINDOW));
+    for (let w = 0; w + WINDOW <= k.length; w++) {
+      this.windows.add(k.slice(w, w + WINDOW));
+      const n = slot(hashAt(k, w));
+      this.hashes ??= new Uint8Array(1 << (BITS - 3));
+      this.hashes[n >>> 3] |= 1 << (n & 7);
+    }
   }
 
   get empty(): boolean {
@@ -31,9 +52,13 @@ export class SecretWindows {
   scrubString(s: string): string {
     if (this.empty || s.length < 4) return s;
     let cover: Uint8Array | null = null;
-    if (this.windows.size && s.length >= WINDOW) {
+    const hashes = this.hashes;
+    if (hashes && s.length >= WINDOW) {
+      let h = hashAt(s, 0);
       for (let i = 0; i + WINDOW <= s.length; i++) {
-        if (!this.windows.has(s.slice(i, i + WINDOW))) continue;
+        if (i > 0) h = (Math.imul(h - Math.imul(s.charCodeAt(i - 1), B7), B) + s.charCodeAt(i + WINDOW - 1)) | 0;
+        const n = slot(h);
+        if (!(hashes[n >>> 3] & (1 << (n & 7))) || !this.windows.has(s.slice(i, i + WINDOW))) continue;
         cover ??= new Uint8Array(s.length);
         cover.fill(1, i, i + WINDOW);
       }
