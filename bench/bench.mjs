@@ -87,34 +87,48 @@ try {
 } catch {
   console.log('curlconverter is not installed: the side-by-side columns are skipped.');
 }
-const reps = quick ? 5 : 21;
+const reps = quick ? 11 : 21;
+// Untimed warm-up passes over every sample of a set, for each tool alike, before any sample is
+// timed: otherwise the first samples time the JIT compiling the code (byok's TypeScript more
+// than curlconverter's native parser) and the figure depends on the samples' order.
+const WARMUP_PASSES = 5;
 const curlSets = {
   'vendor-docs (LLM curl)': walk(join(corpus, 'vendor-docs'), /\.sh$/),
   'curl corpus (curlconverter fixtures)': walk(join(corpus, 'curl/inputs'), /\.sh$/),
 };
 results.per_sample = {};
+results.per_sample_method = { warmup_passes: WARMUP_PASSES, runs_per_sample: reps, statistic: 'median CPU time of the runs after one more warm-up call; the row is the median over samples' };
 const sampleRows = [];
 for (const [set, files] of Object.entries(curlSets)) {
   if (!files.length) {
     console.log(`${set}: corpus absent, skipped.`);
     continue;
   }
-  const byok = [];
-  const cc = [];
-  let read = 0;
+  // Only the samples curlconverter reads (all of them without curlconverter).
+  const samples = [];
   for (const f of files) {
     const text = expandKeyMarkers(readFileSync(f, 'utf8').replace(/\r\n/g, '\n')).text;
     if (curlconverter) {
       try {
         curlconverter.toJsonObject(text);
       } catch {
-        continue; // only the samples curlconverter reads
+        continue;
       }
-      cc.push(await timeIt(() => curlconverter.toJsonObject(text), reps));
     }
-    read++;
+    samples.push({ f, text });
+  }
+  for (let pass = 0; pass < WARMUP_PASSES; pass++)
+    for (const { f, text } of samples) {
+      if (curlconverter) curlconverter.toJsonObject(text);
+      await parseExample(text, { filename: f });
+    }
+  const byok = [];
+  const cc = [];
+  for (const { f, text } of samples) {
+    if (curlconverter) cc.push(await timeIt(() => curlconverter.toJsonObject(text), reps));
     byok.push(await timeIt(() => parseExample(text, { filename: f }), reps));
   }
+  const read = samples.length;
   const mb = median(byok);
   const mc = median(cc);
   results.per_sample[set] = { samples: files.length, read_by_curlconverter: read, byok_ms: r3(mb), curlconverter_ms: r3(mc), ratio: r3(mb / mc) };
@@ -123,11 +137,10 @@ for (const [set, files] of Object.entries(curlSets)) {
 for (const [lang, re] of [['python', /\.py$/], ['javascript/typescript', /\.(js|mjs|ts|tsx)$/]]) {
   const files = walk(join(corpus, 'vendor-docs'), re);
   if (!files.length) continue;
+  const samples = files.map((f) => ({ f, text: expandKeyMarkers(readFileSync(f, 'utf8')).text }));
+  for (let pass = 0; pass < WARMUP_PASSES; pass++) for (const { f, text } of samples) await parseExample(text, { filename: f });
   const t = [];
-  for (const f of files) {
-    const text = expandKeyMarkers(readFileSync(f, 'utf8')).text;
-    t.push(await timeIt(() => parseExample(text, { filename: f }), reps));
-  }
+  for (const { f, text } of samples) t.push(await timeIt(() => parseExample(text, { filename: f }), reps));
   results.per_sample[`vendor-docs ${lang}`] = { samples: files.length, byok_ms: r3(median(t)) };
   sampleRows.push([`vendor-docs ${lang}`, files.length, r3(median(t)), '-', '-']);
 }
