@@ -176,12 +176,30 @@ export const litWord = (text: string): Word => ({ parts: [lit(text)] });
 /** Joins adjacent literal parts and drops empty ones, so words compare simply. */
 export function mergeLits(parts: Part[]): Part[] {
   const out: Part[] = [];
+  // A run of literal parts becomes one part, built once at the run's end (not one object per step).
+  let first: LitPart | null = null;
+  let text = '';
+  let joined = false;
   for (const p of parts) {
-    if (p.kind === 'lit' && p.text === '') continue;
-    const last = out[out.length - 1];
-    if (p.kind === 'lit' && last && last.kind === 'lit') out[out.length - 1] = lit(last.text + p.text);
-    else out.push(p);
+    if (p.kind === 'lit') {
+      if (p.text === '') continue;
+      if (first === null) {
+        first = p;
+        text = p.text;
+        joined = false;
+      } else {
+        text += p.text;
+        joined = true;
+      }
+      continue;
+    }
+    if (first !== null) {
+      out.push(joined ? lit(text) : first);
+      first = null;
+    }
+    out.push(p);
   }
+  if (first !== null) out.push(joined ? lit(text) : first);
   return out;
 }
 
