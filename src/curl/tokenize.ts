@@ -57,6 +57,32 @@ export function lineAt(text: string, offset: number): number {
 const NAME_START = /[A-Za-z_]/;
 const NAME_CHAR = /[A-Za-z0-9_]/;
 
+/** A table of the ASCII characters in `chars`: the characters that end a run of plain text. */
+function specials(chars: string): Uint8Array {
+  const t = new Uint8Array(128);
+  for (let k = 0; k < chars.length; k++) t[chars.charCodeAt(k)] = 1;
+  return t;
+}
+// Characters the word readers handle one by one; a run of any others is copied as one slice.
+const SHELL_WORD = specials(' \t\n\f\v;|&<>()\\\'"$`');
+const CMD_WORD = specials(' \t\n\f\v&|<>^"%\\');
+const PS_WORD = specials(' \t\n\f\v;|`\'"$');
+const SHELL_DQ = specials('"\\$`');
+const CMD_DQ = specials('\n\\"%');
+const PS_DQ = specials('`"$');
+/** The end of the run of plain characters (none in `table`) that starts at `from`. */
+function plainRun(s: string, from: number, table: Uint8Array): number {
+  let k = from;
+  while (k < s.length) {
+    const c = s.charCodeAt(k);
+    if (c < 128 && table[c]) break;
+    k++;
+  }
+  return k;
+}
+/** The characters an operator can start with (readOperator's list). */
+const OP_START = specials('&|;2><');
+
 class Lexer {
   i = 0;
   tokens: Token[] = [];
@@ -133,7 +159,7 @@ class Lexer {
       const c = s[this.i];
       const start = this.i;
       if (c === ' ' || c === '\t' || c === '\f' || c === '\v') {
-        while (this.i < s.length && /[ \t\f\v]/.test(s[this.i])) this.i++;
+        while (this.i < s.length && (s[this.i] === ' ' || s[this.i] === '\t' || s[this.i] === '\f' || s[this.i] === '\v')) this.i++;
         this.push('space', start, this.i);
       } else if (c === '\n') {
         this.i++;
@@ -228,6 +254,8 @@ class Lexer {
   private readOperator(): boolean {
     const s = this.src;
     const start = this.i;
+    const c0 = s.charCodeAt(start);
+    if (!(c0 < 128 && OP_START[c0])) return false;
     const two = s.slice(this.i, this.i + 3);
     if (this.dialect === 'shell' && two.startsWith('<<<')) {
       this.i += 3;
@@ -343,8 +371,9 @@ class Lexer {
         } else if (c === '$' || c === '`') {
           parts.push(this.readDollar());
         } else {
-          parts.push(lit(c));
-          this.i++;
+          const end = plainRun(s, this.i + 1, SHELL_WORD);
+          parts.push(lit(s.slice(this.i, end)));
+          this.i = end;
         }
       } else if (d === 'cmd') {
         if (c === '^') {
@@ -360,8 +389,9 @@ class Lexer {
           parts.push(lit('"'));
           this.i += 2;
         } else {
-          parts.push(lit(c));
-          this.i++;
+          const end = plainRun(s, this.i + 1, CMD_WORD);
+          parts.push(lit(s.slice(this.i, end)));
+          this.i = end;
         }
       } else {
         if (c === '`') {
@@ -375,8 +405,9 @@ class Lexer {
         } else if (c === '$') {
           parts.push(this.readPsDollar());
         } else {
-          parts.push(lit(c));
-          this.i++;
+          const end = plainRun(s, this.i + 1, PS_WORD);
+          parts.push(lit(s.slice(this.i, end)));
+          this.i = end;
         }
       }
     }
@@ -438,8 +469,9 @@ class Lexer {
       } else if (c === '$' || c === '`') {
         parts.push(this.readDollar());
       } else {
-        parts.push(lit(c));
-        this.i++;
+        const end = plainRun(s, this.i + 1, SHELL_DQ);
+        parts.push(lit(s.slice(this.i, end)));
+        this.i = end;
       }
     }
     if (this.i >= s.length) this.problems.push('A double quote is not closed.');
@@ -520,8 +552,9 @@ class Lexer {
       } else if (c === '%') {
         parts.push(this.readPercent());
       } else {
-        parts.push(lit(c));
-        this.i++;
+        const end = plainRun(s, this.i + 1, CMD_DQ);
+        parts.push(lit(s.slice(this.i, end)));
+        this.i = end;
       }
     }
     this.problems.push('A double quote is not closed.');
@@ -577,8 +610,9 @@ class Lexer {
       } else if (c === '$') {
         parts.push(this.readPsDollar());
       } else {
-        parts.push(lit(c));
-        this.i++;
+        const end = plainRun(s, this.i + 1, PS_DQ);
+        parts.push(lit(s.slice(this.i, end)));
+        this.i = end;
       }
     }
     this.problems.push('A double quote is not closed.');
