@@ -38,7 +38,11 @@ export function decodeInput(bytes: Uint8Array): { text: string } | Failure {
   return looksBinary(text) ? fail('binary_input', 'The input is binary data, not the text of an API example.') : { text };
 }
 
+/** The characters looksBinary counts: controls other than tab, newline, form feed and CR, and U+FFFD. */
+const BINARY_CHAR = /[\x00-\x08\x0b\x0e-\x1f\ufffd]/;
+
 function looksBinary(text: string): boolean {
+  if (!BINARY_CHAR.test(text)) return false; // the common case, without a loop in JS
   if (text.includes('\u0000')) return true;
   let bad = 0;
   for (let i = 0; i < text.length; i++) {
@@ -54,7 +58,8 @@ export function intake(raw: string, filename?: string): Intake | Failure {
     return fail('input_too_large', `The input is over ${MAX_INPUT_BYTES / 1024} KiB; paste one API example.`);
   if (looksBinary(raw)) return fail('binary_input', 'The input is binary data, not the text of an API example.');
   const notes: string[] = [];
-  let text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  let text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
   // Smart quotes and non-breaking spaces from web pages break every parser.
   if (/[\u00a0\u2018\u2019\u201c\u201d]/.test(text)) {
     text = text.replace(/\u00a0/g, ' ').replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"');
@@ -62,7 +67,7 @@ export function intake(raw: string, filename?: string): Intake | Failure {
   }
   if (text.trim() === '') return fail('empty_input', 'The input is empty: paste an API example (a curl command or a code snippet).');
 
-  let hint: Language | undefined = filename ? EXT_LANG[filename.split('.').pop()?.toLowerCase() ?? ''] : undefined;
+  let hint: Language | undefined = filename ? EXT_LANG[filename.slice(filename.lastIndexOf('.') + 1).toLowerCase()] : undefined;
   const fenced = extractFences(text);
   if (fenced) {
     text = fenced.text;
@@ -97,6 +102,7 @@ export function intake(raw: string, filename?: string): Intake | Failure {
  * the same call in several languages); prose outside the fences is dropped.
  */
 function extractFences(text: string): { text: string; language?: Language } | null {
+  if (!text.includes('```') && !text.includes('~~~')) return null; // no fence line can match
   const lines = text.split('\n');
   const blocks: Array<{ lang?: Language; start: number; end: number }> = [];
   let open: { lang?: Language; start: number; fence: string } | null = null;
@@ -225,6 +231,7 @@ const UI_LINE = /^\s*(copy|copied!?|copy code|copy to clipboard|run|edit|expand|
  * the code; the stray line is dropped so the command stays whole.
  */
 function dropProseInContinuedCommand(text: string, notes: string[]): string {
+  if (!text.includes('\\')) return text; // no line is continued
   const lines = text.split('\n');
   // The next non-blank line after each line, found in one backward pass (linear time).
   const nextText: string[] = new Array(lines.length);
@@ -259,6 +266,8 @@ function dropProseInContinuedCommand(text: string, notes: string[]): string {
  * and every other non-empty line indented as diff context.
  */
 function applyDiff(text: string, notes: string[]): string {
+  // Needs both a `+` line and a `-` line.
+  if (!(text.startsWith('+') || text.includes('\n+')) || !(text.startsWith('-') || text.includes('\n-'))) return text;
   const lines = text.split('\n');
   const plus = lines.filter((l) => /^\+(\s|$)/.test(l)).length;
   const minus = lines.filter((l) => /^-(\s|$)/.test(l)).length;
@@ -270,6 +279,8 @@ function applyDiff(text: string, notes: string[]): string {
 
 /** `1  curl ...` / `01 | import os` copies from a docs viewer with line numbers. */
 function stripLineNumbers(text: string, notes: string[]): string {
+  // Both forms need a line that starts with a digit (after blanks); most pastes have none.
+  if (!/^[^\S\n]*\d/m.test(text)) return text;
   const separated = stripSeparatedLineNumbers(text, notes);
   if (separated !== text) return separated;
   const lines = text.split('\n');
@@ -312,11 +323,19 @@ function stripSeparatedLineNumbers(text: string, notes: string[]): string {
   return lines.map((l) => l.replace(re, '')).join('\n');
 }
 
+/** A character some prompt form below needs: `$` `%` `➜` `@` (user@host) `>` (PS>, C:\>, >>>, `> `) `!` (IPython). */
+const PROMPT_CHAR = /[$%➜@>!]/;
+
 function stripPrompts(text: string, notes: string[]): string {
   const lines = text.split('\n');
   let changed = false;
   let inPrompt = false;
   const out = lines.map((line) => {
+    // Every form below needs one of these characters (or a leading `.`): most lines have none.
+    if (line[0] !== '.' && !PROMPT_CHAR.test(line)) {
+      if (line.trim() === '') inPrompt = false;
+      return line;
+    }
     // $ (sh), % (zsh), ➜ (oh-my-zsh), user@host:dir$ need a blank after them;
     // PS> / PS C:\dir> (PowerShell) and C:\dir> (cmd) may touch the command.
     let m =
@@ -365,7 +384,13 @@ export function sniff(text: string, hint?: Language): Language | undefined {
     /(^|\n)[^\S\n]*(?:[\w]+=\S*[^\S\n]+|time\s+|sudo\s+|!|\w+=\$\(\s*)?curl(\.exe)?\b/.test(code);
   // Each signal is computed when a decision needs it (most pastes are decided by the first few).
   // cmd.exe: `^` continuations, %NAME% references (a name, not %5B-style URL escapes), `@echo off`.
-  const cmdSigns = lazy(() => /\^[^\S\n]*$/m.test(code) || /^[^\S\n]*@?echo[^\S\n]+off\b/im.test(code) || (/(^|[\s"=:])%[A-Za-z_]\w*%/m.test(code) && !/'[^'\n]*'/.test(code)));
+  // (Each pattern behind a cheap test of a character or word it needs.)
+  const cmdSigns = lazy(
+    () =>
+      (code.includes('^') && /\^[^\S\n]*$/m.test(code)) ||
+      (/echo/i.test(code) && /^[^\S\n]*@?echo[^\S\n]+off\b/im.test(code)) ||
+      (code.includes('%') && /(^|[\s"=:])%[A-Za-z_]\w*%/m.test(code) && !/'[^'\n]*'/.test(code)),
+  );
   // `curl.exe` is how both cmd and PowerShell docs spell curl: it says PowerShell only without cmd's signs.
   const ps = lazy(() => /\$env:\w+|`\s*$|Invoke-(RestMethod|WebRequest)\b|ConvertTo-Json/m.test(code) || (/\bcurl\.exe\b/.test(code) && !cmdSigns()));
   const cmd = () => cmdSigns() && !ps();
