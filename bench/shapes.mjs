@@ -12,6 +12,14 @@ const PY_CALL = 'client.chat.completions.create(model="gpt-4o", messages=[])\n';
 const JS_HEAD = "import OpenAI from 'openai';\nconst client = new OpenAI();\n";
 const JS_CALL = "await client.chat.completions.create({ model: 'gpt-4o', messages: [] });\n";
 
+/** `line(i)` for i = 1, 2, ... after `before`, while the text stays under `size` minus `after(i)`'s room. */
+function chain(size, before, line, after) {
+  let s = before;
+  let i = 1;
+  for (let l = line(i); s.length + l.length + 200 < size; l = line(++i)) s += l;
+  return s + after(i - 1);
+}
+
 /** `unit` repeated to fill `size` minus the fixed text around it. */
 function fill(size, unit, before = '', after = '') {
   const room = Math.max(0, size - before.length - after.length);
@@ -102,6 +110,10 @@ const PYTHON = [
   ['python kwargs', (n) => fill(n, 'a=1, ', PY_HEAD + 'client.chat.completions.create(model="gpt-4o", ', 'messages=[])\n'), 'x.py'],
   ['python subscript chain', (n) => PY_HEAD + 'm = a' + '[0]'.repeat(Math.floor((n - 200) / 3)) + '\n' + PY_CALL, 'x.py'],
   ['python variable chain', (n) => { let s = PY_HEAD + 'm0 = "gpt-4o"\n'; let i = 1; while (s.length < n - 200) { s += `m${i} = m${i - 1}\n`; i++; } return s + PY_CALL.replace('"gpt-4o"', `m${i - 1}`); }, 'x.py'],
+  // Each line shares the last value twice: the tree doubles per line (it ran out of memory at 400 bytes).
+  ['python shared lists doubling', (n) => chain(n, PY_HEAD + 'm0 = ["ab"]\n', (i) => `m${i} = [m${i - 1}, m${i - 1}]\n`, (i) => PY_CALL.replace('messages=[]', `messages=m${i}`)), 'x.py'],
+  ['python shared dicts doubling', (n) => chain(n, PY_HEAD + 'm0 = {"a": 1}\n', (i) => `m${i} = {"a": m${i - 1}, "b": m${i - 1}}\n`, (i) => PY_CALL.replace('messages=[]', `messages=[], extra_body=m${i}`)), 'x.py'],
+  ['python shared dict spreads', (n) => chain(n, PY_HEAD + 'm0 = {"a": 1}\n', (i) => `m${i} = {**m${i - 1}, "k${i}": m${i - 1}}\n`, (i) => `client.chat.completions.create(**m${i})\n`), 'x.py'],
 ];
 const JS = [
   ['js paren nesting', (n) => fill(n, '(', 'const x = ', ''), 'x.js'],
@@ -121,6 +133,9 @@ const JS = [
   ['js variable chain', (n) => { let s = JS_HEAD + "const m0 = 'gpt-4o';\n"; let i = 1; while (s.length < n - 200) { s += `const m${i} = m${i - 1};\n`; i++; } return s + JS_CALL.replace("'gpt-4o'", `m${i - 1}`); }, 'x.js'],
   ['ts generic nesting', (n) => fill(n, 'A<', 'let x: ', ''), 'x.ts'],
   ['ts type nesting', (n) => 'type T = ' + '{a:'.repeat(Math.floor((n - 20) / 4)) + 'string' + '}'.repeat(Math.floor((n - 20) / 4)) + ';\n', 'x.ts'],
+  ['js shared arrays doubling', (n) => chain(n, JS_HEAD + "const m0 = ['ab'];\n", (i) => `const m${i} = [m${i - 1}, m${i - 1}];\n`, (i) => JS_CALL.replace('messages: []', `messages: m${i}`)), 'x.js'],
+  ['js shared objects doubling', (n) => chain(n, JS_HEAD + 'const m0 = { a: 1 };\n', (i) => `const m${i} = { a: m${i - 1}, b: m${i - 1} };\n`, (i) => JS_CALL.replace('messages: []', `messages: [], extra: m${i}`)), 'x.js'],
+  ['js shared spreads', (n) => chain(n, JS_HEAD + 'const m0 = { a: 1 };\n', (i) => `const m${i} = { ...m${i - 1}, k${i}: m${i - 1} };\n`, (i) => `await client.chat.completions.create(m${i});\n`), 'x.js'],
   ['js regex-like slashes', (n) => fill(n, '/', 'const x = ', ''), 'x.js'],
 ];
 

@@ -1,6 +1,27 @@
 // Linear time on hostile Python and JS/TS input: the `python` and `js` shapes
 // of bench/shapes.mjs at the 256 KiB cap (see test/linear-time.test.ts, which
 // runs the intake, curl and key shapes; the check is test/helpers/shapes.ts).
+import { describe, expect, it } from 'vitest';
+import { parseExample } from '../src/api.js';
 import { shapeTests } from './helpers/shapes.js';
 
 shapeTests(['python', 'js']);
+
+describe('values that share themselves are bounded', () => {
+  // `m1 = [m0, m0]`, `m2 = [m1, m1]`, ...: the tree doubles with every line; a 400-byte
+  // paste expanded to gigabytes when the value was turned into the request body (the
+  // process ran out of memory). Now the shared value is converted once and, past the
+  // node bound, is unknown; the rest of the request is still read.
+  const lines = (n: number, f: (i: number) => string) => Array.from({ length: n }, (_, i) => f(i + 1)).join('\n');
+  it.each([
+    ['Python lists', 'x.py', `from openai import OpenAI\nclient = OpenAI()\nm0 = ["ab"]\n${lines(40, (i) => `m${i} = [m${i - 1}, m${i - 1}]`)}\nclient.chat.completions.create(model="gpt-4o", messages=m40)`],
+    ['Python dicts', 'x.py', `from openai import OpenAI\nclient = OpenAI()\nm0 = {"a": 1}\n${lines(40, (i) => `m${i} = {"a": m${i - 1}, "b": m${i - 1}}`)}\nclient.chat.completions.create(model="gpt-4o", messages=[], extra_body=m40)`],
+    ['Python json.dumps', 'x.py', `import requests\nm0 = ["ab"]\n${lines(40, (i) => `m${i} = [m${i - 1}, m${i - 1}]`)}\nrequests.post("https://api.openai.com/v1/chat/completions", data=json.dumps({"model": "gpt-4o", "m": m40}))`],
+    ['JS arrays', 'x.js', `import OpenAI from 'openai';\nconst client = new OpenAI();\nconst m0 = ['ab'];\n${lines(40, (i) => `const m${i} = [m${i - 1}, m${i - 1}];`)}\nawait client.chat.completions.create({ model: 'gpt-4o', messages: m40 });`],
+    ['JS spreads', 'x.js', `import OpenAI from 'openai';\nconst client = new OpenAI();\nconst m0 = { a: 1 };\n${lines(40, (i) => `const m${i} = { ...m${i - 1}, k: m${i - 1}, j: m${i - 1} };`)}\nawait client.chat.completions.create({ model: 'gpt-4o', messages: [], extra: m40 });`],
+    ['JS array text', 'x.js', `const m0 = ['ab'];\n${lines(40, (i) => `const m${i} = [m${i - 1}, m${i - 1}];`)}\nawait fetch('https://api.openai.com/v1/chat/completions', { method: 'POST', headers: { 'X-A': \`\${m40}\` }, body: JSON.stringify({ model: 'gpt-4o' }) });`],
+  ])('%s', async (_, filename, text) => {
+    const r = await parseExample(text, { filename });
+    expect(r.ok && r.draft.upstream_model).toBe('gpt-4o');
+  });
+});

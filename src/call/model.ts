@@ -284,9 +284,22 @@ export function mergeObjects(a: Value, b: Value): Value {
 
 /** JSON text of a fully literal value (no references, no unknowns), or null. */
 export function literalJson(v: Value): string | null {
+  if (v.kind !== 'array' && v.kind !== 'object') return renderJson(v);
+  let t = jsonTexts.get(v);
+  if (t === undefined) jsonTexts.set(v, (t = renderJson(v)));
+  return t;
+}
+
+/** literalJson of containers already rendered (code may render one shared value many times). */
+const jsonTexts = new WeakMap<Value, string | null>();
+/** The most nodes literalJson renders: a value that shares itself can expand past any size. */
+const MAX_JSON_NODES = 100_000;
+
+function renderJson(v: Value): string | null {
   const FAIL = Symbol('fail');
+  let nodes = 0;
   const plain = (x: Value, depth: number): unknown => {
-    if (depth > 64) return FAIL;
+    if (depth > 64 || ++nodes > MAX_JSON_NODES) return FAIL;
     switch (x.kind) {
       case 'null':
         return null;

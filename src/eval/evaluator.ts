@@ -5,7 +5,8 @@
 // walk cut short). A walker extends Evaluator and adds only its language.
 // Guarantee: bounded work (`tick` refuses past the budget and marks the walk
 // exhausted); never throws on input.
-import type { HttpCall, SdkCall, Warning, Word } from '../call/model.js';
+import type { HttpCall, SdkCall, Value, Warning, Word } from '../call/model.js';
+import { MAX_NODES, valueNodes } from './values.js';
 import type { WarningCode } from '../codes.js';
 import { lower } from '../sdk/lower.js';
 
@@ -104,15 +105,45 @@ export abstract class Evaluator {
     return call;
   }
 
+  /**
+   * A value a request carries, charged to the step budget by its tree size
+   * (lowering and extraction walk it whole, shared parts each time they
+   * occur); a tree past MAX_NODES is `unknown` (jsonValue bounds what it
+   * converts; this bounds the rest).
+   */
+  private bounded(v: Value): Value {
+    const n = valueNodes(v);
+    this.cost(n);
+    return n > MAX_NODES ? { kind: 'unknown', text: 'too large to follow' } : v;
+  }
+
+  private boundedEntries(entries: Array<[string, Value]>): Array<[string, Value]> {
+    return entries.map(([k, v]) => [k, this.bounded(v)]);
+  }
+
+  private boundedSdk(call: SdkCall): SdkCall {
+    return {
+      ...call,
+      ctor: call.ctor && this.boundedEntries(call.ctor),
+      kwargs: this.boundedEntries(call.kwargs),
+      positional: call.positional.map((v) => this.bounded(v)),
+      ...(call.options && { options: this.bounded(call.options) }),
+      ...(call.module && { module: this.boundedEntries(call.module) }),
+      ...(call.generate && { generate: { ...call.generate, kwargs: this.boundedEntries(call.generate.kwargs) } }),
+      ...(call.nested && { nested: call.nested.map(([k, c]): [string, SdkCall] => [k, this.boundedSdk(c)]) }),
+    };
+  }
+
   /** Records the request made at `pos` (the first one wins unless `replace`). */
   protected record(pos: number, call: HttpCall, replace = false): void {
     if (this.calls.has(pos) && !replace) return;
+    if (call.body?.type === 'json') call = { ...call, body: { type: 'json', value: this.bounded(call.body.value) } };
     this.calls.set(pos, this.spanned(pos, call));
   }
 
   /** Lowers an SDK call to its request (src/sdk/lower.ts) and records it. */
   protected recordSdk(pos: number, call: SdkCall, replace = false): void {
-    const http = lower(call, this);
+    const http = lower(this.boundedSdk(call), this);
     if (http) this.record(pos, http, replace);
   }
 
@@ -123,7 +154,7 @@ export abstract class Evaluator {
   protected result(unsent: Unsent | null, rootVars: Map<string, { kind: string; word?: Word }>, nameRe: RegExp): WalkResult {
     const calls = [...this.calls.entries()].sort((a, b) => a[0] - b[0]).map(([, c]) => c);
     if (!calls.length && unsent) {
-      const call = lower(unsent.call, this);
+      const call = lower(this.boundedSdk(unsent.call), this);
       if (call) {
         calls.push(this.spanned(unsent.pos, call));
         const line = this.lineOf(unsent.pos);

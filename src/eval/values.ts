@@ -112,7 +112,15 @@ const unknownWord = (text: string): Word => ({ parts: [{ kind: 'unknown', text }
 
 /** A value as a string Word (a URL, a header value, a template hole, a concatenation), as the language would print it. */
 export function valueWord(v: EvalVal, lang: Lang): Word {
+  return wordOf(v, lang, { left: MAX_WORD_NODES });
+}
+
+/** The most values one valueWord renders (JavaScript arrays join their items, arrays of arrays too). */
+const MAX_WORD_NODES = 4096;
+
+function wordOf(v: EvalVal, lang: Lang, budget: { left: number }): Word {
   const sp = SPELLING[lang];
+  if (--budget.left < 0) return unknownWord('object');
   switch (v.kind) {
     case 'string':
       return v.word;
@@ -132,7 +140,7 @@ export function valueWord(v: EvalVal, lang: Lang): Word {
       return unknownWord(describe(v.fn.name));
     case 'jsontext': {
       const t = literalJson(v.value);
-      return t === null ? unknownWord(sp.json) : litWord(t);
+      return t === null ? unknownWord(sp.json) : capWord(litWord(t));
     }
     case 'array': {
       if (!sp.joinsArrays) return unknownWord('object');
@@ -140,7 +148,7 @@ export function valueWord(v: EvalVal, lang: Lang): Word {
       const words: Word[] = [];
       v.items.slice(0, 64).forEach((x, i) => {
         if (i) words.push(litWord(','));
-        words.push(x.kind === 'null' || x.kind === 'undef' ? litWord('') : valueWord(x, lang));
+        words.push(x.kind === 'null' || x.kind === 'undef' ? litWord('') : wordOf(x, lang, budget));
       });
       return { parts: mergeLits(words.flatMap((w) => w.parts)) };
     }
@@ -150,42 +158,131 @@ export function valueWord(v: EvalVal, lang: Lang): Word {
 }
 
 /**
+ * The most nodes a converted value expands to. Code can share a container
+ * (`m1 = [m0, m0]`, `m2 = [m1, m1]`, ...): its tree doubles with every line,
+ * and a 400-byte paste would expand to gigabytes wherever the value is turned
+ * into JSON or text (it ran out of memory). A container whose tree holds more
+ * is `unknown` (no literal of a 256 KiB paste comes near: each node is at least
+ * two characters, and a literal list holds at most MAX_ITEMS items).
+ */
+export const MAX_NODES = 100_000;
+/** The deepest a converted value nests (a chain of variables, each wrapping the last, has no bracket to count). */
+const MAX_VALUE_DEPTH = 64;
+
+interface Converted {
+  v: Value;
+  /** Nodes of its tree, shared subtrees counted each time they occur. */
+  size: number;
+  height: number;
+}
+
+/** Conversions of containers by identity, per language: a shared container is converted once. */
+const converted: Record<Lang, WeakMap<object, Converted>> = { python: new WeakMap(), javascript: new WeakMap() };
+/** The tree size of every container jsonValue returned. */
+const sizes = new WeakMap<object, number>();
+
+/**
  * A value as call-model JSON (for bodies): `undefined` and function members
  * are dropped as JSON.stringify drops them, `undefined` items become null.
+ * Containers are converted once each (memoized by identity), so the work is
+ * linear in the values the code built; a result past MAX_NODES nodes or
+ * MAX_VALUE_DEPTH levels is `unknown`.
  */
-export function jsonValue(v: EvalVal, lang: Lang, depth = 0): Value {
+export function jsonValue(v: EvalVal, lang: Lang): Value {
+  return convert(v, lang, 0).v;
+}
+
+const leaf = (v: Value): Converted => ({ v, size: 1, height: 0 });
+
+function convert(v: EvalVal, lang: Lang, depth: number): Converted {
   switch (v.kind) {
     case 'null':
     case 'bool':
     case 'number':
     case 'string':
     case 'unknown':
-      return v;
-  }
-  if (depth > 64) return unknown('too deeply nested');
-  switch (v.kind) {
-    case 'object': {
-      const entries: Array<[string, Value]> = [];
-      for (const [k, x] of v.entries) if (x.kind !== 'undef' && x.kind !== 'func') entries.push([k, jsonValue(x, lang, depth + 1)]);
-      return { kind: 'object', entries };
+      return leaf(v);
+    case 'object':
+    case 'array': {
+      const memo = converted[lang];
+      const hit = memo.get(v);
+      if (hit) return hit;
+      // Past the depth, not remembered: the same container met nearer the top converts whole.
+      if (depth > MAX_VALUE_DEPTH) return leaf(unknown('too deeply nested'));
+      let size = 1;
+      let height = 0;
+      let same = true;
+      let out: Value | null = null;
+      const add = (x: EvalVal): Value | null => {
+        const c = convert(x, lang, depth + 1);
+        size += c.size;
+        height = Math.max(height, c.height + 1);
+        if (c.v !== x) same = false;
+        return size > MAX_NODES || height > MAX_VALUE_DEPTH ? null : c.v;
+      };
+      if (v.kind === 'object') {
+        const entries: Array<[string, Value]> = [];
+        for (const [k, x] of v.entries) {
+          if (x.kind === 'undef' || x.kind === 'func') {
+            same = false;
+            continue;
+          }
+          const y = add(x);
+          if (y === null) break;
+          entries.push([k, y]);
+        }
+        if (size <= MAX_NODES && height <= MAX_VALUE_DEPTH) out = same ? (v as Value) : { kind: 'object', entries };
+      } else {
+        const items: Value[] = [];
+        for (const x of v.items) {
+          const y = add(x);
+          if (y === null) break;
+          items.push(y);
+        }
+        if (size <= MAX_NODES && height <= MAX_VALUE_DEPTH) out = same ? (v as Value) : { kind: 'array', items };
+      }
+      const r: Converted = out ? { v: out, size, height } : leaf(unknown(size > MAX_NODES ? 'too large to follow' : 'too deeply nested'));
+      if (out) sizes.set(out, size);
+      memo.set(v, r);
+      return r;
     }
-    case 'array':
-      return { kind: 'array', items: v.items.map((x) => jsonValue(x, lang, depth + 1)) };
     case 'undef':
-      return { kind: 'null' };
+      return leaf({ kind: 'null' });
     case 'ref':
-      return unknown(describe(v.path));
+      return leaf(unknown(describe(v.path)));
     case 'func':
-      return unknown(describe(v.fn.name));
+      return leaf(unknown(describe(v.fn.name)));
     case 'jsontext': {
       const t = literalJson(v.value);
-      return t === null ? unknown(SPELLING[lang].json) : str(t);
+      return leaf(t === null ? unknown(SPELLING[lang].json) : str(t));
     }
     case 'aimodel':
-      return v.model;
+      return leaf(v.model);
     default:
-      return unknown(SPELLING[lang].opaque);
+      return leaf(unknown(SPELLING[lang].opaque));
   }
+}
+
+/**
+ * How many nodes the value's tree holds, shared subtrees counted each time,
+ * stopping at `cap`: known at once for what jsonValue returned, else counted
+ * (never more than `cap` steps). A walker charges it to its step budget.
+ */
+export function valueNodes(v: Value, cap = MAX_NODES + 1): number {
+  let n = 0;
+  const stack: Value[] = [v];
+  while (stack.length && n < cap) {
+    const x = stack.pop()!;
+    const known = x.kind === 'object' || x.kind === 'array' ? sizes.get(x) : 1;
+    if (known !== undefined) {
+      n += known;
+      continue;
+    }
+    n++;
+    if (x.kind === 'array') for (const y of x.items) stack.push(y);
+    else if (x.kind === 'object') for (const [, y] of x.entries) stack.push(y);
+  }
+  return Math.min(n, cap);
 }
 
 /** The language's truthiness where it is known (`if x`, `x or y`, `x || y`). */

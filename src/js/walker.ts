@@ -14,7 +14,7 @@
 import { concatWords, lit, litWord, literalText, valueFromJson, type Word } from '../call/model.js';
 import { axiosCall, fetchCall, opt, pairsOf, type BuildEnv } from './build.js';
 import { Evaluator, MAX_FUNC_DEPTH, MAX_ITEMS, Scope as ScopeOf, type WalkResult } from '../eval/evaluator.js';
-import { capWord, describe, envRead, isEnvName, putEntry, str, unknown } from '../eval/values.js';
+import { capWord, describe, envRead, isEnvName, str, unknown } from '../eval/values.js';
 import type { SdkCall, Value } from '../call/model.js';
 import { safeEncode } from '../call/url.js';
 import { endpointOf, fallbackSdk, fragmentSdk as fragmentSdkOf, headerBuilder, instanceSdk, isKeyWrapper, normaliseMethod, sdkById, sdkByName as sdkByNameOf, sdkConstant, unsupportedLabel, type Sdk as SdkEntry } from '../sdk/data.js';
@@ -640,14 +640,16 @@ export class Walker extends Evaluator implements BuildEnv {
   }
 
   private object(n: N, scope: Scope): JsObject {
-    const entries: Array<[string, JsVal]> = [];
+    // By key, in insertion order (a later key replaces an earlier one in place): a spread of
+    // thousands of entries is linear, not a search per entry.
+    const entries = new Map<string, JsVal>();
     for (const p of n.properties ?? []) {
-      if (entries.length > MAX_ITEMS) break;
+      if (entries.size > MAX_ITEMS) break;
       if (p.type === 'SpreadElement') {
         const v = this.ev(p.argument, scope);
         if (v.kind === 'object') {
           this.cost(v.entries.length);
-          for (const [k, x] of v.entries.slice(0, MAX_ITEMS)) putEntry(entries, k, x);
+          for (const [k, x] of v.entries.slice(0, MAX_ITEMS)) entries.set(k, x);
         } else if (!isAbsent(v)) this.warn('unknown_value', 'Part of an object comes from a spread (...) that could not be evaluated; those fields are missing.', this.lineOf(p.start));
         continue;
       }
@@ -657,13 +659,12 @@ export class Walker extends Evaluator implements BuildEnv {
       const v = p.method ? this.funcValue(p.value, scope, key ?? 'method') : this.ev(p.value, scope);
       if (key === null) continue;
       if (v.kind === 'undef') {
-        const i = entries.findIndex(([x]) => x === key);
-        if (i >= 0) entries.splice(i, 1);
+        entries.delete(key);
         continue;
       }
-      putEntry(entries, key, v);
+      entries.set(key, v);
     }
-    return { kind: 'object', entries };
+    return { kind: 'object', entries: [...entries] };
   }
 
   /** A property's key as text: `a`, `"a"`, `1`, `[expr]` when it evaluates to a literal. */
@@ -951,9 +952,9 @@ export class Walker extends Evaluator implements BuildEnv {
       }
       case 'Object.assign': {
         const objs = args.filter((a) => a.kind === 'object') as JsObject[];
-        const entries: Array<[string, JsVal]> = [];
-        for (const o of objs) for (const [k, v] of o.entries) putEntry(entries, k, v);
-        return { kind: 'object', entries };
+        const entries = new Map<string, JsVal>();
+        for (const o of objs) for (const [k, v] of o.entries) entries.set(k, v);
+        return { kind: 'object', entries: [...entries] };
       }
       case 'structuredClone':
         return args[0] ?? UNDEF;

@@ -31,8 +31,12 @@ export const numberText = (n: number): string => numberTextOf(n, 'python');
 /** The value as a string Word (f-string holes, concatenation, URL and header values). */
 export const toWord = (v: PyVal): Word => valueWord(v, 'python');
 
-/** The value as call-model JSON (for bodies); dicts and lists hold call-model Values already. */
-export const toValue = (v: PyVal): Value => (isValue(v) ? v : jsonValue(v, 'python'));
+/**
+ * The value as call-model JSON (for bodies). Dicts and lists hold call-model
+ * Values already, and come back as they are unless they nest or expand past
+ * the bounds of jsonValue (a list that holds itself twice, line after line).
+ */
+export const toValue = (v: PyVal): Value => jsonValue(v, 'python');
 
 /** Python truthiness where it is known: `None`, `''`, `0`, `False`, empty containers. */
 export const truthy = (v: PyVal): boolean | undefined => truthyIn(v, 'python');

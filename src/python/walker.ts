@@ -681,12 +681,10 @@ export class Walker extends Evaluator implements BuildEnv {
   }
 
   private dict(n: SyntaxNode, scope: Scope): Value {
-    const entries: Array<[string, Value]> = [];
-    const put = (k: string, v: Value) => {
-      const i = entries.findIndex(([x]) => x === k);
-      if (i >= 0) entries[i] = [k, v];
-      else entries.push([k, v]);
-    };
+    // By key, in insertion order (a later key replaces an earlier one in place): a `**` of
+    // thousands of entries is linear, not a search per entry.
+    const entries = new Map<string, Value>();
+    const put = (k: string, v: Value) => entries.set(k, v);
     const k = this.kids(n).filter((c) => c.name !== '{' && c.name !== '}');
     let seg: SyntaxNode[] = [];
     const flush = () => {
@@ -711,10 +709,10 @@ export class Walker extends Evaluator implements BuildEnv {
     for (const c of k) {
       if (c.name === ',') flush();
       else seg.push(c);
-      if (entries.length > MAX_ITEMS) break;
+      if (entries.size > MAX_ITEMS) break;
     }
     flush();
-    return { kind: 'object', entries };
+    return { kind: 'object', entries: [...entries] };
   }
 
   private subscriptKey(k: SyntaxNode[], scope: Scope): string | null {
