@@ -36,6 +36,14 @@ it('the curl parse path (extractor and curl front-end) statically loads no zod',
   }
 });
 
+it('the curl parse path does not load the SDK data (~200 KB that only the Python and JS front-ends read)', () => {
+  for (const entry of ['api.ts', 'curl/index.ts']) {
+    const files = graph(join(SRC, entry)).files.map((f) => f.slice(SRC.length + 1));
+    expect(files).toContain(entry === 'api.ts' ? 'extract/knowledge.ts' : 'curl/tokenize.ts');
+    expect(files.filter((f) => f === 'generated/sdks.ts' || f.startsWith('sdk/'))).toEqual([]);
+  }
+});
+
 it('src/cli.ts statically loads no zod, no MCP SDK, no front-end and no registry', () => {
   const seen = new Set<string>();
   const packages = new Set<string>();

@@ -89,6 +89,8 @@ export type Body =
 export interface ClientInfo {
   /** e.g. 'openai-python', 'anthropic-python', 'mistralai', 'langchain-openai'. */
   sdk: string;
+  /** The wire the SDK speaks (its binding's `wire`), so the extractor needs no SDK data of its own. */
+  wire?: string;
   /** The URL was not given in the text: the SDK's documented default was used. */
   base_url_defaulted?: boolean;
   /** The key argument was absent: the SDK reads this variable by itself. */

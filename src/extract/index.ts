@@ -38,7 +38,6 @@ import {
   isStandardField,
   matchEndpoint,
   protocolMapping,
-  sdkWire,
   type HostInfo,
 } from './knowledge.js';
 import placeholderData from '../generated/placeholders.js';
@@ -310,7 +309,7 @@ function readUrl(run: Run, call: HttpCall): UrlInfo | Failure {
 
   if (!urlWord.parts.length || !urlText.trim()) {
     run.warn('base_url_missing', 'The example names no URL and no client; base_url is left empty for you to fill in.');
-    if (sdkWire(call.client_info?.sdk, call.client) === 'anthropic') info.protocol = 'anthropic-messages';
+    if (call.client_info?.wire === 'anthropic') info.protocol = 'anthropic-messages';
     return info;
   }
   const first = urlWord.parts[0];

@@ -76,6 +76,3 @@ export const AUTH_HEADERS = new Map(fieldsData.auth_headers.map((h) => [h.name.t
 export const AUTH_QUERY = new Set(fieldsData.auth_query);
 /** Lower-case header name -> a gateway's own credential header (kept as a `${NAME}` reference). */
 export const GATEWAY_AUTH_HEADERS = new Map((fieldsData.gateway_auth_headers ?? []).map((h) => [h.name.toLowerCase(), h]));
-
-/** The wire an SDK speaks (grammar/sdks/): src/sdk/data.ts. */
-export { sdkWire } from '../sdk/data.js';

@@ -134,16 +134,6 @@ export function unsupportedLabel(lang: Language, path: string): string | undefin
   return UNSUPPORTED.find((u) => u.language === lang && u.re.test(path))?.label;
 }
 
-/** The wire a binding speaks, by id, or by client name when that names one wire only. */
-const CLIENT_WIRES = new Map<string, Set<string>>();
-for (const s of data.sdks) CLIENT_WIRES.set(s.client, (CLIENT_WIRES.get(s.client) ?? new Set()).add(s.wire));
-export function sdkWire(id: string | undefined, client?: string): string | undefined {
-  const s = id ? sdkById(id) : undefined;
-  if (s) return s.wire;
-  const wires = client ? CLIENT_WIRES.get(client) : undefined;
-  return wires && wires.size === 1 ? [...wires][0] : undefined;
-}
-
 /** A constructor that wraps a key (`SecretStr(k)`, `new AzureKeyCredential(k)`): its first argument stands for it. */
 export function isKeyWrapper(lang: Language, path: string): boolean {
   return data.key_wrappers.some((w) => w.language === lang && (lang === 'python' ? pyNameMatches(path, w.name) : path === w.name));

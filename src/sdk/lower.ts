@@ -462,7 +462,7 @@ function methodCall(ctx: Ctx, endpoint: Endpoint): HttpCall {
     url,
     headers,
     body: endpoint.method === 'GET' ? null : { type: 'json', value: body },
-    client_info: { sdk: sdk.id, base_url_defaulted: r.baseDefaulted, key_defaulted: r.keyDefaulted },
+    client_info: { sdk: sdk.id, wire: sdk.wire, base_url_defaulted: r.baseDefaulted, key_defaulted: r.keyDefaulted },
     span: ctx.line ? { line: ctx.line, column: 1 } : undefined,
   };
 }
@@ -615,7 +615,7 @@ function routerCall(ctx: Ctx): HttpCall {
     url,
     headers,
     body: { type: 'json', value: body },
-    client_info: { sdk: sdk.id, base_url_defaulted: baseDefaulted, key_defaulted: keyDefaulted },
+    client_info: { sdk: sdk.id, wire: sdk.wire, base_url_defaulted: baseDefaulted, key_defaulted: keyDefaulted },
     span: line ? { line, column: 1 } : undefined,
   };
 }
