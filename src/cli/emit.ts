@@ -4,6 +4,11 @@
 // Guarantee: a closed pipe (`byok list | head`) ends quietly; any other write
 // failure (`> /dev/full`) ends with one line on stderr and exit 1; neither
 // prints a stack trace.
+// Start-up: stdout is written with fs.writeSync on file descriptor 1, which
+// does not build `process.stdout` (a stream, and the stream modules it loads,
+// ~10 ms of a ~110 ms process). A descriptor that would block (a non-blocking
+// pipe that is full: EAGAIN) hands the rest to `process.stdout`, which queues it.
+import { writeSync } from 'node:fs';
 
 export interface EmitOptions {
   /** One-line JSON instead of indented. */
@@ -48,13 +53,30 @@ function guard(): void {
   process.stderr.on('error', () => {});
 }
 
+/** Writes on descriptor 1 directly; what is left when it would block goes through the stream. */
+function writeDirect(bytes: Buffer): Buffer | null {
+  let off = 0;
+  while (off < bytes.length) {
+    try {
+      off += writeSync(1, bytes, off, bytes.length - off);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EAGAIN') return bytes.subarray(off);
+      throw e;
+    }
+  }
+  return null;
+}
+
 function write(text: string): void {
-  guard();
   if (writeFailed) return;
   try {
-    process.stdout.write(filter(text));
+    const rest = writeDirect(Buffer.from(filter(text), 'utf8'));
+    if (rest) {
+      guard();
+      process.stdout.write(rest);
+    }
   } catch (e) {
-    // A file stdout (SyncWriteStream) throws instead of emitting 'error'.
+    // EPIPE, ENOSPC...: a file or pipe stdout throws instead of emitting 'error'.
     onStreamError(e as NodeJS.ErrnoException);
   }
 }

@@ -2,7 +2,7 @@
 // bytes (the intake decides whether they are text) or as text.
 // Guarantee: a read error is a Failure naming the cause, never a throw, and
 // never echoes the path raw (it may be a pasted key).
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { fail, type Failure } from '../failure.js';
 import { MAX_INPUT_BYTES } from '../intake/limits.js';
 import type { Flags } from './verbs.js';
@@ -27,7 +27,8 @@ export async function readInputBytes(arg: string | undefined): Promise<{ bytes: 
       if (arg === undefined && process.stdin.isTTY) return fail('usage', 'Give a FILE, - to read standard input, or --text STRING.');
       return { bytes: await readStdin() };
     }
-    return { bytes: await readFile(arg) };
+    // Synchronous: one file, and fs/promises would cost start-up time to load.
+    return { bytes: readFileSync(arg) };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : 'it could not be read';
