@@ -1,20 +1,37 @@
-// Bundles the CLI (dist/cli.js, built by tsc) into dist/bundle/: one entry
-// file plus lazy chunks, one per dynamic import (a front-end, the registry,
-// the MCP SDK), so that `byok VERB` reads a handful of files instead of
-// ~140 modules (zod alone is ~95). Module resolution and loading were most
-// of a verb's start-up (README, "Speed and linear time").
+// Bundles the CLI (dist/cli.js, built by tsc) into dist/bundle/: a few
+// "layer" files, each loaded only by the verbs that need it, so that a verb
+// reads one to three files instead of ~140 modules (zod alone is ~95), or the
+// ~20 small chunks esbuild's own code splitting makes. Module loading was
+// most of a verb's start-up (README, "Speed and linear time"); each file the
+// ESM loader reads costs about 1 ms here, so `byok parse-example x.sh` loads
+// two files (cli.js, parse.js) and `byok templates` two (cli.js, registry-read.js).
+//
+// How: LAYERS below is an ordered list; a layer is its entry modules plus
+// everything they reach by static import that no earlier layer holds. Each
+// module lives in exactly one layer (module state such as the remembered
+// secrets of src/secrets/boundary.ts is never duplicated). A layer imports an
+// earlier layer's module through a small re-export shim (`export { a } from
+// './cli.js'`, live bindings kept); a dynamic import() of a later layer's entry
+// becomes import('./that-layer.js'), whose exports are that entry's exports.
+// A module that only a dynamic import() reaches, and that is no layer's
+// entry, is bundled into the importing layer (esbuild inits it lazily).
+//
 // Guarantees: the bundle runs the same compiled code as dist/ (it is built
 // from tsc's output, not from the sources); dist/bundle/ sits two levels
-// below the package root like every dist/ module, so `import.meta.url`
-// paths (../../package.json, ../../schema/...) resolve alike; bin/byok.js
-// falls back to dist/cli.js when the bundle is absent (esbuild is a
-// devDependency: a checkout built without it still runs).
-import { rmSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+// below the package root like every dist/ module, so `import.meta.url` paths
+// (../../package.json, ../../schema/...) resolve alike; bin/byok.js falls back
+// to dist/cli.js when the bundle is absent (esbuild is a devDependency: a
+// checkout built without it still runs). A dynamic import of a module that is
+// in a later layer but is not that layer's entry fails the build (it would
+// have no namespace to return).
+import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const out = join(root, 'dist/bundle');
+const dist = join(root, 'dist');
+const out = join(dist, 'bundle');
 let esbuild;
 try {
   esbuild = await import('esbuild');
@@ -22,20 +39,160 @@ try {
   console.error('bundle: esbuild is not installed; bin/byok.js will run dist/cli.js unbundled.');
   process.exit(0);
 }
-rmSync(out, { recursive: true, force: true });
-await esbuild.build({
-  entryPoints: [join(root, 'dist/cli.js')],
-  outdir: out,
+
+/**
+ * The layers, in load order. `entries`: one dist module, whose exports are the
+ * layer file's exports (what an import() of it returns); `common`: the modules
+ * that every one of these dist entries reaches statically (and no earlier
+ * layer holds), so two sibling layers share them without loading each other;
+ * `with`: modules (and what they reach) that the layer also holds, reached by
+ * an import() inside the layer (the curl front-end, in the parse layer).
+ */
+const LAYERS = [
+  { name: 'cli', entries: ['cli.js'] },
+  { name: 'base', common: ['api.js', 'registry/verbs.js'] },
+  { name: 'parse', entries: ['api.js'], with: ['curl/index.js'] },
+  { name: 'registry-read', entries: ['registry/verbs.js'] },
+  { name: 'code', common: ['python/index.js', 'js/index.js'] },
+  { name: 'python', entries: ['python/index.js'] },
+  { name: 'js', entries: ['js/index.js'] },
+  { name: 'store', entries: ['registry/store.js'] },
+  { name: 'registry', entries: ['registry/index.js'] },
+  { name: 'discovery', entries: ['vendors/discovery.js'] },
+  { name: 'probe', entries: ['vendors/probe.js'] },
+  { name: 'schemas', entries: ['schemas.js'] },
+  { name: 'mcp', entries: ['mcp/server.js'] },
+];
+
+const common = {
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
-  chunkNames: 'chunk-[hash]',
   minifyWhitespace: true,
   minifySyntax: true,
   legalComments: 'none',
   logLevel: 'warning',
-  // CommonJS dependencies bundled into ESM may call require() for node built-ins.
-  banner: { js: "import { createRequire as __byokRequire } from 'node:module'; const require = __byokRequire(import.meta.url);" },
+};
+const layerFile = (L) => `${L.name}.cjs`;
+
+// ---- 1. the module graph (static and dynamic edges), from one metafile ----
+const graphBuild = await esbuild.build({
+  ...common,
+  format: 'esm',
+  entryPoints: [join(dist, 'cli.js')],
+  outdir: join(root, '.bundle-graph'),
+  splitting: true,
+  write: false,
+  metafile: true,
+  logLevel: 'silent',
 });
+const abs = (p) => resolve(root, p);
+const staticEdges = new Map();
+const dynamicEdges = new Map();
+for (const [p, info] of Object.entries(graphBuild.metafile.inputs)) {
+  const own = info.imports.filter((i) => !i.external);
+  staticEdges.set(abs(p), own.filter((i) => i.kind !== 'dynamic-import').map((i) => abs(i.path)));
+  dynamicEdges.set(abs(p), own.filter((i) => i.kind === 'dynamic-import').map((i) => abs(i.path)));
+}
+const layerEntries = new Set(LAYERS.flatMap((L) => L.entries ?? []).map((e) => join(dist, e)));
+/** What `files` reach by static import, and by import() of a module that is no layer's entry (bundled in). */
+const closure = (files) => {
+  const seen = new Set();
+  const walk = (f) => {
+    if (seen.has(f)) return;
+    seen.add(f);
+    for (const d of staticEdges.get(f) ?? []) walk(d);
+    for (const d of dynamicEdges.get(f) ?? []) if (!layerEntries.has(d)) walk(d);
+  };
+  files.forEach(walk);
+  return seen;
+};
+
+// ---- 2. which layer holds each module ----
+const layerOf = new Map();
+for (const [i, L] of LAYERS.entries()) {
+  if (L.common) {
+    const sets = L.common.map((e) => closure([join(dist, e)]));
+    L.entries = [];
+    L.files = [...sets[0]].filter((f) => !layerOf.has(f) && sets.every((s) => s.has(f)));
+  } else {
+    L.files = [...closure([...L.entries, ...(L.with ?? [])].map((e) => join(dist, e)))].filter((f) => !layerOf.has(f));
+  }
+  for (const f of L.files) layerOf.set(f, i);
+}
+const entryLayer = new Map(LAYERS.flatMap((L, i) => L.entries.map((e) => [join(dist, e), i])));
+
+// ---- 3. which modules later layers import from each layer (only those are exported) ----
+const ids = new Map([...layerOf.keys()].map((f, i) => [f, `m${i}`]));
+const needed = new Map();
+for (const [f, deps] of staticEdges) {
+  const from = layerOf.get(f);
+  if (from === undefined) continue;
+  for (const d of [...deps, ...dynamicEdges.get(f)]) if (layerOf.get(d) !== undefined && layerOf.get(d) < from) needed.set(d, true);
+}
+
+// ---- 4. one build per layer ----
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+for (const [i, L] of LAYERS.entries()) {
+  if (!L.files.length) continue;
+  const lines = [];
+  // The entry's exports are the layer file's own exports (what `import('./layer.js')` returns).
+  if (L.entries.length > 1) throw new Error(`bundle: layer ${L.name} has more than one entry`);
+  if (L.entries[0]) lines.push(`export * from ${JSON.stringify(join(dist, L.entries[0]))};`);
+  // Each module a later layer imports, as one namespace object (its getters keep bindings live).
+  for (const f of L.files) if (needed.has(f)) lines.push(`export * as ${ids.get(f)} from ${JSON.stringify(f)};`);
+  const shim = {
+    name: 'byok-layers',
+    setup(build) {
+      build.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.namespace === 'byok-shim') return { path: args.path.slice('byok-ns:'.length), namespace: 'byok-ns' };
+        if (args.namespace === 'byok-ns') return { path: args.path, external: true };
+        if (args.pluginData?.inner) return undefined;
+        if (args.kind === 'entry-point') return undefined;
+        const r = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: { inner: true } });
+        if (r.errors.length || r.external || !r.path) return undefined;
+        const at = layerOf.get(r.path);
+        if (at === undefined || at === i) return undefined;
+        if (at < i) return { path: r.path, namespace: 'byok-shim' };
+        // A later layer: only its entry, only by import().
+        if (args.kind === 'dynamic-import' && entryLayer.get(r.path) === at) {
+          return { path: `./${layerFile(LAYERS[at])}`, external: true };
+        }
+        throw new Error(`bundle: ${relative(root, args.importer)} imports ${relative(root, r.path)} (${args.kind}), which is in the later layer "${LAYERS[at].name}" and is not its entry`);
+      });
+      // A shim: the module's exports, read from its layer's namespace object for it. Only that
+      // module's exports are copied (live getters), not the whole layer's.
+      build.onLoad({ filter: /.*/, namespace: 'byok-shim' }, (args) => ({
+        contents: `import ns from ${JSON.stringify(`byok-ns:${args.path}`)};\nexport default ns.default;\nexport * from ${JSON.stringify(`byok-ns:${args.path}`)};\n`,
+        loader: 'js',
+      }));
+      build.onLoad({ filter: /.*/, namespace: 'byok-ns' }, (args) => ({
+        contents: `module.exports = require(${JSON.stringify(`./${layerFile(LAYERS[layerOf.get(args.path)])}`)}).${ids.get(args.path)};\n`,
+        loader: 'js',
+      }));
+    },
+  };
+  await esbuild.build({
+    ...common,
+    format: 'cjs',
+    // import() of another layer becomes require() of it: dist/bundle/loader.cjs loads every layer.
+    supported: { 'dynamic-import': false },
+    define: { 'import.meta.url': '__byok_import_meta_url' },
+    banner: { js: "var __byok_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
+    stdin: { contents: lines.join('\n') + '\n', resolveDir: dist, sourcefile: `layer-${L.name}.js`, loader: 'js' },
+    outfile: join(out, layerFile(L)),
+    plugins: [shim],
+  });
+}
+// A module a shim re-exports must be exported by its layer: checked once here.
+for (const f of needed.keys()) if (!existsSync(join(out, layerFile(LAYERS[layerOf.get(f)])))) throw new Error(`bundle: layer of ${relative(root, f)} was not written`);
+copyFileSync(join(root, 'scripts/bundle-loader.cjs'), join(out, 'loader.cjs'));
+writeFileSync(
+  join(out, 'layers.json'),
+  JSON.stringify(Object.fromEntries(LAYERS.map((L) => [L.name, L.files.map((f) => relative(root, f))])), null, 1) + '\n',
+);
+
+// ---- 5. the code caches (scripts/bundle-train.mjs), in a child process with node's default flags ----
+const train = spawnSync(process.execPath, [join(root, 'scripts/bundle-train.mjs')], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+if (train.status !== 0) console.error(`bundle: no code caches (the training run failed; the CLI runs without them):\n${train.stderr.slice(0, 2000)}`);

@@ -30,14 +30,14 @@ export const UNITS = [
 ];
 
 /**
- * The data as a module body: `JSON.parse` of a template literal holding the
- * indented JSON. V8 reads a JSON text several times faster than the same
- * object literal in code (the SDK data alone cost ~15 ms of start-up as a
- * literal), and the literal stays readable in a diff. Typed by the annotation.
+ * The data as a module body: `JSON.parse` of one JSON string. V8 reads a JSON
+ * text several times faster than the same object literal in code (the SDK
+ * data alone cost ~15 ms of start-up as a literal), and compact JSON is the
+ * fewest bytes to load. The YAML is the readable source; this is typed by
+ * the annotation and checked against the YAML by test/data.test.ts.
  */
 function body(type, data) {
-  const json = JSON.stringify(data, null, 2).replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
-  return `const data: ${type} = JSON.parse(\`${json}\`);\n\nexport default data;\n`;
+  return `const data: ${type} = JSON.parse(${JSON.stringify(JSON.stringify(data))});\n\nexport default data;\n`;
 }
 
 function header(src) {

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 
 const stub = (who: string) => `export async function main() { process.stdout.write('${who}'); return 0; }\n`;
+// The bundle's loader (dist/bundle/loader.cjs) hands out the CLI layer's exports.
+const loaderStub = "module.exports = { load: () => ({ main: async () => { process.stdout.write('bundle'); return 0; } }) };\n";
 
 it('prefers a fresh bundle and skips a stale one', () => {
   const pkg = mkdtempSync(join(tmpdir(), 'byok-bin-'));
@@ -14,10 +16,11 @@ it('prefers a fresh bundle and skips a stale one', () => {
   copyFileSync(join(import.meta.dirname, '../bin/byok.js'), join(pkg, 'bin/byok.js'));
   writeFileSync(join(pkg, 'package.json'), '{"type":"module"}');
   writeFileSync(join(pkg, 'dist/cli.js'), stub('plain'));
-  writeFileSync(join(pkg, 'dist/bundle/cli.js'), stub('bundle'));
+  writeFileSync(join(pkg, 'dist/bundle/cli.cjs'), '');
+  writeFileSync(join(pkg, 'dist/bundle/loader.cjs'), loaderStub);
   const run = () => spawnSync(process.execPath, [join(pkg, 'bin/byok.js')], { encoding: 'utf8' }).stdout;
   utimesSync(join(pkg, 'dist/cli.js'), 1000, 1000);
-  utimesSync(join(pkg, 'dist/bundle/cli.js'), 2000, 2000);
+  utimesSync(join(pkg, 'dist/bundle/cli.cjs'), 2000, 2000);
   expect(run()).toBe('bundle');
   utimesSync(join(pkg, 'dist/cli.js'), 3000, 3000);
   expect(run()).toBe('plain');

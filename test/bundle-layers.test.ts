@@ -1,0 +1,63 @@
+// The CLI bundle (scripts/bundle.mjs -> dist/bundle/): every module lives in
+// exactly one layer; a verb loads only the layers it needs (a curl paste never
+// loads the Python/JS front-ends, the SDK data, zod or yaml); the V8 code
+// caches made at build time are accepted by this node; and a cache that does
+// not fit (corrupt, another node) only costs time: the layer compiles from source.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '..');
+const bundle = join(root, 'dist/bundle');
+const built = existsSync(join(bundle, 'loader.cjs'));
+
+/** Runs `byok ARGS` through the loader in a child process; returns its stdout and the layers it loaded. */
+function run(dir: string, args: string[]): { stdout: string; layers: Array<{ file: string; cacheRejected: boolean | undefined }> } {
+  const code = `const L = require(${JSON.stringify(join(dir, 'loader.cjs'))});
+const fs = require('node:fs');
+L.load('cli.cjs').main(${JSON.stringify(args)}).then(() => fs.writeSync(2, JSON.stringify(L.loadedLayers())));`;
+  const r = spawnSync(process.execPath, ['-e', code], { encoding: 'utf8', env: { ...process.env, BYOK_WORKSPACE: mkdtempSync(join(tmpdir(), 'byok-layers-')) } });
+  return { stdout: r.stdout, layers: JSON.parse(r.stderr) };
+}
+const names = (layers: Array<{ file: string }>) => layers.map((l) => l.file.split('/').pop()).sort();
+
+describe.skipIf(!built)('the CLI bundle layers', () => {
+  it('holds each module in exactly one layer', () => {
+    const layers: Record<string, string[]> = JSON.parse(readFileSync(join(bundle, 'layers.json'), 'utf8'));
+    const all = Object.values(layers).flat();
+    expect(all.length).toBeGreaterThan(100);
+    expect(new Set(all).size).toBe(all.length);
+    expect(layers.parse).toContain('dist/curl/index.js');
+    expect(layers.code).toContain('dist/generated/sdks.js');
+  });
+
+  it('a curl paste loads the CLI, base and parse layers only, each with its code cache', () => {
+    const r = run(bundle, ['parse-example', join(root, 'fixtures/deepseek/chat-thinking-export.sh')]);
+    expect(JSON.parse(r.stdout).ok).toBe(true);
+    expect(names(r.layers)).toEqual(['base.cjs', 'cli.cjs', 'parse.cjs']);
+    expect(r.layers.map((l) => l.cacheRejected)).toEqual([false, false, false]);
+  });
+
+  it('templates loads no parser layer', () => {
+    const r = run(bundle, ['templates']);
+    expect(JSON.parse(r.stdout).ok).toBe(true);
+    expect(names(r.layers)).toEqual(['base.cjs', 'cli.cjs', 'registry-read.cjs']);
+  });
+
+  it('a Python paste adds the shared SDK layer and the Python layer, not the JS one', () => {
+    const r = run(bundle, ['parse-example', join(root, 'fixtures/openai/py-chat-no-args.py')]);
+    expect(JSON.parse(r.stdout).ok).toBe(true);
+    expect(names(r.layers)).toEqual(['base.cjs', 'cli.cjs', 'code.cjs', 'parse.cjs', 'python.cjs']);
+  });
+
+  it('a corrupt code cache is rejected and the layer still runs', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'byok-bundle-'));
+    cpSync(bundle, dir, { recursive: true });
+    writeFileSync(join(dir, 'cli.cache'), Buffer.alloc(4096, 7));
+    const r = run(dir, ['parse-example', join(root, 'fixtures/deepseek/chat-thinking-export.sh')]);
+    expect(JSON.parse(r.stdout).draft.base_url).toBe('https://api.deepseek.com');
+    expect(r.layers.find((l) => l.file.endsWith('cli.cjs'))?.cacheRejected).toBe(true);
+  });
+});
