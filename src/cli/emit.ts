@@ -53,6 +53,14 @@ function guard(): void {
   process.stderr.on('error', () => {});
 }
 
+/** Where stdout text goes instead of descriptor 1, when set (an in-process caller capturing the output). */
+let sink: ((text: string) => void) | null = null;
+
+/** Sends stdout text to `s` instead of descriptor 1 (null: back to descriptor 1); the filter still applies. */
+export function setOutputSink(s: ((text: string) => void) | null): void {
+  sink = s;
+}
+
 /** Writes on descriptor 1 directly; what is left when it would block goes through the stream. */
 function writeDirect(bytes: Buffer): Buffer | null {
   let off = 0;
@@ -70,6 +78,7 @@ function writeDirect(bytes: Buffer): Buffer | null {
 function write(text: string): void {
   if (writeFailed) return;
   try {
+    if (sink) return sink(filter(text));
     const rest = writeDirect(Buffer.from(filter(text), 'utf8'));
     if (rest) {
       guard();

@@ -2,6 +2,7 @@
 // (a failure reproduces from its seed) and the CLI's main run in-process with
 // its output captured.
 import { main } from '../../src/cli.js';
+import { setOutputSink } from '../../src/cli/emit.js';
 
 /** xorshift32 from a fixed seed: numbers in [0, 1). */
 export function seeded(seed: number): () => number {
@@ -24,9 +25,12 @@ export async function captureCli(argv: string[], opts: { stderr?: boolean } = {}
   const streams = opts.stderr ? [process.stdout, process.stderr] : [process.stdout];
   const saved = streams.map((s) => s.write.bind(s));
   for (const s of streams) (s as unknown as { write: unknown }).write = grab;
+  // The CLI writes stdout on descriptor 1 directly (src/cli/emit.ts); its sink takes it here.
+  setOutputSink(grab);
   try {
     await main(argv);
   } finally {
+    setOutputSink(null);
     streams.forEach((s, i) => ((s as unknown as { write: unknown }).write = saved[i]));
   }
   return out;
