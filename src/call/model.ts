@@ -89,8 +89,6 @@ export type Body =
 export interface ClientInfo {
   /** e.g. 'openai-python', 'anthropic-python', 'mistralai', 'langchain-openai'. */
   sdk: string;
-  /** The wire the SDK speaks (its binding's `wire`), so the extractor needs no SDK data of its own. */
-  wire?: string;
   /** The URL was not given in the text: the SDK's documented default was used. */
   base_url_defaulted?: boolean;
   /** The key argument was absent: the SDK reads this variable by itself. */
@@ -108,6 +106,11 @@ export interface HttpCall {
   /** `-u user:pass` style credentials, kept out of headers until extraction. */
   basic_auth?: Word;
   client_info?: ClientInfo;
+  /**
+   * The wire an SDK call speaks, set when the SDK is known (src/sdk/lower.ts), so the
+   * extractor needs no SDK data of its own; absent for raw HTTP.
+   */
+  wire?: string;
   span?: Span;
 }
 

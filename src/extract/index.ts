@@ -309,7 +309,7 @@ function readUrl(run: Run, call: HttpCall): UrlInfo | Failure {
 
   if (!urlWord.parts.length || !urlText.trim()) {
     run.warn('base_url_missing', 'The example names no URL and no client; base_url is left empty for you to fill in.');
-    if (call.client_info?.wire === 'anthropic') info.protocol = 'anthropic-messages';
+    if (call.wire === 'anthropic') info.protocol = 'anthropic-messages';
     return info;
   }
   const first = urlWord.parts[0];

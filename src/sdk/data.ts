@@ -134,6 +134,14 @@ export function unsupportedLabel(lang: Language, path: string): string | undefin
   return UNSUPPORTED.find((u) => u.language === lang && u.re.test(path))?.label;
 }
 
+/** The wire of a client name (`anthropic-sdk`) when every binding of that client speaks the same one. */
+const CLIENT_WIRES = new Map<string, Set<string>>();
+for (const s of data.sdks) CLIENT_WIRES.set(s.client, (CLIENT_WIRES.get(s.client) ?? new Set()).add(s.wire));
+export function clientWire(client: string): string | undefined {
+  const wires = CLIENT_WIRES.get(client);
+  return wires && wires.size === 1 ? [...wires][0] : undefined;
+}
+
 /** A constructor that wraps a key (`SecretStr(k)`, `new AzureKeyCredential(k)`): its first argument stands for it. */
 export function isKeyWrapper(lang: Language, path: string): boolean {
   return data.key_wrappers.some((w) => w.language === lang && (lang === 'python' ? pyNameMatches(path, w.name) : path === w.name));

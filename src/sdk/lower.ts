@@ -31,7 +31,7 @@ import {
 import type { WarningCode } from '../codes.js';
 import { annotate, appendQuery, joinUrl, setHeader } from '../call/url.js';
 import { camel, camelKeys, pairsOf, putEntry, snake, snakeKeys, str, valueWord, type Lang } from '../eval/values.js';
-import { chatEndpoint, endpointOf, routeOf, sdkById, type Endpoint, type Sdk } from './data.js';
+import { chatEndpoint, clientWire, endpointOf, routeOf, sdkById, type Endpoint, type Sdk } from './data.js';
 
 export interface LowerEnv {
   /** Variables the paste itself sets (`export X=...`, `os.environ["X"] = ...`, `process.env.X = ...`). */
@@ -71,7 +71,9 @@ export function lower(call: SdkCall, env: LowerEnv): HttpCall | null {
     out.url = { parts: [] };
     out.headers = out.headers.filter((h) => !/^(authorization|x-api-key|api-key|x-goog-api-key)$/i.test(h.name));
     delete out.client_info;
-  }
+    // Only the client's name is left: its wire when every binding of that client speaks one.
+    out.wire = clientWire(out.client);
+  } else out.wire = out.client_info?.sdk ? sdkById(out.client_info.sdk)?.wire : clientWire(out.client);
   return out;
 }
 
@@ -462,7 +464,7 @@ function methodCall(ctx: Ctx, endpoint: Endpoint): HttpCall {
     url,
     headers,
     body: endpoint.method === 'GET' ? null : { type: 'json', value: body },
-    client_info: { sdk: sdk.id, wire: sdk.wire, base_url_defaulted: r.baseDefaulted, key_defaulted: r.keyDefaulted },
+    client_info: { sdk: sdk.id, base_url_defaulted: r.baseDefaulted, key_defaulted: r.keyDefaulted },
     span: ctx.line ? { line: ctx.line, column: 1 } : undefined,
   };
 }
@@ -615,7 +617,7 @@ function routerCall(ctx: Ctx): HttpCall {
     url,
     headers,
     body: { type: 'json', value: body },
-    client_info: { sdk: sdk.id, wire: sdk.wire, base_url_defaulted: baseDefaulted, key_defaulted: keyDefaulted },
+    client_info: { sdk: sdk.id, base_url_defaulted: baseDefaulted, key_defaulted: keyDefaulted },
     span: line ? { line, column: 1 } : undefined,
   };
 }
