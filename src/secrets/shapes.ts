@@ -81,6 +81,8 @@ export function entropy(s: string): number {
 
 export function matchShape(v: string): CompiledShape | null {
   for (const s of SHAPES) {
+    // The anchored pattern starts with the literal prefix: a cheap test first.
+    if (s.prefix && !v.startsWith(s.prefix)) continue;
     if (!s.anchored.test(v)) continue;
     const body = s.prefix ? v.slice(s.prefix.length) : v;
     if (entropy(body) >= s.minEntropy) return s;
