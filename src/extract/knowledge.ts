@@ -49,13 +49,42 @@ function safeDecode(s: string): string {
 
 export type HostInfo = (typeof hostsData.hosts)[number];
 const HOSTS = hostsData.hosts.map((h) => ({ ...h, re: new RegExp(`^(?:${h.host})$`, 'i') }));
+// Most entries are one literal host name (`api\.openai\.com`): those are looked up in a map
+// (name -> their indices, in table order); only the others are tested one by one. The answer
+// is the same as testing every entry in order: the first entry that matches.
+const LITERAL_HOST = /^(?:[a-z0-9-]|\\\.)+$/;
+const HOSTS_BY_NAME = new Map<string, number[]>();
+const HOST_PATTERNS: number[] = [];
+HOSTS.forEach((h, i) => {
+  if (!LITERAL_HOST.test(h.host)) HOST_PATTERNS.push(i);
+  else {
+    const name = h.host.replace(/\\\./g, '.');
+    const list = HOSTS_BY_NAME.get(name);
+    if (list) list.push(i);
+    else HOSTS_BY_NAME.set(name, [i]);
+  }
+});
 
 /** The vendor entry for a URL host (`host[:port]`); entries with a port match only that port. */
 export function hostInfo(host: string): HostInfo | null {
   const m = /^(.*?)(?::(\d+))?$/.exec(host.toLowerCase())!;
   const name = m[1].replace(/^\[|\]$/g, '');
   const port = m[2] ? Number(m[2]) : undefined;
-  return HOSTS.find((x) => x.re.test(name) && (x.port === undefined || x.port === port)) ?? null;
+  const portOk = (x: (typeof HOSTS)[number]) => x.port === undefined || x.port === port;
+  let best = -1;
+  for (const i of HOSTS_BY_NAME.get(name) ?? [])
+    if (portOk(HOSTS[i])) {
+      best = i;
+      break;
+    }
+  for (const i of HOST_PATTERNS) {
+    if (best >= 0 && i > best) break;
+    if (HOSTS[i].re.test(name) && portOk(HOSTS[i])) {
+      best = i;
+      break;
+    }
+  }
+  return best >= 0 ? HOSTS[best] : null;
 }
 
 const CURATED = new Set(vendorsData.map((v) => String((v as { vendor?: unknown }).vendor ?? (v as { id?: unknown }).id ?? '')));
