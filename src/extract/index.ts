@@ -261,8 +261,8 @@ function reportedByAuth(where: string): boolean {
 
 /** The chat call a paste makes (it may make several: a /models listing, then the call). */
 function pickCall(run: Run, calls: HttpCall[]): HttpCall {
-  const ranked = calls.map((c, i) => ({ c, i, s: scoreCall(c) })).sort((a, b) => b.s - a.s || a.i - b.i);
-  const call = ranked[0].c;
+  // One call needs no ranking (most pastes make one).
+  const call = calls.length === 1 ? calls[0] : calls.map((c, i) => ({ c, i, s: scoreCall(c) })).sort((a, b) => b.s - a.s || a.i - b.i)[0].c;
   const reported = new Set<string>();
   for (const c of calls)
     for (const cl of credentialLiterals(c)) {
@@ -601,7 +601,7 @@ export function extract(fe: FrontEndResult, ctx: ExtractContext): ParseExampleRe
   run.warnings.push(...th.warnings);
   // Source paths that were translated are reported by their translation only.
   const thinkingParams = Object.fromEntries(Object.entries(th.params).filter(([k]) => !mapped.translatedFrom.has(k)));
-  if (/\/no_think\b|\/think\b/.test(JSON.stringify(body.messages ?? '')))
+  if (hasThinkSwitch(body.messages))
     run.warn('prompt_thinking_switch', 'A /think or /no_think switch sits in the messages: it is content, not a request field, and is not part of the draft.');
   const request_params = mapped.foreignBody ? {} : readRequestParams(body, url.protocol, new Set(Object.keys(th.params)), th.capability);
 
@@ -780,6 +780,9 @@ function setPath(obj: Record<string, unknown>, path: string, v: unknown) {
  * as <redacted> (a secret was there and is gone; display only, never stored).
  */
 function redactQueryKey(url: string, name: string | undefined): string {
+  // An http(s) URL with no query has nothing to redact, and none of the escapes replaced below:
+  // it is its own serialisation (the endpoint was built from a parsed URL's parts).
+  if (/^https?:\/\//i.test(url) && !url.includes('?') && !url.includes('%')) return url;
   try {
     const u = new URL(url);
     for (const [k, v] of [...u.searchParams]) {
@@ -796,6 +799,31 @@ const PLACEHOLDER_HOSTS = (placeholderData.url_host_patterns ?? []).map((p) => n
 /** A host that stands for the reader's own (grammar/placeholders.yaml `url_host_patterns`). */
 function isPlaceholderHost(host: string): boolean {
   return PLACEHOLDER_HOSTS.some((re) => re.test(host));
+}
+
+/**
+ * Whether `/think` or `/no_think` (a prompt switch) stands in the messages: in a
+ * string or a key, at any depth, followed by no word character. The same answer
+ * as testing the JSON text of the messages, without writing it.
+ */
+function hasThinkSwitch(messages: unknown): boolean {
+  const re = /\/(?:no_)?think\b/;
+  const test = (s: string) => s.includes('think') && re.test(s);
+  const stack: unknown[] = [messages];
+  while (stack.length) {
+    const v = stack.pop();
+    if (typeof v === 'string') {
+      if (test(v)) return true;
+    } else if (Array.isArray(v)) {
+      for (const x of v) stack.push(x);
+    } else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        if (test(k)) return true;
+        stack.push(x);
+      }
+    }
+  }
+  return false;
 }
 
 function decodeSafe(s: string): string {

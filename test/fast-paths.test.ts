@@ -1,0 +1,103 @@
+// The per-parse fast paths (issue 13: per-sample speed) give the answers of the
+// slow paths they replace: each is held against the plain version here.
+import { describe, expect, it } from 'vitest';
+import { hostInfo } from '../src/extract/knowledge.js';
+import hostsData from '../src/generated/hosts.js';
+import { SHAPES, matchShape, entropy } from '../src/secrets/shapes.js';
+import { parseExample } from '../src/api.js';
+import { generateKey } from './helpers/keys.js';
+import { SHAPE_IDS } from './helpers/key-gen.mjs';
+import { tokenize } from '../src/curl/tokenize.js';
+import { mergeLits, lit, type Part } from '../src/call/model.js';
+
+/** hostInfo as it was: every entry's regex tested in table order. */
+function plainHostInfo(host: string) {
+  const m = /^(.*?)(?::(\d+))?$/.exec(host.toLowerCase())!;
+  const name = m[1].replace(/^\[|\]$/g, '');
+  const port = m[2] ? Number(m[2]) : undefined;
+  return hostsData.hosts.find((x) => new RegExp(`^(?:${x.host})$`, 'i').test(name) && (x.port === undefined || x.port === port)) ?? null;
+}
+
+describe('hostInfo: literal names from a map, patterns in order', () => {
+  const literal = hostsData.hosts.map((h) => h.host.replace(/\\\./g, '.')).filter((h) => /^[a-z0-9.-]+$/.test(h));
+  const hosts = [
+    ...literal,
+    ...literal.map((h) => h.toUpperCase()),
+    ...literal.map((h) => `${h}:443`),
+    ...literal.map((h) => `x.${h}`),
+    'localhost', 'localhost:11434', 'localhost:1234', 'localhost:9999', '127.0.0.1:8000', '0.0.0.0:30000', 'host.docker.internal:11434',
+    'eu.api.x.ai', 'myres.openai.azure.com', 'us-central1-aiplatform.googleapis.com', 'aiplatform.googleapis.com',
+    'bedrock-runtime.us-east-1.amazonaws.com', 'api.studio.nebius.ai', 'withmartian.com', 'api.withmartian.com',
+    '[::1]:8000', 'example.com', '', 'API.OPENAI.COM:8443',
+  ];
+  it('gives the entry the plain first-match scan gives, for every data host and variants', () => {
+    expect(literal.length).toBeGreaterThan(20);
+    // The same entry: its position in the table (entries differ by host pattern or port).
+    const at = (x: any) => (x ? hostsData.hosts.findIndex((y) => y.host === x.host && y.port === x.port) : -1);
+    for (const h of hosts) expect(at(hostInfo(h)), h).toBe(at(plainHostInfo(h)));
+    expect(hosts.filter((h) => at(plainHostInfo(h)) >= 0).length).toBeGreaterThan(60);
+  });
+});
+
+describe('matchShape: the literal prefix test before the pattern', () => {
+  /** matchShape as it was: every anchored pattern tried. */
+  const plain = (v: string) => {
+    for (const s of SHAPES) {
+      if (!s.anchored.test(v)) continue;
+      if (entropy(s.prefix ? v.slice(s.prefix.length) : v) >= s.minEntropy) return s;
+    }
+    return null;
+  };
+  it('gives the same shape for generated keys of every shape, cut and altered', () => {
+    let n = 0;
+    for (const id of SHAPE_IDS)
+      for (let k = 0; k < 5; k++) {
+        const key = generateKey(id);
+        for (const v of [key, key.slice(1), key.slice(0, -1), key.toUpperCase(), 'x' + key, key + 'x']) {
+          expect(matchShape(v)).toBe(plain(v));
+          n++;
+        }
+      }
+    expect(n).toBeGreaterThan(100);
+  });
+});
+
+describe('tokenizer: plain runs read as one slice', () => {
+  it('words keep their parts: literal runs merged, references and unknowns in place', () => {
+    const { commands } = tokenize(`curl https://a.example/v1?x=1 -H "Authorization: Bearer $KEY" -d "{\\"m\\": \\"$(date)\\"}" a\\ b`);
+    const words = commands[0].words.map((w) => w.parts);
+    expect(words[1]).toEqual([lit('https://a.example/v1?x=1')]);
+    expect(words[3]).toEqual([lit('Authorization: Bearer '), { kind: 'env', name: 'KEY' }]);
+    expect(words[5]).toEqual([lit('{"m": "'), { kind: 'unknown', text: '$(date)' }, lit('"}')]);
+    expect(words[6]).toEqual([lit('a b')]);
+  });
+  it('cmd and PowerShell words too', () => {
+    expect(tokenize('curl https://a.example/v1 -H "x-api-key: %KEY%" ^\n -d "{}"', 'cmd').commands[0].words.map((w) => w.parts)).toEqual([
+      [lit('curl')], [lit('https://a.example/v1')], [lit('-H')], [lit('x-api-key: '), { kind: 'env', name: 'KEY' }], [lit('-d')], [lit('{}')],
+    ]);
+    expect(tokenize('curl.exe https://a.example/v1 -H "Authorization: Bearer $env:KEY" -d `"x`"', 'powershell').commands[0].words.map((w) => w.parts)).toEqual([
+      [lit('curl.exe')], [lit('https://a.example/v1')], [lit('-H')], [lit('Authorization: Bearer '), { kind: 'env', name: 'KEY' }], [lit('-d')], [lit('"x"')],
+    ]);
+  });
+});
+
+describe('mergeLits', () => {
+  it('joins each run of literal parts, drops empty ones, keeps a lone part as it is', () => {
+    const e: Part = { kind: 'env', name: 'X' };
+    const lone = lit('c');
+    const out = mergeLits([lit('a'), lit(''), lit('b'), e, lone, lit(''), e, lit('d'), lit('e')]);
+    expect(out).toEqual([lit('ab'), e, lit('c'), e, lit('de')]);
+    expect(out[2]).toBe(lone);
+  });
+});
+
+describe('the /think switch in messages', () => {
+  const paste = (content: unknown) => `curl https://api.example.com/v1/chat/completions -H "Authorization: Bearer $EXAMPLE_KEY" -d '${JSON.stringify({ model: 'm', messages: [{ role: 'user', content }] })}'`;
+  const warned = async (content: unknown) => ((await parseExample(paste(content))) as any).warnings.some((w: any) => w.code === 'prompt_thinking_switch');
+  it('is found in a string at any depth, and not inside a longer word', async () => {
+    expect(await warned('hello /no_think')).toBe(true);
+    expect(await warned([{ type: 'text', text: '/think please' }])).toBe(true);
+    expect(await warned('see /thinking mode')).toBe(false);
+    expect(await warned('no switch here')).toBe(false);
+  });
+});
