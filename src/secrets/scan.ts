@@ -49,12 +49,18 @@ const PREFIX_RE = new RegExp([...new Set(PREFIXED.map((p) => p.shape.prefix))].s
 interface RunShape {
   shape: CompiledShape;
   run: RegExp;
+  /** The class: shapes of one class share their runs. */
+  cls: string;
   lens: Set<number>;
+  /** The shortest key of the shape: a shorter text holds none, whole or split. */
+  minLen: number;
 }
 const RUN_SHAPES: RunShape[] = SHAPES.filter((s) => s.prefix.length < 2 && s.charsetRun).map((s) => ({
   shape: s,
   // 4+: a shorter run is neither a key nor a piece of a split one (the loops below skip it), and most runs are short.
   run: new RegExp(`[${s.charsetRun!.cls}]{4,}`, 'g'),
+  cls: s.charsetRun!.cls,
+  minLen: Math.min(...s.charsetRun!.lens),
   lens: new Set(s.charsetRun!.lens),
 }));
 
@@ -249,15 +255,24 @@ export function scanShapes(text: string): FoundSecret[] {
     }
     PREFIX_RE.lastIndex = pos + 1;
   }
+  // The runs of each class, found once (the hex shapes share theirs).
+  const runsOf = new Map<string, [number, number][]>();
   for (const r of RUN_SHAPES) {
-    r.run.lastIndex = 0;
-    const runs: [number, number][] = [];
-    for (let m = r.run.exec(text); m; m = r.run.exec(text)) {
-      const v = m[0];
-      runs.push([m.index, m.index + v.length]);
-      if (!(r.lens.has(v.length) || gluedRun(v.length, r.lens)) || !/[0-9]/.test(v) || !/[a-zA-Z]/.test(v) || !shapeOk(v, r.shape)) continue;
-      if (inUrlPath(text, m.index)) continue;
-      push({ value: v, line: lines.at(m.index), shape: r.shape.id, vendor: r.shape.vendor });
+    if (text.length < r.minLen) continue;
+    let runs = runsOf.get(r.cls);
+    if (!runs) {
+      runs = [];
+      r.run.lastIndex = 0;
+      for (let m = r.run.exec(text); m; m = r.run.exec(text)) runs.push([m.index, m.index + m[0].length]);
+      runsOf.set(r.cls, runs);
+    }
+    for (const [from, to] of runs) {
+      const len = to - from;
+      if (!(r.lens.has(len) || gluedRun(len, r.lens))) continue;
+      const v = text.slice(from, to);
+      if (!/[0-9]/.test(v) || !/[a-zA-Z]/.test(v) || !shapeOk(v, r.shape)) continue;
+      if (inUrlPath(text, from)) continue;
+      push({ value: v, line: lines.at(from), shape: r.shape.id, vendor: r.shape.vendor });
     }
     // A prefix-less key split by spaces, NBSP, quotes or `+`: consecutive runs, each holding a digit, joined to an exact length.
     for (let a = 0; a < runs.length; a++) {
