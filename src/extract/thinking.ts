@@ -11,6 +11,13 @@ const rx = (list: readonly string[] | undefined) => (list ?? []).map((p) => new 
 const RULES = thinkingData.rules.map((r) => ({ ...r, hostRe: rx(r.hosts), modelRe: rx(r.models) }));
 const GLOBAL_FIELDS = new Set(thinkingData.fields);
 const ALWAYS_ON = rx(thinkingData.always_on_models);
+/** Rule id -> the fields of the rules with that id. */
+const RULE_FIELDS = new Map<string, Set<string>>();
+for (const r of RULES) {
+  const set = RULE_FIELDS.get(r.id) ?? new Set<string>();
+  for (const f of r.fields ?? []) set.add(f);
+  RULE_FIELDS.set(r.id, set);
+}
 
 export interface ThinkingResult {
   capability: string;
@@ -33,7 +40,7 @@ export function flatten(obj: unknown, prefix = '', out: Record<string, unknown> 
 /** True when `path` is a thinking control under any rule (or the given one). */
 export function isThinkingPath(path: string, ruleId?: string): boolean {
   if (GLOBAL_FIELDS.has(path)) return true;
-  return !!ruleId && RULES.some((r) => r.id === ruleId && (r.fields ?? []).includes(path));
+  return !!ruleId && (RULE_FIELDS.get(ruleId)?.has(path) ?? false);
 }
 
 function wireOk(r: Rule, wire: string): boolean {
@@ -58,9 +65,11 @@ export function chooseRule(opts: { host: string | null; hostRule: string | null 
   }
   // 3. by field, for hosts we know nothing about: most matching fields, then rank
   let best: { r: Rule; n: number } | null = null;
+  const paths = new Set(opts.paths);
   for (const r of RULES) {
     if (r.fallback === undefined || !wireOk(r, opts.wire)) continue;
-    const n = (r.fields ?? []).filter((f) => opts.paths.includes(f)).length;
+    let n = 0;
+    for (const f of r.fields ?? []) if (paths.has(f)) n++;
     if (n && (!best || n > best.n || (n === best.n && r.fallback < (best.r.fallback ?? 99)))) best = { r, n };
   }
   if (best) return best.r;
