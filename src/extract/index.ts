@@ -795,7 +795,12 @@ function redactQueryKey(url: string, name: string | undefined): string {
   }
 }
 
-const PLACEHOLDER_HOSTS = (placeholderData.url_host_patterns ?? []).map((p) => new RegExp(p, 'i'));
+const HOST_PATTERNS = placeholderData.url_host_patterns ?? [];
+// The patterns as one alternation, one test instead of one per pattern; one by one if a
+// pattern refers to a group by number or name (joined, the numbers would shift).
+const PLACEHOLDER_HOSTS = HOST_PATTERNS.some((p) => /\\[1-9]|\\k</.test(p))
+  ? HOST_PATTERNS.map((p) => new RegExp(p, 'i'))
+  : [new RegExp(HOST_PATTERNS.map((p) => `(?:${p})`).join('|') || '(?!)', 'i')];
 /** A host that stands for the reader's own (grammar/placeholders.yaml `url_host_patterns`). */
 function isPlaceholderHost(host: string): boolean {
   return PLACEHOLDER_HOSTS.some((re) => re.test(host));
