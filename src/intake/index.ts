@@ -233,27 +233,27 @@ const UI_LINE = /^\s*(copy|copied!?|copy code|copy to clipboard|run|edit|expand|
 function dropProseInContinuedCommand(text: string, notes: string[]): string {
   if (!text.includes('\\')) return text; // no line is continued
   const lines = text.split('\n');
-  // The next non-blank line after each line, found in one backward pass (linear time).
-  const nextText: string[] = new Array(lines.length);
-  for (let i = lines.length - 1, after = ''; i >= 0; i--) {
-    nextText[i] = after;
-    if (lines[i].trim() !== '') after = lines[i];
-  }
+  // The next non-blank line after line i, looked for only when needed: the lines searched
+  // from two candidate (non-blank) lines never overlap, so all searches take linear time.
+  const nextText = (i: number): string => {
+    for (let j = i + 1; j < lines.length; j++) if (/\S/.test(lines[j])) return lines[j];
+    return '';
+  };
   let dropped = 0;
   let continued = false;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
-    if (continued) {
-      const next = nextText[i];
+    // Both a copy-button word and prose start with a letter.
+    if (continued && /^\s*[A-Za-z]/.test(l)) {
       const prose = /^[A-Z][a-z]+(?: [A-Za-z0-9'’,()`-]+){2,}[.:!]?\s*$/.test(l.trim()) && !/[\\$"'{}=|]/.test(l);
-      if ((UI_LINE.test(l) || prose) && /^\s*(-{1,2}[A-Za-z]|["']|\w+=)/.test(next)) {
+      if ((UI_LINE.test(l) || prose) && /^\s*(-{1,2}[A-Za-z]|["']|\w+=)/.test(nextText(i))) {
         // Removed, not blanked: a blank line would end the `\` continuation.
         lines[i] = '\u0000';
         dropped++;
         continue;
       }
     }
-    if (l.trim() !== '') continued = /\\\s*$/.test(l);
+    if (/\S/.test(l)) continued = /\\\s*$/.test(l);
   }
   if (!dropped) return text;
   notes.push(`${dropped} line(s) of page text inside the command (a copy button, prose) were dropped.`);
@@ -369,7 +369,8 @@ function stripPrompts(text: string, notes: string[]): string {
     if (line.trim() === '') inPrompt = false;
     return line;
   });
-  if (changed) notes.push('Shell or REPL prompts were removed.');
+  if (!changed) return text;
+  notes.push('Shell or REPL prompts were removed.');
   return out.join('\n');
 }
 
