@@ -209,7 +209,9 @@ export function mergeLits(parts: Part[]): Part[] {
 }
 
 export function concatWords(...words: Word[]): Word {
-  return { parts: mergeLits(words.flatMap((w) => w.parts)), span: words[0]?.span };
+  const parts: Part[] = [];
+  for (const w of words) for (const p of w.parts) parts.push(p);
+  return { parts: mergeLits(parts), span: words[0]?.span };
 }
 
 /** True when the word is made of literal text only. */
