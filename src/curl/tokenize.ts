@@ -97,13 +97,20 @@ class Lexer {
   constructor(
     readonly src: string,
     readonly dialect: Dialect,
-  ) {}
+  ) {
+    this.nextNewline = src.indexOf('\n');
+  }
 
   private push(kind: TokenKind, start: number, end: number, word?: Word) {
     if (end <= start) return;
     this.tokens.push({ kind, raw: this.src.slice(start, end), start, end, word });
-    for (let k = start; k < end; k++) if (this.src.charCodeAt(k) === 10) this.lineNo++;
+    // Tokens come in order: the next newline is remembered, so each is found once (linear).
+    while (this.nextNewline >= 0 && this.nextNewline < end) {
+      this.lineNo++;
+      this.nextNewline = this.src.indexOf('\n', this.nextNewline + 1);
+    }
   }
+  private nextNewline = -1;
 
   private endCommand(op?: string) {
     if (this.cur && this.cur.words.length) this.commands.push(this.cur);
