@@ -9,6 +9,8 @@ import { generateKey } from './helpers/keys.js';
 import { SHAPE_IDS } from './helpers/key-gen.mjs';
 import { tokenize } from '../src/curl/tokenize.js';
 import { mergeLits, lit, type Part } from '../src/call/model.js';
+import { chooseRule } from '../src/extract/thinking.js';
+import thinkingData from '../src/generated/thinking.js';
 
 /** hostInfo as it was: every entry's regex tested in table order. */
 function plainHostInfo(host: string) {
@@ -99,5 +101,49 @@ describe('the /think switch in messages', () => {
     expect(await warned([{ type: 'text', text: '/think please' }])).toBe(true);
     expect(await warned('see /thinking mode')).toBe(false);
     expect(await warned('no switch here')).toBe(false);
+  });
+});
+
+describe('chooseRule: model-specific rules skipped when no model pattern matches', () => {
+  const rx = (list: readonly string[] | undefined) => (list ?? []).map((p) => new RegExp(`^(?:${p})$`, 'i'));
+  const rules = thinkingData.rules.map((r) => ({ ...r, hostRe: rx(r.hosts), modelRe: rx(r.models) }));
+  /** chooseRule as it was: every rule's patterns tried in order. */
+  const plain = (opts: { host: string | null; hostRule: string | null; model: string | null; wire: string; paths: string[] }) => {
+    const host = (opts.host ?? '').toLowerCase();
+    const model = opts.model ?? '';
+    const wireOk = (r: (typeof rules)[number]) => r.wire === 'any' || r.wire === opts.wire;
+    for (const r of rules) {
+      if (!r.modelRe.length || !model || !wireOk(r)) continue;
+      if (r.hostRe.length && !r.hostRe.some((re) => re.test(host))) continue;
+      if (r.modelRe.some((re) => re.test(model))) return r.id;
+    }
+    if (opts.hostRule) {
+      const r = rules.find((x) => x.id === opts.hostRule && wireOk(x));
+      if (r) return r.id;
+    }
+    let best: { id: string; n: number; f: number } | null = null;
+    for (const r of rules) {
+      if (r.fallback === undefined || !wireOk(r)) continue;
+      const n = (r.fields ?? []).filter((f) => opts.paths.includes(f)).length;
+      if (n && (!best || n > best.n || (n === best.n && r.fallback < best.f))) best = { id: r.id, n, f: r.fallback };
+    }
+    if (best) return best.id;
+    if (model && rx(thinkingData.always_on_models).some((re) => re.test(model))) return 'always_on';
+    return 'none';
+  };
+  it('picks the rule the plain scan picks, for models, hosts, wires and fields of the data', () => {
+    const models = ['', 'gpt-4o', 'claude-sonnet-4-6', 'claude-opus-4-1', 'CLAUDE-SONNET-4-5', 'deepseek-reasoner', 'deepseek-chat', 'qwen3-32b', 'Qwen/QwQ-32B', 'o3-mini', 'gpt-5', 'glm-4.6', 'kimi-k2-thinking', 'gemini-2.5-pro', 'gpt-oss-120b', 'llama-3.3-70b'];
+    const hosts = [null, ...thinkingData.rules.flatMap((r) => r.hosts ?? []).map((h) => h.replace(/\\\./g, '.').replace(/[^a-z0-9.-]/gi, 'x'))];
+    const fieldSets = [[], ...thinkingData.rules.map((r) => (r.fields ?? []).slice(0, 2))];
+    let n = 0;
+    for (const model of models)
+      for (const host of hosts.slice(0, 12))
+        for (const wire of ['openai', 'anthropic'])
+          for (const paths of fieldSets.slice(0, 10)) {
+            const opts = { host, hostRule: null, model, wire, paths };
+            expect(chooseRule(opts).id, JSON.stringify(opts)).toBe(plain(opts));
+            n++;
+          }
+    expect(n).toBeGreaterThan(1000);
   });
 });

@@ -11,6 +11,17 @@ const rx = (list: readonly string[] | undefined) => (list ?? []).map((p) => new 
 const RULES = thinkingData.rules.map((r) => ({ ...r, hostRe: rx(r.hosts), modelRe: rx(r.models) }));
 const GLOBAL_FIELDS = new Set(thinkingData.fields);
 const ALWAYS_ON = rx(thinkingData.always_on_models);
+/**
+ * Whether any of `patterns` matches in full, as one alternation (one test, not one per
+ * pattern); null when a pattern refers to a group (joined, the numbers would shift).
+ */
+function anyOf(patterns: readonly string[]): RegExp | null {
+  if (patterns.some((p) => /\\[1-9]|\\k</.test(p))) return null;
+  return new RegExp(patterns.map((p) => `^(?:${p})$`).join('|') || '(?!)', 'i');
+}
+/** Every rule's model patterns: a model none matches skips the model-specific rules. */
+const ANY_RULE_MODEL = anyOf(thinkingData.rules.flatMap((r) => r.models ?? []));
+const ANY_ALWAYS_ON = anyOf(thinkingData.always_on_models);
 /** Rule id -> the fields of the rules with that id. */
 const RULE_FIELDS = new Map<string, Set<string>>();
 for (const r of RULES) {
@@ -50,8 +61,8 @@ function wireOk(r: Rule, wire: string): boolean {
 export function chooseRule(opts: { host: string | null; hostRule: string | null | undefined; model: string | null; wire: string; paths: string[] }): Rule {
   const host = (opts.host ?? '').toLowerCase();
   const model = opts.model ?? '';
-  // 1. model-specific rules
-  for (const r of RULES) {
+  // 1. model-specific rules (none when no rule's model pattern matches the model)
+  if (!ANY_RULE_MODEL || ANY_RULE_MODEL.test(model)) for (const r of RULES) {
     if (!r.modelRe.length || !model || !wireOk(r, opts.wire)) continue;
     if (r.hostRe.length && !r.hostRe.some((re) => re.test(host))) continue;
     if (r.modelRe.some((re) => re.test(model))) return r;
@@ -73,7 +84,7 @@ export function chooseRule(opts: { host: string | null; hostRule: string | null 
     if (n && (!best || n > best.n || (n === best.n && r.fallback < (best.r.fallback ?? 99)))) best = { r, n };
   }
   if (best) return best.r;
-  if (model && ALWAYS_ON.some((re) => re.test(model))) return RULES.find((r) => r.id === 'always_on')!;
+  if (model && (ANY_ALWAYS_ON ? ANY_ALWAYS_ON.test(model) : ALWAYS_ON.some((re) => re.test(model)))) return RULES.find((r) => r.id === 'always_on')!;
   return RULES.find((r) => r.id === 'none')!;
 }
 
