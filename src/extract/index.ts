@@ -23,7 +23,7 @@ import {
   type Word,
 } from '../call/model.js';
 import { fail, type Failure } from '../failure.js';
-import { isLocalHost, keyEnvForUrl } from '../hosts.js';
+import { isLocalHost, keyEnvForHost, keyEnvForUrl } from '../hosts.js';
 import type { Auth, Draft, ParseExampleResult } from '../result.js';
 import { AUTH_SCHEMES, type AuthScheme } from '../codes.js';
 import type { Protocol } from '../data/schemas.js';
@@ -480,7 +480,7 @@ function readAuth(run: Run, call: HttpCall, url: UrlInfo, wire: Draft['wire'], v
   }
   let { auth, keyEnv } = found;
   // os.environ["gsk_..."]: a key pasted where the variable's name belongs.
-  if (keyEnv && classifyCredential(keyEnv).kind === 'secret' && !/^[A-Z][A-Z0-9_]*$/.test(keyEnv)) {
+  if (keyEnv && !/^[A-Z][A-Z0-9_]*$/.test(keyEnv) && classifyCredential(keyEnv).kind === 'secret') {
     run.secrets.add(keyEnv);
     run.warn('secret_redacted', `A literal API key stands where the ${found.where} names its variable; it was not copied anywhere. Revoke it.`);
     keyEnv = null;
@@ -595,8 +595,9 @@ export function extract(fe: FrontEndResult, ctx: ExtractContext): ParseExampleRe
   const headers = readHeaders(run, call, auth, url.host);
 
   // Thinking: over the body with the mapped protocol's translations in place.
-  const thinkingBody: Record<string, unknown> = { ...body };
-  for (const [k, v] of Object.entries(mapped.translated)) setPath(thinkingBody, k, v);
+  const translated = Object.entries(mapped.translated);
+  const thinkingBody: Record<string, unknown> = translated.length ? { ...body } : body;
+  for (const [k, v] of translated) setPath(thinkingBody, k, v);
   const th = analyseThinking(thinkingBody, { host: url.host, hostRule: hinfo?.thinking, model: upstream_model, wire });
   run.warnings.push(...th.warnings);
   // Source paths that were translated are reported by their translation only.
@@ -609,7 +610,8 @@ export function extract(fe: FrontEndResult, ctx: ExtractContext): ParseExampleRe
   if (body.stream === true) capabilities.streaming = true;
   if (Array.isArray(body.tools) && body.tools.length) capabilities.tools = true;
   const maxTokens = [body.max_tokens, body.max_completion_tokens, body.max_output_tokens].find((x) => typeof x === 'number') as number | undefined;
-  const api_key_env = auth.in === 'none' || !base_url ? null : keyEnvForUrl(base_url);
+  // The request URL's own host when base_url was cut from it (no second URL parse).
+  const api_key_env = auth.in === 'none' || !base_url ? null : base_url === url.base_url && url.host ? keyEnvForHost(url.host) : keyEnvForUrl(base_url);
   if (auth.in === 'none') keyEnv = null;
 
   const draft: Draft = {
