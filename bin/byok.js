@@ -6,14 +6,16 @@
 // when present.
 // A bundle older than dist/cli.js (a `tsc` run without the bundling step) is
 // stale and is not used.
-import { existsSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+// This file is CommonJS (bin/package.json): with the bundle, a run never
+// starts node's ES module loader, which costs start-up time.
+'use strict';
+const { existsSync, statSync } = require('node:fs');
+const { join } = require('node:path');
+const { pathToFileURL } = require('node:url');
 
-const path = (rel) => fileURLToPath(new URL(rel, import.meta.url));
-const bundle = path('../dist/bundle/cli.cjs');
-const loader = path('../dist/bundle/loader.cjs');
-const plain = path('../dist/cli.js');
+const bundle = join(__dirname, '../dist/bundle/cli.cjs');
+const loader = join(__dirname, '../dist/bundle/loader.cjs');
+const plain = join(__dirname, '../dist/cli.js');
 const mtime = (p) => statSync(p, { throwIfNoEntry: false })?.mtimeMs ?? -1;
 const fresh = mtime(bundle) >= 0 && mtime(bundle) >= mtime(plain) && existsSync(loader);
 if (!fresh && !existsSync(plain)) {
@@ -22,5 +24,9 @@ if (!fresh && !existsSync(plain)) {
   );
   process.exit(2);
 }
-const { main } = fresh ? createRequire(import.meta.url)(loader).load('cli.cjs') : await import(new URL('../dist/cli.js', import.meta.url).href);
-process.exitCode = await main(process.argv.slice(2));
+const cli = fresh ? Promise.resolve(require(loader).load('cli.cjs')) : import(pathToFileURL(plain).href);
+cli
+  .then(({ main }) => main(process.argv.slice(2)))
+  .then((code) => {
+    process.exitCode = code;
+  });

@@ -14,6 +14,7 @@ it('prefers a fresh bundle and skips a stale one', () => {
   const pkg = mkdtempSync(join(tmpdir(), 'byok-bin-'));
   for (const d of ['bin', 'dist/bundle']) mkdirSync(join(pkg, d), { recursive: true });
   copyFileSync(join(import.meta.dirname, '../bin/byok.js'), join(pkg, 'bin/byok.js'));
+  copyFileSync(join(import.meta.dirname, '../bin/package.json'), join(pkg, 'bin/package.json'));
   writeFileSync(join(pkg, 'package.json'), '{"type":"module"}');
   writeFileSync(join(pkg, 'dist/cli.js'), stub('plain'));
   writeFileSync(join(pkg, 'dist/bundle/cli.cjs'), '');
