@@ -27,7 +27,7 @@
 import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -131,6 +131,35 @@ for (const [f, deps] of staticEdges) {
   for (const d of [...deps, ...dynamicEdges.get(f)]) if (layerOf.get(d) !== undefined && layerOf.get(d) < from) needed.set(d, true);
 }
 
+// ---- the Python grammar's parse tables, decoded at build time ----
+// @lezer/python ships its LR tables as strings that @lezer/lr decodes with a JS loop on every
+// start (~10 ms before the code is warm); LRParser.deserialize takes typed arrays as they are.
+// The bundle holds them as base64 of the decoded arrays (the build machine's byte order, which
+// is the running machine's: `npm install` builds in place), decoded by Buffer in native code.
+// test/bundle-layers.test.ts checks the bundled tables against the package's.
+const lezerTables = {
+  name: 'byok-lezer-tables',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]@lezer[\\/]python[\\/]dist[\\/]index\.js$/ }, async (args) => {
+      const { readFileSync } = await import('node:fs');
+      const source = readFileSync(args.path, 'utf8');
+      const { parser } = await import(pathToFileURL(args.path).href);
+      const group = parser.tokenizers.find((t) => t && t.data instanceof Uint16Array);
+      const tables = { states: parser.states, stateData: parser.data, goto: parser.goto, tokenData: group?.data };
+      let out = source;
+      for (const [key, arr] of Object.entries(tables)) {
+        const re = new RegExp(`^(  ${key}: )"[^"\\\\]*",$`, 'm');
+        if (!arr || !re.test(out)) return undefined; // another layout: leave the package as it is
+        const b64 = Buffer.from(arr.buffer, arr.byteOffset, arr.byteLength).toString('base64');
+        out = out.replace(re, `$1__byokTable(${JSON.stringify(b64)}, ${arr.BYTES_PER_ELEMENT * 8}),`);
+      }
+      const helper =
+        'function __byokTable(b64, bits) { const b = Buffer.from(b64, "base64"); const ab = b.buffer.slice(b.byteOffset, b.byteOffset + b.length); return bits === 32 ? new Uint32Array(ab) : new Uint16Array(ab); }\n';
+      return { contents: helper + out, loader: 'js' };
+    });
+  },
+};
+
 // ---- 4. one build per layer ----
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
@@ -182,7 +211,7 @@ for (const [i, L] of LAYERS.entries()) {
     banner: { js: "var __byok_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
     stdin: { contents: lines.join('\n') + '\n', resolveDir: dist, sourcefile: `layer-${L.name}.js`, loader: 'js' },
     outfile: join(out, layerFile(L)),
-    plugins: [shim],
+    plugins: [shim, lezerTables],
   });
 }
 // A module a shim re-exports must be exported by its layer: checked once here.

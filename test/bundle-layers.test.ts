@@ -4,10 +4,11 @@
 // caches made at build time are accepted by this node; and a cache that does
 // not fit (corrupt, another node) only costs time: the layer compiles from source.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseExample } from '../src/api.js';
 
 const root = resolve(import.meta.dirname, '..');
 const bundle = join(root, 'dist/bundle');
@@ -50,6 +51,31 @@ describe.skipIf(!built)('the CLI bundle layers', () => {
     const r = run(bundle, ['parse-example', join(root, 'fixtures/openai/py-chat-no-args.py')]);
     expect(JSON.parse(r.stdout).ok).toBe(true);
     expect(names(r.layers)).toEqual(['base.cjs', 'cli.cjs', 'code.cjs', 'parse.cjs', 'python.cjs']);
+  });
+
+  it('reads every Python fixture and a third of the JS ones as the unbundled code does (the bundled Python tables are decoded at build time)', async () => {
+    const files: string[] = [];
+    const walk = (d: string) => {
+      for (const f of readdirSync(d, { withFileTypes: true })) {
+        if (f.isDirectory()) walk(join(d, f.name));
+        else if (/\.(py|js|ts|mjs)$/.test(f.name)) files.push(join(d, f.name));
+      }
+    };
+    walk(join(root, 'fixtures'));
+    // Every Python fixture (the tables), every third JS one (the same bundling, cheaper to spot-check).
+    const picked = files.filter((f, i) => f.endsWith('.py') || i % 3 === 0);
+    files.length = 0;
+    files.push(...picked);
+    expect(files.length).toBeGreaterThan(50);
+    const code = `const L = require(${JSON.stringify(join(bundle, 'loader.cjs'))}); L.load('cli.cjs');
+const { parseExample } = L.load('parse.cjs'); const fs = require('node:fs');
+(async () => { const out = []; for (const f of ${JSON.stringify(files)}) out.push(await parseExample(fs.readFileSync(f, 'utf8'), { filename: f }));
+fs.writeSync(1, JSON.stringify(out)); })();`;
+    const r = spawnSync(process.execPath, ['-e', code], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+    const bundled = JSON.parse(r.stdout);
+    const expected = [];
+    for (const f of files) expected.push(await parseExample(readFileSync(f, 'utf8'), { filename: f }));
+    expect(JSON.parse(JSON.stringify(expected))).toEqual(bundled);
   });
 
   it('a corrupt code cache is rejected and the layer still runs', () => {
