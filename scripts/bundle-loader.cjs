@@ -22,7 +22,8 @@ function load(name) {
   const file = join(__dirname, name);
   const hit = loaded.get(file);
   if (hit) return hit.exports;
-  const source = readFileSync(file, 'utf8');
+  // Layers are ASCII (scripts/bundle.mjs escapes the rest): read as one-byte text, no UTF-8 decoding.
+  const source = readFileSync(file, 'latin1');
   let cachedData;
   try {
     cachedData = readFileSync(file.replace(/\.cjs$/, '.cache'));

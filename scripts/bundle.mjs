@@ -24,7 +24,7 @@
 // checkout built without it still runs). A dynamic import of a module that is
 // in a later layer but is not that layer's entry fails the build (it would
 // have no namespace to return).
-import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -213,6 +213,16 @@ for (const [i, L] of LAYERS.entries()) {
     outfile: join(out, layerFile(L)),
     plugins: [shim, lezerTables],
   });
+}
+// Every layer as ASCII (esbuild leaves non-ASCII characters in regular expression literals):
+// \uXXXX means the same in a string, template, regular expression or identifier of minified
+// code, and the loader then reads a layer as one-byte text (latin1), skipping UTF-8 decoding,
+// and V8 keeps a one-byte source.
+for (const L of LAYERS) {
+  const file = join(out, layerFile(L));
+  if (!existsSync(file)) continue;
+  const text = readFileSync(file, 'utf8');
+  if (/[^\x00-\x7f]/.test(text)) writeFileSync(file, text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
 // A module a shim re-exports must be exported by its layer: checked once here.
 for (const f of needed.keys()) if (!existsSync(join(out, layerFile(LAYERS[layerOf.get(f)])))) throw new Error(`bundle: layer of ${relative(root, f)} was not written`);

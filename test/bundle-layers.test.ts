@@ -78,6 +78,16 @@ fs.writeSync(1, JSON.stringify(out)); })();`;
     expect(JSON.parse(JSON.stringify(expected))).toEqual(bundled);
   });
 
+  it('keeps non-ASCII characters of regular expressions (escaped in the ASCII bundle): a ➜ prompt is still a prompt', async () => {
+    const text = '➜  ~ curl https://api.deepseek.com/chat/completions -H "Authorization: Bearer $DEEPSEEK_API_KEY" -d \'{"model":"deepseek-chat","messages":[]}\'\n';
+    const code = `const L = require(${JSON.stringify(join(bundle, 'loader.cjs'))}); L.load('cli.cjs');
+L.load('parse.cjs').parseExample(${JSON.stringify(text)}).then((r) => require('node:fs').writeSync(1, JSON.stringify(r)));`;
+    const bundled = JSON.parse(spawnSync(process.execPath, ['-e', code], { encoding: 'utf8' }).stdout);
+    const expected = await parseExample(text);
+    expect(expected.ok && expected.draft.base_url).toBe('https://api.deepseek.com');
+    expect(bundled).toEqual(JSON.parse(JSON.stringify(expected)));
+  });
+
   it('a corrupt code cache is rejected and the layer still runs', () => {
     const dir = mkdtempSync(join(tmpdir(), 'byok-bundle-'));
     cpSync(bundle, dir, { recursive: true });
