@@ -3,9 +3,15 @@
 // not changed since byok last parsed it.
 // Guarantee: a cache hit loads no yaml and no zod (the parser and the schema,
 // ./store.ts, load only on a miss), so a repeated `list` on a big registry
-// costs little more than starting node.
-import { contentHash, readCache, writeCache } from './cache.js';
-import { checkWorkspace, describeIoError, io, REGISTRY_REL, registryPath } from './file.js';
+// costs little more than starting node. On a miss (the file was edited), a
+// file in the plain subset of YAML is read and validated without them too
+// (./fast-yaml.ts, ./fast-validate.ts, each equal to the full path on what it
+// accepts); anything else, and every file with an error, takes the full path,
+// which reports the error with its line and column.
+import { contentHash, readCache, writeCache, type Tail } from './cache.js';
+import { checkWorkspace, describeIoError, io, REGISTRY_REL, registryPath, stripBom } from './file.js';
+import { fastParseYaml } from './fast-yaml.js';
+import { fastValidate } from './fast-validate.js';
 import { fail, type Failure } from '../failure.js';
 import type { Entry } from './schema.js';
 
@@ -26,6 +32,14 @@ export async function readText(path: string): Promise<string | null | Failure> {
   }
 }
 
+/** The validated entries of a registry text and where a new entry can be appended, without yaml or zod; null: the full parser must read it. */
+export function fastRegistry(text: string): { entries: Entry[]; tail: Tail | null } | null {
+  const doc = fastParseYaml(stripBom(text));
+  if (!doc) return null;
+  const entries = fastValidate(doc.value);
+  return entries ? { entries, tail: doc.tail } : null;
+}
+
 /**
  * The validated entries of an existing workspace, for verbs that only read:
  * from the cache when the file has not changed since it was last parsed.
@@ -40,6 +54,11 @@ export async function readEntries(workspace: string): Promise<{ entries: Entry[]
   const hash = contentHash(text);
   const cached = await readCache(path, hash);
   if (cached) return cached;
+  const fast = fastRegistry(text);
+  if (fast) {
+    await writeCache(path, { hash, ...fast });
+    return fast;
+  }
   const { parseRegistry } = await import('./store.js');
   const reg = parseRegistry(text, workspace);
   if ('ok' in reg) return reg;

@@ -4,12 +4,16 @@
 // `node scripts/gen-registry-schema.mjs` after a build; test/registry-schema
 // fails when the committed file is stale).
 // Unknown fields, at the top and in entries, are allowed and kept.
+// ./fast-validate.ts writes these rules out without zod for the files that
+// pass them (reading a big registry after a hand edit): change both together;
+// test/registry-fast-validate.test.ts compares them.
 import { z } from 'zod';
 import { Auth, ThinkingMode, Wire } from '../result.js';
 import { entryProblems } from './validate.js';
 
-/** `custom/<slug>-<4 hex>`; the hex comes from base_url + upstream_model (./ids.ts). */
-export const ENTRY_ID = /^custom\/[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?-[0-9a-f]{4}$/;
+import { ENTRY_ID } from './fast-validate.js';
+
+export { ENTRY_ID };
 
 export const ParamPolicy = z.looseObject({
   /** Request fields the endpoint rejects: a client drops them before sending. */

@@ -20,7 +20,7 @@ import { fail, type Failure } from '../result.js';
 import { applyFormat, checkWorkspace, describeIoError, ensureConfigDir, formatOf, io, refuseReadOnly, REGISTRY_REL, registryPath, stripBom, writeAtomic, writeTarget, type TextFormat } from './file.js';
 import { redactKeys } from '../secrets/index.js';
 import { contentHash, readCache, writeCache, type Cached, type Tail } from './cache.js';
-import { readText } from './read.js';
+import { fastRegistry, readText } from './read.js';
 import { acquireLock } from './lock.js';
 import { Entry, RegistryFile } from './schema.js';
 import { forbiddenKeyPath } from './validate.js';
@@ -291,8 +291,11 @@ export async function changeRegistry<T>(
     if (ro) return ro;
     const hash = text === null ? '' : contentHash(text);
     const cached = text === null ? null : await readCache(path, hash);
-    if (append && cached?.tail && text !== null) {
-      const done = await appendAsText(path, target, text, cached, append, lock.stillHeld);
+    // After a hand edit (no cache), a file in the plain subset is read without yaml's Document for an append.
+    const quick = !cached && append && text !== null ? fastRegistry(text) : null;
+    const known: Cached | null = cached ?? (quick ? { hash, ...quick } : null);
+    if (append && known?.tail && text !== null) {
+      const done = await appendAsText(path, target, text, known, append, lock.stillHeld);
       if (done) return 'ok' in done ? done : { result: done.result, file: path, createdConfig: false };
     }
     const reg = parseRegistry(text, workspace);

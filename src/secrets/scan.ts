@@ -76,6 +76,8 @@ const MAX_SPLIT_GAP = 6;
 const MAX_PIECES = 4;
 const MAX_ATTEMPTS_PER_RUN = 32;
 const MAX_KEY = Math.max(...SHAPES.map((s) => s.maxLen));
+/** A shorter text holds no key, whole or split (a split key's pieces and gaps are at least as long as the key). */
+const MIN_KEY = Math.min(...SHAPES.map((s) => s.minLen));
 
 class Lines {
   private starts: number[] | null = null;
@@ -206,7 +208,7 @@ function inUrlPath(text: string, start: number): boolean {
 /** Shape matches only (no context rule): what the output safety net uses. */
 export function scanShapes(text: string): FoundSecret[] {
   const found: FoundSecret[] = [];
-  if (typeof text !== 'string' || text.length < 8) return found;
+  if (typeof text !== 'string' || text.length < MIN_KEY) return found;
   const lines = new Lines(text);
   const runs = new Runs(text);
   let attemptsRun = -1;

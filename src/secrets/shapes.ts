@@ -18,6 +18,8 @@ export interface CompiledShape {
   minEntropy: number;
   /** The longest key this shape matches. */
   maxLen: number;
+  /** The shortest key this shape matches. */
+  minLen: number;
   /** A catch-all shape (a part with a length range, e.g. `sk-` + 20-200 chars): needs a left boundary and a random-looking body. */
   catchAll: boolean;
   /** For a shape that is one charset part (prefix-less hex keys): its class and lengths. */
@@ -48,6 +50,7 @@ export const SHAPES: CompiledShape[] = shapesData.shapes.map((s) => {
     minEntropy: s.min_entropy ?? 2.5,
     catchAll: s.parts.some((p) => !('lit' in p) && !!p.range && p.range[1] - p.range[0] > 30),
     maxLen: s.parts.reduce((n, p) => n + ('lit' in p ? p.lit.length : p.range ? p.range[1] : Math.max(...(p.len ?? [1]))), 0),
+    minLen: s.parts.reduce((n, p) => n + ('lit' in p ? p.lit.length : p.range ? p.range[0] : Math.min(...(p.len ?? [1]))), 0),
     charsetRun: s.parts.length === 1 && !('lit' in first) && first.len ? { cls: CHARSETS[first.charset], lens: first.len } : null,
   };
 });

@@ -1,0 +1,138 @@
+// Validating a registry without zod: the entry schema of ./schema.ts written
+// out by hand for the files that pass it, so that reading a big registry after
+// a hand edit neither loads zod nor pays for its generic walk.
+// Guarantees:
+// - fastValidate(file) answers what `RegistryFile.safeParse(file)` answers for
+//   a file that passes, the same entries with the same defaults in the same key
+//   order (schema fields first, unknown fields after, in the file's order);
+//   test/registry-fast-validate.test.ts checks it against zod on generated and
+//   mutated registries.
+// - On anything that would not pass, or that it is not sure of, it answers
+//   null: the caller then runs zod, whose first issue (with its line and
+//   column) is the error the user sees. It never accepts a file zod refuses.
+// - The field rules (entryProblems: keys, URLs, headers...) are the same
+//   functions zod's refinement calls.
+import { AUTH_SCHEMES } from '../codes.js';
+import type { Entry } from './schema.js';
+import { entryProblems, forbiddenKeyPath } from './validate.js';
+
+/** `custom/<slug>-<4 hex>`; the hex comes from base_url + upstream_model (./ids.ts). The schema (./schema.ts) uses this one. */
+export const ENTRY_ID = /^custom\/[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?-[0-9a-f]{4}$/;
+
+/** The fields of an entry, in the schema's order. */
+const FIELDS = [
+  'id', 'name', 'vendor', 'upstream_model', 'base_url', 'wire', 'api_key_env', 'auth', 'headers', 'query', 'thinking_capability', 'thinking_mode',
+  'thinking_params', 'request_params', 'capabilities', 'max_tokens', 'param_policy', 'created_at', 'updated_at',
+] as const;
+const KNOWN = new Set<string>(FIELDS);
+const SCHEMES = new Set<string>(AUTH_SCHEMES);
+
+const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+
+function plainObject(v: unknown): v is Record<string, unknown> {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return false;
+  const p = Object.getPrototypeOf(v);
+  return p === Object.prototype || p === null;
+}
+
+/** A copy of a record whose values all pass `ok`, or null. */
+function record(v: unknown, ok: (x: unknown) => boolean): Record<string, unknown> | null {
+  if (!plainObject(v)) return null;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) {
+    if (!ok(v[k])) return null;
+    out[k] = v[k];
+  }
+  return out;
+}
+
+const isString = (x: unknown): x is string => typeof x === 'string';
+const any = () => true;
+
+function auth(v: unknown): Entry['auth'] | null {
+  if (!plainObject(v)) return null;
+  if (v.in === 'header') {
+    if (!isString(v.name) || !has(v, 'scheme') || !(v.scheme === null || (isString(v.scheme) && SCHEMES.has(v.scheme)))) return null;
+    return { in: 'header', name: v.name, scheme: v.scheme as (typeof AUTH_SCHEMES)[number] | null };
+  }
+  if (v.in === 'query') return isString(v.name) ? { in: 'query', name: v.name } : null;
+  if (v.in === 'none') return { in: 'none' };
+  return null;
+}
+
+/** One entry as zod's Entry schema outputs it, or null when zod would refuse it or the fast path is not sure. */
+export function fastEntry(raw: unknown): Entry | null {
+  if (!plainObject(raw)) return null;
+  const o: Record<string, unknown> = {};
+  const str = (k: string) => (isString(raw[k]) ? raw[k] : null);
+  if (str('id') === null || !ENTRY_ID.test(raw.id as string) || str('name') === null || str('upstream_model') === null || str('base_url') === null) return null;
+  o.id = raw.id;
+  o.name = raw.name;
+  if (has(raw, 'vendor') && raw.vendor !== null && !isString(raw.vendor)) return null;
+  o.vendor = has(raw, 'vendor') ? raw.vendor : null;
+  o.upstream_model = raw.upstream_model;
+  o.base_url = raw.base_url;
+  if (raw.wire !== 'openai' && raw.wire !== 'anthropic') return null;
+  o.wire = raw.wire;
+  if (!has(raw, 'api_key_env') || !(raw.api_key_env === null || isString(raw.api_key_env))) return null;
+  o.api_key_env = raw.api_key_env;
+  const a = auth(raw.auth);
+  if (!a) return null;
+  o.auth = a;
+  for (const [k, ok] of [['headers', isString], ['query', isString]] as const) {
+    const r = has(raw, k) ? record(raw[k], ok) : {};
+    if (!r) return null;
+    o[k] = r;
+  }
+  if (has(raw, 'thinking_capability') && !isString(raw.thinking_capability)) return null;
+  o.thinking_capability = has(raw, 'thinking_capability') ? raw.thinking_capability : 'none';
+  const mode = has(raw, 'thinking_mode') ? raw.thinking_mode : 'auto';
+  if (mode !== 'enabled' && mode !== 'disabled' && mode !== 'auto') return null;
+  o.thinking_mode = mode;
+  for (const [k, ok] of [['thinking_params', any], ['request_params', any], ['capabilities', (x: unknown) => typeof x === 'boolean']] as const) {
+    const r = has(raw, k) ? record(raw[k], ok) : {};
+    if (!r) return null;
+    o[k] = r;
+  }
+  const mt = has(raw, 'max_tokens') ? raw.max_tokens : null;
+  if (mt !== null && !(typeof mt === 'number' && Number.isSafeInteger(mt) && mt > 0)) return null;
+  o.max_tokens = mt;
+  if (has(raw, 'param_policy')) {
+    const p = raw.param_policy;
+    if (!plainObject(p)) return null;
+    const drop = has(p, 'drop_params') ? p.drop_params : [];
+    if (!Array.isArray(drop) || !drop.every(isString)) return null;
+    const pp: Record<string, unknown> = { drop_params: [...drop] };
+    for (const k of Object.keys(p)) if (k !== 'drop_params') pp[k] = p[k];
+    o.param_policy = pp;
+  } else o.param_policy = { drop_params: [] };
+  for (const k of ['created_at', 'updated_at']) {
+    if (!has(raw, k)) continue;
+    if (!isString(raw[k])) return null;
+    o[k] = raw[k];
+  }
+  for (const k of Object.keys(raw)) if (!KNOWN.has(k)) o[k] = raw[k];
+  if (entryProblems(o).length) return null;
+  return o as Entry;
+}
+
+/**
+ * The entries of a parsed registry file (yaml's plain JS value), validated as
+ * `RegistryFile` would, or null when zod must have the word.
+ */
+export function fastValidate(file: unknown): Entry[] | null {
+  if (!plainObject(file)) return null;
+  if (has(file, 'version') && file.version !== 1) return null;
+  // `models:` with nothing under it is an empty registry (./store.ts says the same).
+  const models = has(file, 'models') && file.models !== null ? file.models : [];
+  if (!Array.isArray(models) || forbiddenKeyPath(file)) return null;
+  const out: Entry[] = [];
+  const ids = new Set<string>();
+  for (const m of models) {
+    const e = fastEntry(m);
+    if (!e || ids.has(e.id)) return null;
+    ids.add(e.id);
+    out.push(e);
+  }
+  return out;
+}
