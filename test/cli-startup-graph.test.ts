@@ -66,3 +66,11 @@ it('templates, list and get (the registry verbs that only read) statically load 
   expect(g.packages.filter((p) => !p.startsWith('node:'))).toEqual([]);
   expect(g.files.map((f) => f.slice(SRC.length + 1)).filter((f) => /^registry\/(index|store|schema|entry)\.ts$/.test(f))).toEqual([]);
 });
+
+it('add from flags (src/registry/register.ts, its append path included) statically loads no zod and no yaml', () => {
+  const g = graph(join(SRC, 'registry/register.ts'));
+  const files = g.files.map((f) => f.slice(SRC.length + 1));
+  expect(files).toEqual(expect.arrayContaining(['registry/write.ts', 'registry/fast-yaml.ts', 'registry/fast-validate.ts', 'registry/emit-yaml.ts', 'registry/candidate.ts']));
+  expect(g.packages.filter((p) => !p.startsWith('node:'))).toEqual([]);
+  expect(files.filter((f) => /^registry\/(index|store|schema|entry|doc-edit)\.ts$/.test(f) || f === 'result.ts')).toEqual([]);
+});

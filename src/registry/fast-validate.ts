@@ -14,7 +14,7 @@
 //   functions zod's refinement calls.
 import { AUTH_SCHEMES } from '../codes.js';
 import type { Entry } from './schema.js';
-import { entryProblems, forbiddenKeyPath } from './validate.js';
+import { entryProblems } from './validate.js';
 
 /** `custom/<slug>-<4 hex>`; the hex comes from base_url + upstream_model (./ids.ts). The schema (./schema.ts) uses this one. */
 export const ENTRY_ID = /^custom\/[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?-[0-9a-f]{4}$/;
@@ -58,6 +58,20 @@ function auth(v: unknown): Entry['auth'] | null {
   if (v.in === 'query') return isString(v.name) ? { in: 'query', name: v.name } : null;
   if (v.in === 'none') return { in: 'none' };
   return null;
+}
+
+const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Whether a value holds a `__proto__`/`constructor`/`prototype` key anywhere (./validate.ts forbiddenKeyPath, without building paths), or nests past 64. */
+function forbiddenKey(v: unknown, depth: number): boolean {
+  if (!v || typeof v !== 'object') return false;
+  if (depth > 64) return true;
+  if (Array.isArray(v)) {
+    for (const x of v) if (forbiddenKey(x, depth + 1)) return true;
+    return false;
+  }
+  for (const k of Object.keys(v)) if (FORBIDDEN.has(k) || forbiddenKey((v as Record<string, unknown>)[k], depth + 1)) return true;
+  return false;
 }
 
 /** One entry as zod's Entry schema outputs it, or null when zod would refuse it or the fast path is not sure. */
@@ -125,7 +139,7 @@ export function fastValidate(file: unknown): Entry[] | null {
   if (has(file, 'version') && file.version !== 1) return null;
   // `models:` with nothing under it is an empty registry (./store.ts says the same).
   const models = has(file, 'models') && file.models !== null ? file.models : [];
-  if (!Array.isArray(models) || forbiddenKeyPath(file)) return null;
+  if (!Array.isArray(models) || forbiddenKey(file, 0)) return null;
   const out: Entry[] = [];
   const ids = new Set<string>();
   for (const m of models) {

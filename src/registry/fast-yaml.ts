@@ -50,8 +50,13 @@ const NOT_STRING_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
 const PROTO_KEY = /^(?:__proto__|constructor|prototype)$/;
 const NULL = /^(?:~|[Nn]ull|NULL)$/;
 const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+const MAYBE_TYPED = new Uint8Array(65536);
+for (const c of '~nNtTfF0123456789+-.') MAYBE_TYPED[c.charCodeAt(0)] = 1;
+
 /** A plain scalar as the core schema resolves it (yaml's own tests and conversions, in its order). */
 function plainValue(s: string): unknown {
+  // Only these first characters can start a null, a boolean or a number.
+  if (!MAYBE_TYPED[s.charCodeAt(0)]) return s;
   if (NULL.test(s)) return null;
   if (BOOL.test(s)) return s[0] === 't' || s[0] === 'T';
   if (/^0o[0-7]+$/.test(s)) return parseInt(s.slice(2), 8);
@@ -60,6 +65,19 @@ function plainValue(s: string): unknown {
   if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s)) return unsure();
   if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(s) || /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s)) return parseFloat(s);
   return s;
+}
+
+/** Characters of a plain key: A-Z a-z 0-9 _ . / - */
+const KEY_CHAR = new Uint8Array(128);
+for (let c = 0; c < 128; c++) KEY_CHAR[c] = /[A-Za-z0-9_./-]/.test(String.fromCharCode(c)) ? 1 : 0;
+
+/** Whether a plain scalar `s` reads back as the string `s` (not null, a boolean or a number). */
+export function readsAsString(s: string): boolean {
+  try {
+    return plainValue(s) === s;
+  } catch {
+    return false;
+  }
 }
 
 /** A plain key as a string, or unsure. */
@@ -224,10 +242,16 @@ function keyOf(s: string): [string, number] | null {
   if (s[0] === '"' || s[0] === "'") {
     [key, j] = s[0] === '"' ? doubleQuoted(s, 0) : singleQuoted(s, 0);
   } else {
-    const m = /^[^\s:#]+(?=:(?: |$))/.exec(s);
-    if (!m) return null;
-    key = plainKey(m[0]);
-    j = m[0].length;
+    // The common key (letters, digits, _ . / -) in one pass; anything else through the pattern.
+    j = 0;
+    while (j < s.length && KEY_CHAR[s.charCodeAt(j)] === 1) j++;
+    if (j > 0 && s.charCodeAt(j) === 58 && (j + 1 === s.length || s.charCodeAt(j + 1) === 32)) key = plainKey(s.slice(0, j));
+    else {
+      const m = /^[^\s:#]+(?=:(?: |$))/.exec(s);
+      if (!m) return null;
+      key = plainKey(m[0]);
+      j = m[0].length;
+    }
   }
   if (s[j] !== ':' || (j + 1 < s.length && s[j + 1] !== ' ')) return null;
   if (PROTO_KEY.test(key)) unsure();
@@ -318,23 +342,29 @@ function isItem(s: string): boolean {
  */
 export function fastParseYaml(text: string): FastDoc | null {
   if (ODD_CHAR.test(text)) return null;
-  const raw = text.split('\n');
   const lines: Line[] = [];
-  let lastContent = -1;
+  let seenContent = false;
   let commentAfter = false;
-  for (let n = 0; n < raw.length; n++) {
-    const l = raw[n];
-    if (l.startsWith('---') || l.startsWith('...') || l.startsWith('%')) return null;
-    let indent = 0;
-    while (l.charCodeAt(indent) === 32) indent++;
-    if (indent === l.length) continue;
-    if (l[indent] === '#') {
-      if (lastContent >= 0) commentAfter = true;
-      continue;
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const c0 = text.charCodeAt(start);
+    // `---`, `...` and `%` at the start of a line: document markers and directives.
+    if ((c0 === 45 && text.startsWith('---', start)) || (c0 === 46 && text.startsWith('...', start)) || c0 === 37) return null;
+    let i = start;
+    while (i < end && text.charCodeAt(i) === 32) i++;
+    if (i < end) {
+      if (text.charCodeAt(i) === 35) {
+        if (seenContent) commentAfter = true;
+      } else {
+        let e = end;
+        while (text.charCodeAt(e - 1) === 32) e--;
+        lines.push({ indent: i - start, text: text.slice(i, e) });
+        seenContent = true;
+        commentAfter = false;
+      }
     }
-    lines.push({ indent, text: trimSpaces(l.slice(indent)) });
-    lastContent = n;
-    commentAfter = false;
+    start = end + 1;
   }
   if (!lines.length || lines[0].indent !== 0 || isItem(lines[0].text)) return null;
   const r = new Reader(lines);

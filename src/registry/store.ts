@@ -1,9 +1,12 @@
-// The registry file, config/custom_models.yaml: read and validate it once
-// per command, and change it safely.
+// The registry file, config/custom_models.yaml, the full way: parsed into
+// yaml's Document, validated with zod, changed and written back. The lock and
+// the cheap paths (cache, fast reader, append as text) are in ./write.ts and
+// ./read.ts; they come here for everything they are not sure of.
 // Guarantees:
 // - Edits go through yaml's Document API, so the user's comments, key order,
 //   unknown fields, BOM and CRLF line endings survive every change; only the
-//   fields that changed are rewritten.
+//   fields that changed are rewritten (a new entry appended as text by
+//   ./write.ts leaves every earlier byte as it was).
 // - One parse and one validation per command; a write validates only the
 //   entries it touched (the rest were validated when the file was read).
 // - A write is atomic (./file.ts) and happens under the writers' lock
@@ -17,11 +20,11 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Document, isAlias, isMap, isSeq, LineCounter, parseDocument, visit, type Node, type YAMLSeq } from 'yaml';
 import { fail, type Failure } from '../result.js';
-import { applyFormat, checkWorkspace, describeIoError, ensureConfigDir, formatOf, io, refuseReadOnly, REGISTRY_REL, registryPath, stripBom, writeAtomic, writeTarget, type TextFormat } from './file.js';
+import { applyFormat, checkWorkspace, formatOf, REGISTRY_REL, registryPath, stripBom, writeAtomic, type TextFormat } from './file.js';
 import { redactKeys } from '../secrets/index.js';
-import { contentHash, readCache, writeCache, type Cached, type Tail } from './cache.js';
-import { fastRegistry, readText } from './read.js';
-import { acquireLock } from './lock.js';
+import { contentHash, writeCache, type Tail } from './cache.js';
+import { readText } from './read.js';
+import type { Change } from './write.js';
 import { Entry, RegistryFile } from './schema.js';
 import { forbiddenKeyPath } from './validate.js';
 
@@ -200,161 +203,50 @@ async function readRegistryFile(workspace: string): Promise<Registry | Failure> 
 
 export { readEntries } from './read.js';
 
-// ---------- change ----------
+// ---------- change (the full path; ./write.ts holds the lock and the append) ----------
 
-export interface Change<T> {
-  /** The value to return. */
-  result: T;
-  /** Whether the document was changed and must be written. */
-  write: boolean;
-  /** Indexes of the entries the change added or edited: only these are validated again. */
-  touched?: number[];
-}
-
-export interface Written<T> {
-  result: T;
-  /** Absolute path of the registry file. */
-  file: string;
-  /** Whether `config/` was created by this command. */
-  createdConfig: boolean;
-}
+export { changeRegistry, type Appended, type Change, type Written } from './write.js';
 
 /**
- * Deletes temp files a killed process left behind: data temp files
- * (`custom_models.yaml.<pid>.<hex>.tmp`), lock temp files and locks set aside
- * while breaking a stale one, each only when the process named in it is gone.
+ * The full path of a change, under the lock ./write.ts holds: parses the
+ * text, runs `fn` on the Document, validates the entries it touched, writes
+ * the file and the cache.
  */
-async function sweepOrphans(dir: string, base: string): Promise<void> {
-  let names: string[] = [];
-  try {
-    names = await io.readdir(dir);
-  } catch {
-    return;
+export async function applyParsed<T>(p: {
+  workspace: string;
+  path: string;
+  target: string;
+  text: string | null;
+  hash: string;
+  cached: boolean;
+  fn: (reg: Registry) => Change<T> | Failure | Promise<Change<T> | Failure>;
+  stillHeld: () => Promise<boolean>;
+}): Promise<{ result: T; write: boolean } | Failure> {
+  const { path, text, hash } = p;
+  const reg = parseRegistry(text, p.workspace);
+  if ('ok' in reg) return reg;
+  const change = await p.fn(reg);
+  if ('ok' in change && change.ok === false) return change as Failure;
+  const { result, write, touched = [] } = change as Change<T>;
+  if (write) {
+    // Never write what would not validate (a programmer error: inputs were checked before).
+    const entries = [...reg.entries];
+    for (const i of touched) {
+      const node = reg.doc.getIn(['models', i]) as { toJS?: (d: Document) => unknown } | undefined;
+      const check = Entry.safeParse(node?.toJS ? node.toJS(reg.doc) : node);
+      if (!check.success) throw new Error(`entry ${i} would not validate after the change: ${check.error.issues[0]?.message}`);
+      entries[i] = check.data;
+    }
+    const next = serialize(reg);
+    const err = await writeAtomic(p.target, REGISTRY_REL, next, p.stillHeld);
+    if (err) return err;
+    // yaml writes list items at an indent of 2: the new text's tail is known without parsing it.
+    const seq = lastModels(reg.doc);
+    if (seq && seq.items.length === entries.length) await writeCache(path, { hash: contentHash(next), entries, tail: { indent: 2 } });
+  } else if (text !== null && !p.cached) {
+    await writeCache(path, { hash, entries: reg.entries, tail: reg.tail });
   }
-  const esc = base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const re = new RegExp(`^${esc}\\.(?:lock\\.(?:stale\\.)?)?(\\d+)\\.[0-9a-f]+(?:\\.tmp)?$`);
-  const alive = (pid: number) => {
-    try {
-      process.kill(pid, 0);
-      return true;
-    } catch (e) {
-      return (e as NodeJS.ErrnoException).code === 'EPERM';
-    }
-  };
-  await Promise.all(
-    names.map((n) => {
-      const m = re.exec(n);
-      return m && !alive(Number(m[1])) ? io.unlink(`${dir}/${n}`).catch(() => undefined) : undefined;
-    }),
-  );
-}
-
-/**
- * Runs `fn` on the current registry under the lock and writes the document
- * back if `fn` says so. `fn` edits `reg.doc` in place; a Failure aborts.
- */
-/** A new entry to add at the end, built into `doc` (a scratch document when the entry is appended as text). */
-export interface Appended<T> {
-  result: T;
-  node(doc: Document): Node;
-}
-
-/**
- * `append` (optional) is asked first, with the entries from the cache: when it
- * returns an entry to add and the file allows it, the entry is appended as
- * text without parsing the file again; when it returns null, `fn` runs on the
- * parsed registry as usual.
- */
-export async function changeRegistry<T>(
-  workspace: string,
-  fn: (reg: Registry) => Change<T> | Failure,
-  append?: (entries: Entry[]) => Appended<T> | null,
-): Promise<Written<T> | Failure> {
-  const missing = await checkWorkspace(workspace);
-  if (missing) return missing;
-  const createdConfig = await ensureConfigDir(workspace);
-  if (typeof createdConfig === 'object') return createdConfig;
-  const path = registryPath(workspace);
-  const lock = await acquireLock(path + '.lock', `${REGISTRY_REL}.lock`);
-  if ('ok' in lock) return lock;
-  try {
-    await sweepOrphans(dirname(path), relative(dirname(path), path));
-    const text = await readText(path);
-    if (text !== null && typeof text === 'object') return text;
-    let target: string;
-    try {
-      target = await writeTarget(path);
-    } catch (e) {
-      return fail('io_error', `Cannot follow the link ${REGISTRY_REL}: ${describeIoError(e)}.`);
-    }
-    const ro = await refuseReadOnly(target, REGISTRY_REL);
-    if (ro) return ro;
-    const hash = text === null ? '' : contentHash(text);
-    const cached = text === null ? null : await readCache(path, hash);
-    // After a hand edit (no cache), a file in the plain subset is read without yaml's Document for an append.
-    const quick = !cached && append && text !== null ? fastRegistry(text) : null;
-    const known: Cached | null = cached ?? (quick ? { hash, ...quick } : null);
-    if (append && known?.tail && text !== null) {
-      const done = await appendAsText(path, target, text, known, append, lock.stillHeld);
-      if (done) return 'ok' in done ? done : { result: done.result, file: path, createdConfig: false };
-    }
-    const reg = parseRegistry(text, workspace);
-    if ('ok' in reg) return reg;
-    const change = fn(reg);
-    if ('ok' in change && change.ok === false) return change as Failure;
-    const { result, write, touched = [] } = change as Change<T>;
-    if (write) {
-      // Never write what would not validate (a programmer error: inputs were checked before).
-      const entries = [...reg.entries];
-      for (const i of touched) {
-        const node = reg.doc.getIn(['models', i]) as { toJS?: (d: Document) => unknown } | undefined;
-        const check = Entry.safeParse(node?.toJS ? node.toJS(reg.doc) : node);
-        if (!check.success) throw new Error(`entry ${i} would not validate after the change: ${check.error.issues[0]?.message}`);
-        entries[i] = check.data;
-      }
-      const next = serialize(reg);
-      const err = await writeAtomic(target, REGISTRY_REL, next, lock.stillHeld);
-      if (err) return err;
-      // yaml writes list items at an indent of 2: the new text's tail is known without parsing it.
-      const seq = lastModels(reg.doc);
-      if (seq && seq.items.length === entries.length) await writeCache(path, { hash: contentHash(next), entries, tail: { indent: 2 } });
-    } else if (text !== null && !cached) {
-      await writeCache(path, { hash, entries: reg.entries, tail: reg.tail });
-    }
-    return { result, file: path, createdConfig: createdConfig && write };
-  } finally {
-    await lock.release();
-  }
-}
-
-/** The fast path of changeRegistry: null when `append` wants the full path. */
-async function appendAsText<T>(
-  path: string,
-  target: string,
-  text: string,
-  cached: Cached,
-  append: (entries: Entry[]) => Appended<T> | null,
-  stillHeld: () => Promise<boolean>,
-): Promise<{ result: T } | Failure | null> {
-  const a = append(cached.entries);
-  if (!a) return null;
-  const scratch = new Document({ models: [] });
-  const seq = scratch.get('models', true) as YAMLSeq;
-  seq.flow = false;
-  const node = a.node(scratch);
-  seq.add(node);
-  const entry = Entry.safeParse((node as unknown as { toJS(d: Document): unknown }).toJS(scratch));
-  if (!entry.success) throw new Error(`appended entry would not validate: ${entry.error.issues[0]?.message}`);
-  // `models:\n  - id: ...`: drop the key line, move the items to the file's own indent.
-  const body = scratch.toString({ lineWidth: 0 }).split('\n').slice(1);
-  const pad = ' '.repeat(cached.tail!.indent);
-  const chunk = body.map((l) => (l ? pad + l.slice(2) : l)).join('\n');
-  const format = formatOf(text);
-  const next = text + applyFormat(chunk, { ...format, bom: false });
-  const err = await writeAtomic(target, REGISTRY_REL, next, stillHeld);
-  if (err) return err;
-  await writeCache(path, { hash: contentHash(next), entries: [...cached.entries, entry.data], tail: cached.tail });
-  return { result: a.result };
+  return { result, write };
 }
 
 /** The document as text, in the file's own BOM and line-ending format. */

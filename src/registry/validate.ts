@@ -126,7 +126,8 @@ export const MAX_NAME = 100;
 export function checkName(raw: unknown): string | null {
   if (typeof raw !== 'string' || !raw.trim()) return 'name is missing; pass --name with a display name.';
   if (raw.length > MAX_NAME) return `name is longer than ${MAX_NAME} characters; pass a shorter --name.`;
-  if (/[\p{Cc}\p{Cf}]/u.test(raw.replace(EMOJI_JOINS, ''))) return 'name contains a control or invisible character; retype it with --name.';
+  // The emoji joins are taken out only when there is a format character at all (most names have none).
+  if (/[\p{Cc}\p{Cf}]/u.test(raw) && /[\p{Cc}\p{Cf}]/u.test(raw.replace(EMOJI_JOINS, ''))) return 'name contains a control or invisible character; retype it with --name.';
   return null;
 }
 
@@ -242,10 +243,10 @@ export function secretProblems(e: Record<string, unknown>, remembered?: (s: stri
   const walk = (v: unknown, path: string[], credential: boolean, depth: number) => {
     if (depth > 32) return;
     if (typeof v === 'string') {
-      const p = path.join('.');
-      if (v.includes(REDACTED)) found.set(p, ' (a value redacted by byok: the secret it held is gone)');
-      else if (credential && classifyCredential(v).kind === 'secret') found.set(p, found.get(p) ?? ' (by its name)');
-      else if (remembered?.(v)) found.set(p, found.get(p) ?? ' (part of a key given earlier, or a random-looking stretch)');
+      const p = () => path.join('.');
+      if (v.includes(REDACTED)) found.set(p(), ' (a value redacted by byok: the secret it held is gone)');
+      else if (credential && classifyCredential(v).kind === 'secret') found.set(p(), found.get(p()) ?? ' (by its name)');
+      else if (remembered?.(v)) found.set(p(), found.get(p()) ?? ' (part of a key given earlier, or a random-looking stretch)');
     } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, String(i)], credential, depth + 1));
     else if (v && typeof v === 'object')
       for (const [k, x] of Object.entries(v)) {

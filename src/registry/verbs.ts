@@ -161,7 +161,8 @@ export const registryVerbs: Record<string, Handler> = {
     const src = str(flags, 'from-draft');
     if (src === undefined) {
       if (!overrides.upstream_model || !overrides.base_url) return fail('usage', 'add needs --upstream-model M and --base-url U, or --from-draft FILE|- with a parse-example result.');
-      return (await registry()).add(overrides, { workspace: ctx.workspace, invocation: ctx.invocation });
+      // Flags only: the registration core without zod or yaml on the common path (./register.ts).
+      return (await import('./register.js')).add(overrides, { workspace: ctx.workspace, invocation: ctx.invocation });
     }
     const input = await ctx.readInput(src || '-');
     if ('ok' in input) return input;
