@@ -136,6 +136,10 @@ const JS = [
   ['js shared arrays doubling', (n) => chain(n, JS_HEAD + "const m0 = ['ab'];\n", (i) => `const m${i} = [m${i - 1}, m${i - 1}];\n`, (i) => JS_CALL.replace('messages: []', `messages: m${i}`)), 'x.js'],
   ['js shared objects doubling', (n) => chain(n, JS_HEAD + 'const m0 = { a: 1 };\n', (i) => `const m${i} = { a: m${i - 1}, b: m${i - 1} };\n`, (i) => JS_CALL.replace('messages: []', `messages: [], extra: m${i}`)), 'x.js'],
   ['js shared spreads', (n) => chain(n, JS_HEAD + 'const m0 = { a: 1 };\n', (i) => `const m${i} = { ...m${i - 1}, k${i}: m${i - 1} };\n`, (i) => `await client.chat.completions.create(m${i});\n`), 'x.js'],
+  // Each line a tokenizer error the tolerant parser recovers from (it rescanned the input from its start for each: quadratic).
+  ['js unterminated string lines', (n) => fill(n, "'x\n", JS_HEAD, JS_CALL), 'x.js'],
+  ['js zero-width spaces in code', (n) => fill(n, '\u200b', JS_HEAD, '\n' + JS_CALL), 'x.js'],
+  ['ts syntax error per line', (n) => fill(n, 'let x: = ;\n', JS_HEAD, JS_CALL), 'x.ts'],
   ['js regex-like slashes', (n) => fill(n, '/', 'const x = ', ''), 'x.js'],
 ];
 

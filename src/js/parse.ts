@@ -6,13 +6,46 @@
 // Guarantee: never throws (a parser's own failure, e.g. a stack overflow on
 // absurd nesting, yields `program: null`).
 import { Parser, type Options, type Program } from 'acorn';
-import { parse as looseParse } from 'acorn-loose';
+import { LooseParser } from 'acorn-loose';
 import { tsPlugin } from '@sveltejs/acorn-typescript';
 import type { Warning } from '../call/model.js';
 import { fastScopes } from './scopes.js';
 
 /** Plain JavaScript: acorn with constant-time declarations (./scopes.ts). */
 const JsParser: typeof Parser = Parser.extend(fastScopes);
+
+/**
+ * The tolerant parser, in linear time. acorn-loose recovers from each
+ * tokenizer error (an unterminated string, a stray character) by catching the
+ * error acorn raises; acorn computes the error's line by scanning the input
+ * from its start, and with `locations` acorn-loose rescans it again to reset
+ * the line count: per error, so 30 KB of `'x` lines or of zero-width spaces
+ * took seconds. The walker reads node positions (`start`/`end`), never
+ * `loc`: the tolerant parse runs without locations, over a tokenizer whose
+ * errors carry no line (nor a stack).
+ */
+class LooseBase extends (Parser as unknown as new (...a: unknown[]) => object) {
+  raise(pos: number, message: string): never {
+    // A SyntaxError without a stack: capturing one per recovered error cost more than the parse.
+    const err = Object.create(SyntaxError.prototype) as SyntaxError & { pos: number; raisedAt: number };
+    err.message = message;
+    err.pos = pos;
+    err.raisedAt = (this as unknown as { pos: number }).pos;
+    throw err;
+  }
+  raiseRecoverable(pos: number, message: string): never {
+    return this.raise(pos, message);
+  }
+}
+let looseParser: { parse(input: string, options: Options): Program } | null = null;
+function looseParse(text: string): Program {
+  if (!looseParser) {
+    const Loose = class extends (LooseParser as unknown as new (...a: unknown[]) => object) {} as unknown as { BaseParser: unknown; parse(input: string, options: Options): Program };
+    Loose.BaseParser = LooseBase;
+    looseParser = Loose;
+  }
+  return looseParser.parse(text, { ...OPTIONS, locations: false });
+}
 
 let tsParser: typeof Parser | null = null;
 function ts(): typeof Parser {
@@ -75,7 +108,7 @@ export function parseProgram(text: string, typescript: boolean): Parsed {
     ...(firstLine ? { line: firstLine } : {}),
   };
   try {
-    return { program: looseParse(loose, OPTIONS), warnings: [warning], text: loose };
+    return { program: looseParse(loose), warnings: [warning], text: loose };
   } catch {
     return { program: null, warnings: [{ ...warning, message: `The code could not be read${at}.` }], text };
   }
