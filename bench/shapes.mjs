@@ -106,6 +106,7 @@ const PYTHON = [
   ['python lambda nesting', (n) => fill(n, 'lambda: ', 'x = ', '1\n'), 'x.py'],
   ['python f-string nesting', (n) => 'x = ' + 'f"{'.repeat(Math.floor((n - 10) / 5)) + '1' + '}"'.repeat(Math.floor((n - 10) / 5)) + '\n', 'x.py'],
   ['python unary chain', (n) => fill(n, '-', 'x = ', '1\n'), 'x.py'],
+  ['python not chain', (n) => fill(n, 'not ', 'x = ', '1\n'), 'x.py'],
   ['python many calls', (n) => fill(n, PY_CALL, PY_HEAD, ''), 'x.py'],
   ['python kwargs', (n) => fill(n, 'a=1, ', PY_HEAD + 'client.chat.completions.create(model="gpt-4o", ', 'messages=[])\n'), 'x.py'],
   ['python subscript chain', (n) => PY_HEAD + 'm = a' + '[0]'.repeat(Math.floor((n - 200) / 3)) + '\n' + PY_CALL, 'x.py'],

@@ -37,7 +37,7 @@ export function checkNesting(text: string): void {
 
 /**
  * Throws InputTooComplex when Python code chains more than MAX_DEPTH unary
- * operators (`x = - - - ... 1`; `-`, `+`, `~`, spaces between allowed): each
+ * operators (`x = - - - ... 1`; `-`, `+`, `~`, `not`, spaces between allowed): each
  * one nests the expression a level deeper, without a bracket for
  * checkNesting to count, and the parser built a 256 KiB chain in over a
  * second. Strings and comments are skipped (a `# -----` rule line is not
@@ -49,6 +49,12 @@ export function checkPythonChains(text: string): void {
     const c = text.charCodeAt(i);
     if (c === 45 || c === 43 || c === 126) {
       if (++run > MAX_DEPTH) throw new InputTooComplex();
+      continue;
+    }
+    // `not` nests like `-` (`x = not not not ... 1`: quadratic in the parser).
+    if (c === 110 && text.startsWith('not', i) && !isWordChar(text.charCodeAt(i - 1)) && !isWordChar(text.charCodeAt(i + 3))) {
+      if (++run > MAX_DEPTH) throw new InputTooComplex();
+      i += 2;
       continue;
     }
     if (c === 32 || c === 9) continue;
@@ -73,6 +79,11 @@ export function checkPythonChains(text: string): void {
       i = j + close.length - 1;
     }
   }
+}
+
+/** An identifier character (NaN, before the start or past the end, is not). */
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c > 127;
 }
 
 /** True for a depth-limit error or a stack overflow from a parser we do not own. */
