@@ -94,6 +94,19 @@ export abstract class Evaluator {
     return true;
   }
 
+  /**
+   * Charges a string value by its size (a part counts 8 characters, 64
+   * characters a step): building one costs a copy, and code can build
+   * thousands of strings near the text cap from each other (`m2 = f"{m1}{m1}"`
+   * line after line: seconds before this charge ended the walk).
+   */
+  protected chargeText(w: Word): void {
+    if (w.parts.length === 1 && w.parts[0].kind === 'lit' && w.parts[0].text.length < 256) return;
+    let n = 0;
+    for (const p of w.parts) n += p.kind === 'lit' ? p.text.length : 8;
+    if (n >= 256) this.cost(n / 64);
+  }
+
   /** Charges work proportional to a value's size (copies made by `+`, spreads...). */
   protected cost(units: number): void {
     this.steps += Math.floor(units);

@@ -495,7 +495,9 @@ export class Walker extends Evaluator implements BuildEnv {
     }
     this.depth++;
     try {
-      return this.evInner(n, scope);
+      const v = this.evInner(n, scope);
+      if (v.kind === 'string') this.chargeText(v.word);
+      return v;
     } finally {
       this.depth--;
     }

@@ -509,7 +509,9 @@ export class Walker extends Evaluator implements BuildEnv {
     if (!this.tick() || this.depth > MAX_DEPTH) return unknown('expression');
     this.depth++;
     try {
-      return this.evInner(n, scope);
+      const v = this.evInner(n, scope);
+      if (v.kind === 'string') this.chargeText(v.word);
+      return v;
     } finally {
       this.depth--;
     }
