@@ -115,6 +115,9 @@ const PYTHON = [
   ['python shared lists doubling', (n) => chain(n, PY_HEAD + 'm0 = ["ab"]\n', (i) => `m${i} = [m${i - 1}, m${i - 1}]\n`, (i) => PY_CALL.replace('messages=[]', `messages=m${i}`)), 'x.py'],
   ['python shared dicts doubling', (n) => chain(n, PY_HEAD + 'm0 = {"a": 1}\n', (i) => `m${i} = {"a": m${i - 1}, "b": m${i - 1}}\n`, (i) => PY_CALL.replace('messages=[]', `messages=[], extra_body=m${i}`)), 'x.py'],
   ['python shared dict spreads', (n) => chain(n, PY_HEAD + 'm0 = {"a": 1}\n', (i) => `m${i} = {**m${i - 1}, "k${i}": m${i - 1}}\n`, (i) => `client.chat.completions.create(**m${i})\n`), 'x.py'],
+  // Each line builds a string near the text cap from the last one twice (seconds before strings were charged by size).
+  ['python f-string doubling', (n) => chain(n, PY_HEAD + 'm0 = "ab"\n', (i) => `m${i} = f"{m${i - 1}}{m${i - 1}}"\n`, (i) => PY_CALL.replace('"gpt-4o"', `m${i}`)), 'x.py'],
+  ['python join doubling', (n) => chain(n, PY_HEAD + 'm0 = "ab"\n', (i) => `m${i} = m${i - 1}.join([m${i - 1}, m${i - 1}])\n`, (i) => PY_CALL.replace('"gpt-4o"', `m${i}`)), 'x.py'],
 ];
 const JS = [
   ['js paren nesting', (n) => fill(n, '(', 'const x = ', ''), 'x.js'],
@@ -134,12 +137,15 @@ const JS = [
   ['js variable chain', (n) => { let s = JS_HEAD + "const m0 = 'gpt-4o';\n"; let i = 1; while (s.length < n - 200) { s += `const m${i} = m${i - 1};\n`; i++; } return s + JS_CALL.replace("'gpt-4o'", `m${i - 1}`); }, 'x.js'],
   ['ts generic nesting', (n) => fill(n, 'A<', 'let x: ', ''), 'x.ts'],
   ['ts type nesting', (n) => 'type T = ' + '{a:'.repeat(Math.floor((n - 20) / 4)) + 'string' + '}'.repeat(Math.floor((n - 20) / 4)) + ';\n', 'x.ts'],
+  ['js template doubling', (n) => chain(n, JS_HEAD + "const m0 = 'ab';\n", (i) => `const m${i} = \`\${m${i - 1}}\${m${i - 1}}\`;\n`, (i) => JS_CALL.replace("'gpt-4o'", `m${i}`)), 'x.js'],
   ['js shared arrays doubling', (n) => chain(n, JS_HEAD + "const m0 = ['ab'];\n", (i) => `const m${i} = [m${i - 1}, m${i - 1}];\n`, (i) => JS_CALL.replace('messages: []', `messages: m${i}`)), 'x.js'],
   ['js shared objects doubling', (n) => chain(n, JS_HEAD + 'const m0 = { a: 1 };\n', (i) => `const m${i} = { a: m${i - 1}, b: m${i - 1} };\n`, (i) => JS_CALL.replace('messages: []', `messages: [], extra: m${i}`)), 'x.js'],
   ['js shared spreads', (n) => chain(n, JS_HEAD + 'const m0 = { a: 1 };\n', (i) => `const m${i} = { ...m${i - 1}, k${i}: m${i - 1} };\n`, (i) => `await client.chat.completions.create(m${i});\n`), 'x.js'],
   // Each line a tokenizer error the tolerant parser recovers from (it rescanned the input from its start for each: quadratic).
   ['js unterminated string lines', (n) => fill(n, "'x\n", JS_HEAD, JS_CALL), 'x.js'],
   ['js zero-width spaces in code', (n) => fill(n, '\u200b', JS_HEAD, '\n' + JS_CALL), 'x.js'],
+  // After an unclosed backtick the tolerant parser rescanned the rest of the input for its end, line after line (33 s).
+  ['js unterminated template', (n) => fill(n, 'x\n', JS_HEAD + 'const d = `', JS_CALL), 'x.js'],
   ['ts syntax error per line', (n) => fill(n, 'let x: = ;\n', JS_HEAD, JS_CALL), 'x.ts'],
   ['js regex-like slashes', (n) => fill(n, '/', 'const x = ', ''), 'x.js'],
 ];

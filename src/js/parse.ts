@@ -36,6 +36,13 @@ class LooseBase extends (Parser as unknown as new (...a: unknown[]) => object) {
   raiseRecoverable(pos: number, message: string): never {
     return this.raise(pos, message);
   }
+  /** Past the last `` ` `` and `${` of the input a template cannot end: fail at once (each line after an unclosed `` ` `` rescanned the rest). */
+  readTmplToken(): unknown {
+    const self = this as unknown as { pos: number; start: number; input: string; lastTmplEnd?: number };
+    self.lastTmplEnd ??= Math.max(self.input.lastIndexOf('`'), self.input.lastIndexOf('${'));
+    if (self.pos > self.lastTmplEnd) this.raise(self.start, 'Unterminated template');
+    return (Parser.prototype as unknown as { readTmplToken(this: unknown): unknown }).readTmplToken.call(this);
+  }
 }
 let looseParser: { parse(input: string, options: Options): Program } | null = null;
 function looseParse(text: string): Program {
