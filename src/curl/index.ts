@@ -27,7 +27,7 @@ import type { WarningCode } from '../codes.js';
 
 export function parseShell(text: string, dialect: Dialect = 'shell', depth = 0, inherited: Record<string, Word> = {}): FrontEndResult {
   const warnings: Warning[] = [];
-  const { commands, problems } = tokenize(text, dialect);
+  const { commands, problems } = tokenize(text, dialect, { tokens: false });
   for (const p of problems) warnings.push({ code: 'syntax', message: p });
   const assignments: Record<string, Word> = { ...inherited };
   const calls: HttpCall[] = [];

@@ -97,13 +97,14 @@ class Lexer {
   constructor(
     readonly src: string,
     readonly dialect: Dialect,
+    private readonly keepTokens = true,
   ) {
     this.nextNewline = src.indexOf('\n');
   }
 
   private push(kind: TokenKind, start: number, end: number, word?: Word) {
     if (end <= start) return;
-    this.tokens.push({ kind, raw: this.src.slice(start, end), start, end, word });
+    if (this.keepTokens) this.tokens.push({ kind, raw: this.src.slice(start, end), start, end, word });
     // Tokens come in order: the next newline is remembered, so each is found once (linear).
     while (this.nextNewline >= 0 && this.nextNewline < end) {
       this.lineNo++;
@@ -698,6 +699,7 @@ function expandDoubleQuotedText(text: string): Part[] {
   return mergeLits(parts);
 }
 
-export function tokenize(src: string, dialect: Dialect = 'shell'): Tokenized {
-  return new Lexer(src, dialect).run();
+/** `tokens: false`: the commands only (the token list stays empty: a front-end needs no tokens). */
+export function tokenize(src: string, dialect: Dialect = 'shell', opts: { tokens?: boolean } = {}): Tokenized {
+  return new Lexer(src, dialect, opts.tokens !== false).run();
 }
