@@ -230,8 +230,15 @@ const UI_LINE = /^\s*(copy|copied!?|copy code|copy to clipboard|run|edit|expand|
  * sentence of prose, followed by more options: the page's text was copied with
  * the code; the stray line is dropped so the command stays whole.
  */
+/**
+ * A continued line (`\` and blanks at its end) whose next non-blank line starts with a
+ * letter: the only place the pass below can drop a line (`\n\s*`: blank lines, then
+ * blanks). Linear: from each `\` the pattern crosses only the whitespace that follows it.
+ */
+const CONTINUED_THEN_WORD = /\\[^\S\n]*\n\s*[A-Za-z]/;
+
 function dropProseInContinuedCommand(text: string, notes: string[]): string {
-  if (!text.includes('\\')) return text; // no line is continued
+  if (!CONTINUED_THEN_WORD.test(text)) return text;
   const lines = text.split('\n');
   // The next non-blank line after line i, looked for only when needed: the lines searched
   // from two candidate (non-blank) lines never overlap, so all searches take linear time.
@@ -326,7 +333,14 @@ function stripSeparatedLineNumbers(text: string, notes: string[]): string {
 /** A character some prompt form below needs: `$` `%` `➜` `@` (user@host) `>` (PS>, C:\>, >>>, `> `) `!` (IPython). */
 const PROMPT_CHAR = /[$%➜@>!]/;
 
+/**
+ * A line that may start with a prompt: every form below needs one of these at the
+ * start of a line, after blanks (never `\s*`, which would cross blank lines).
+ */
+const PROMPT_LINE = /^[^\S\n]*(?:[$%➜>!]|PS|[A-Za-z]:\\|\.\.\.|[\w.-]+@)/m;
+
 function stripPrompts(text: string, notes: string[]): string {
+  if (!PROMPT_LINE.test(text)) return text;
   const lines = text.split('\n');
   let changed = false;
   let inPrompt = false;
