@@ -15,12 +15,13 @@ const bundle = join(root, 'dist/bundle');
 const built = existsSync(join(bundle, 'loader.cjs'));
 
 /** Runs `byok ARGS` through the loader in a child process; returns its stdout and the layers it loaded. */
-function run(dir: string, args: string[]): { stdout: string; layers: Array<{ file: string; cacheRejected: boolean | undefined }> } {
-  const code = `const L = require(${JSON.stringify(join(dir, 'loader.cjs'))});
+function run(dir: string, args: string[]): { stdout: string; layers: Array<{ file: string; cacheRejected: boolean | undefined }>; builtins: string[] } {
+  const code = `const before = new Set(process.moduleLoadList);
+const L = require(${JSON.stringify(join(dir, 'loader.cjs'))});
 const fs = require('node:fs');
-L.load('cli.cjs').main(${JSON.stringify(args)}).then(() => fs.writeSync(2, JSON.stringify(L.loadedLayers())));`;
+L.load('cli.cjs').main(${JSON.stringify(args)}).then(() => fs.writeSync(2, JSON.stringify({ layers: L.loadedLayers(), builtins: process.moduleLoadList.filter((m) => !before.has(m)) })));`;
   const r = spawnSync(process.execPath, ['-e', code], { encoding: 'utf8', env: { ...process.env, BYOK_WORKSPACE: mkdtempSync(join(tmpdir(), 'byok-layers-')) } });
-  return { stdout: r.stdout, layers: JSON.parse(r.stderr) };
+  return { stdout: r.stdout, ...JSON.parse(r.stderr) };
 }
 const names = (layers: Array<{ file: string }>) => layers.map((l) => l.file.split('/').pop()).sort();
 
@@ -39,12 +40,14 @@ describe.skipIf(!built)('the CLI bundle layers', () => {
     expect(JSON.parse(r.stdout).ok).toBe(true);
     expect(names(r.layers)).toEqual(['base.cjs', 'cli.cjs', 'parse.cjs']);
     expect(r.layers.map((l) => l.cacheRejected)).toEqual([false, false, false]);
+    expect(r.builtins.filter((m) => /crypto|fs\/promises|stream/.test(m))).toEqual([]);
   });
 
-  it('templates loads no parser layer', () => {
+  it('templates loads no parser layer, and neither node:crypto nor node:fs/promises (each loads more of node)', () => {
     const r = run(bundle, ['templates']);
     expect(JSON.parse(r.stdout).ok).toBe(true);
     expect(names(r.layers)).toEqual(['base.cjs', 'cli.cjs', 'registry-read.cjs']);
+    expect(r.builtins.filter((m) => /crypto|fs\/promises|stream/.test(m))).toEqual([]);
   });
 
   it('a Python paste adds the shared SDK layer and the Python layer, not the JS one', () => {

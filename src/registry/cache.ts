@@ -15,7 +15,7 @@
 // - The cache holds what the registry holds: entries, never keys.
 // Decision: the cache is trusted like the user's own files (it lives in the
 // user's cache folder and holds only what byok itself validated).
-import { createHash, randomBytes } from 'node:crypto';
+import { crypto } from '../lazy-crypto.js';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { io } from './file.js';
@@ -37,7 +37,7 @@ export interface Cached {
 }
 
 export function contentHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return crypto().createHash('sha256').update(text).digest('hex');
 }
 
 function cacheDir(): string {
@@ -65,7 +65,7 @@ export async function writeCache(registryPath: string, c: Cached): Promise<void>
   // Never a recursive mkdir (it can loop forever on odd paths): two levels at most.
   await io.mkdir(dirname(dir)).catch(() => undefined);
   await io.mkdir(dir).catch(() => undefined);
-  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const tmp = `${file}.${process.pid}.${crypto().randomBytes(4).toString('hex')}.tmp`;
   try {
     await io.writeFile(tmp, JSON.stringify({ v: CACHE_VERSION, ...c }), 'wx');
     await io.rename(tmp, file);

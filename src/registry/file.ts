@@ -12,11 +12,16 @@
 //   failure (full disk, failed rename) removes the temp file and leaves the
 //   original byte for byte.
 // - The byte-order mark and CRLF line endings of the file survive a write.
-import { randomBytes } from 'node:crypto';
+import { crypto } from '../lazy-crypto.js';
 import { constants as fsc } from 'node:fs';
-import * as fs from 'node:fs/promises';
+import type * as FsPromises from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fail, type Failure } from '../failure.js';
+
+/** node:fs/promises, loaded on first use (it loads readline and the watchers: start-up time `byok templates` never needs). */
+let fspMod: typeof FsPromises | undefined;
+const fsp = (): typeof FsPromises => (fspMod ??= createRequire(import.meta.url)('node:fs/promises') as typeof FsPromises);
 
 export const REGISTRY_REL = join('config', 'custom_models.yaml');
 
@@ -45,22 +50,22 @@ export function withDeadline<T>(p: Promise<T>, ms = ioDeadlineMs()): Promise<T> 
 
 /** The fs functions the registry uses, each bounded by the deadline. */
 export const io = {
-  readFile: (p: string) => withDeadline(fs.readFile(p)),
-  readText: (p: string) => withDeadline(fs.readFile(p, 'utf8')),
-  writeFile: (p: string, data: string, flag = 'w') => withDeadline(fs.writeFile(p, data, { flag })),
-  stat: (p: string) => withDeadline(fs.stat(p)),
-  lstat: (p: string) => withDeadline(fs.lstat(p)),
-  readlink: (p: string) => withDeadline(fs.readlink(p)),
-  link: (a: string, b: string) => withDeadline(fs.link(a, b)),
-  unlink: (p: string) => withDeadline(fs.unlink(p)),
-  rename: (a: string, b: string) => withDeadline(fs.rename(a, b)),
-  readdir: (p: string) => withDeadline(fs.readdir(p)),
-  mkdir: (p: string) => withDeadline(fs.mkdir(p)),
-  utimes: (p: string, t: Date) => withDeadline(fs.utimes(p, t, t)),
-  access: (p: string, mode: number) => withDeadline(fs.access(p, mode)),
-  open: (p: string, flags: number | string, mode?: number) => withDeadline(fs.open(p, flags, mode)),
+  readFile: (p: string) => withDeadline(fsp().readFile(p)),
+  readText: (p: string) => withDeadline(fsp().readFile(p, 'utf8')),
+  writeFile: (p: string, data: string, flag = 'w') => withDeadline(fsp().writeFile(p, data, { flag })),
+  stat: (p: string) => withDeadline(fsp().stat(p)),
+  lstat: (p: string) => withDeadline(fsp().lstat(p)),
+  readlink: (p: string) => withDeadline(fsp().readlink(p)),
+  link: (a: string, b: string) => withDeadline(fsp().link(a, b)),
+  unlink: (p: string) => withDeadline(fsp().unlink(p)),
+  rename: (a: string, b: string) => withDeadline(fsp().rename(a, b)),
+  readdir: (p: string) => withDeadline(fsp().readdir(p)),
+  mkdir: (p: string) => withDeadline(fsp().mkdir(p)),
+  utimes: (p: string, t: Date) => withDeadline(fsp().utimes(p, t, t)),
+  access: (p: string, mode: number) => withDeadline(fsp().access(p, mode)),
+  open: (p: string, flags: number | string, mode?: number) => withDeadline(fsp().open(p, flags, mode)),
   /** Writes all of `text` and fsyncs it. */
-  writeSynced: async (fh: fs.FileHandle, text: string) => {
+  writeSynced: async (fh: FsPromises.FileHandle, text: string) => {
     await withDeadline(fh.writeFile(text, 'utf8'));
     await withDeadline(fh.sync());
   },
@@ -200,7 +205,7 @@ export async function refuseReadOnly(target: string, shown: string): Promise<Fai
  */
 export async function writeAtomic(target: string, shown: string, text: string, beforeCommit?: () => Promise<boolean>): Promise<Failure | null> {
   const dir = dirname(target);
-  const tmp = join(dir, `${target.slice(dir.length + 1)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const tmp = join(dir, `${target.slice(dir.length + 1)}.${process.pid}.${crypto().randomBytes(4).toString('hex')}.tmp`);
   let mode = 0o644;
   try {
     mode = (await io.stat(target)).mode & 0o777;

@@ -8,7 +8,7 @@
 // tool would silently be picked up, and two templates on one host (gemini,
 // gemma) would need two copies of one key. One key per host also makes the
 // "key sent to another vendor" check a plain name comparison.
-import { createHash } from 'node:crypto';
+import { crypto } from '../lazy-crypto.js';
 import { keyEnvForHost } from '../hosts.js';
 import { trimEndOf } from '../text.js';
 import { findKeyShaped } from '../secrets/index.js';
@@ -51,7 +51,7 @@ export function identityOf(baseUrl: string, model: string): string {
  * the choice stays deterministic.
  */
 export function entryId(baseUrl: string, model: string, taken: (id: string) => boolean = () => false): string {
-  const hex = createHash('sha256').update(identityOf(baseUrl, model)).digest('hex');
+  const hex = crypto().createHash('sha256').update(identityOf(baseUrl, model)).digest('hex');
   const slug = slugOf(model);
   for (let i = 0; i + 4 <= hex.length; i += 4) {
     const id = `custom/${slug}-${hex.slice(i, i + 4)}`;

@@ -16,7 +16,7 @@
 //   20 s) counts from the last change of holder, so a busy registry with
 //   holders coming and going never times out a waiter; the error says how
 //   long this process waited and how many holders it saw.
-import { randomBytes } from 'node:crypto';
+import { crypto } from '../lazy-crypto.js';
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { fail, type Failure } from '../failure.js';
@@ -119,7 +119,7 @@ async function readLock(lockPath: string): Promise<Seen | null> {
 
 /** Removes a stale lock; if another process replaced it meanwhile, puts that one back. */
 async function breakStale(lockPath: string, seen: Seen): Promise<void> {
-  const aside = `${lockPath}.stale.${process.pid}.${randomBytes(4).toString('hex')}`;
+  const aside = `${lockPath}.stale.${process.pid}.${crypto().randomBytes(4).toString('hex')}`;
   try {
     await io.rename(lockPath, aside);
   } catch {
@@ -133,7 +133,7 @@ async function breakStale(lockPath: string, seen: Seen): Promise<void> {
 }
 
 async function createLock(lockPath: string, content: string): Promise<'ok' | 'exists' | unknown> {
-  const tmp = `${lockPath}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const tmp = `${lockPath}.${process.pid}.${crypto().randomBytes(4).toString('hex')}.tmp`;
   try {
     await io.writeFile(tmp, content, 'wx');
   } catch (e) {
@@ -165,7 +165,7 @@ export function lockTimeoutMs(): number {
  * lock's name in messages.
  */
 export async function acquireLock(lockPath: string, shown: string): Promise<Lock | Failure> {
-  const token = `${process.pid}-${randomBytes(8).toString('hex')}`;
+  const token = `${process.pid}-${crypto().randomBytes(8).toString('hex')}`;
   const start = ownStart();
   const info: LockInfo = { pid: process.pid, host: hostname(), token, at: Date.now(), ...(start ? { start } : {}) };
   const timeout = lockTimeoutMs();
