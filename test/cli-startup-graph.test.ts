@@ -72,5 +72,5 @@ it('add from flags (src/registry/register.ts, its append path included) statical
   const files = g.files.map((f) => f.slice(SRC.length + 1));
   expect(files).toEqual(expect.arrayContaining(['registry/write.ts', 'registry/fast-yaml.ts', 'registry/fast-validate.ts', 'registry/emit-yaml.ts', 'registry/candidate.ts']));
   expect(g.packages.filter((p) => !p.startsWith('node:'))).toEqual([]);
-  expect(files.filter((f) => /^registry\/(index|store|schema|entry|doc-edit)\.ts$/.test(f) || f === 'result.ts')).toEqual([]);
+  expect(files.filter((f) => /^registry\/(index|store|schema|entry)\.ts$/.test(f) || f === 'result.ts')).toEqual([]);
 });

@@ -10,7 +10,7 @@ import { curatedModel, hostOf, vendorById, vendors } from '../vendors/load.js';
 import type { Vendor } from '../vendors/schema.js';
 import { AddFields, checkCandidate, defaultName, type Warning, entryKeyPrompt, entryView, entryWarnings, fieldsFromInput } from './entry.js';
 import { draftWarnings, placeholderRefusal, registerAndReport, withWarnings, type How } from './register.js';
-import { compact, quoted } from './doc-edit.js';
+import { compact, quoted } from './store.js';
 import { checkEnvName } from './validate.js';
 import { KeyLookup } from './env.js';
 import { quoteArgument, redactKeys } from '../secrets/index.js';

@@ -58,8 +58,8 @@ async function register(workspace: string, candidate: Record<string, unknown>): 
   const findIdentity = (entries: Entry[]) => entries.findIndex((e) => identityOf(e.base_url, e.upstream_model) === identity);
   return changeRegistry<Registered>(
     workspace,
-    // The full path: yaml's Document (./doc-edit.ts), loaded only here.
-    async (reg) => (await import('./doc-edit.js')).registerInDoc(reg, candidate, findIdentity(reg.entries), () => newEntry(reg.entries, candidate, identity)),
+    // The full path: yaml's Document (./store.ts), loaded only here.
+    async (reg) => (await import('./store.js')).registerInDoc(reg, candidate, findIdentity(reg.entries), () => newEntry(reg.entries, candidate, identity)),
     // A new endpoint+model on a big registry: appended as text, without parsing the file again.
     (entries) => (findIdentity(entries) >= 0 ? null : newEntry(entries, candidate, identity)),
   );

@@ -18,13 +18,14 @@
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Document, isAlias, isMap, isSeq, LineCounter, parseDocument, visit, type Node, type YAMLSeq } from 'yaml';
+import { Document, isAlias, isCollection, isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { fail, type Failure } from '../result.js';
 import { applyFormat, checkWorkspace, formatOf, REGISTRY_REL, registryPath, stripBom, writeAtomic, type TextFormat } from './file.js';
 import { redactKeys } from '../secrets/index.js';
 import { contentHash, writeCache, type Tail } from './cache.js';
 import { readText } from './read.js';
-import type { Change } from './write.js';
+import type { Appended, Change } from './write.js';
+import type { Registered } from './register.js';
 import { Entry, RegistryFile } from './schema.js';
 import { forbiddenKeyPath } from './validate.js';
 
@@ -264,4 +265,60 @@ export function modelsSeq(doc: Document): YAMLSeq {
   }
   if (isSeq(node)) node.flow = false;
   return node as YAMLSeq;
+}
+
+// ---------- a registration in the Document (./register.ts, on the full path) ----------
+
+const TIMESTAMPS = new Set(['created_at', 'updated_at', 'id']);
+
+function sameContent(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const strip = (o: Record<string, unknown>) => JSON.stringify(Object.fromEntries(Object.entries(o).filter(([k]) => !TIMESTAMPS.has(k)).sort(([x], [y]) => (x < y ? -1 : 1))));
+  return strip(a) === strip(b);
+}
+/** Small maps of scalars (auth, capabilities...) in flow style: one line each, easier to read and to parse. */
+export function compact(node: unknown): unknown {
+  if (isMap(node) && node.items.length <= 6 && node.items.every((p) => isScalar(p.value) || (isCollection(p.value) && p.value.items.length === 0))) node.flow = true;
+  return node;
+}
+
+/** A double-quoted scalar, so YAML 1.1 readers keep a timestamp a string. */
+export function quoted(value: string): Scalar {
+  const s = new Scalar(value);
+  s.type = 'QUOTE_DOUBLE';
+  return s;
+}
+
+
+/** The YAML node of a new entry. */
+function entryNode(reg: Registry, entry: Record<string, unknown>): Node {
+  const node = reg.doc.createNode(entry) as unknown as YAMLMap<string, unknown>;
+  for (const p of node.items) compact(p.value);
+  node.set('created_at', quoted(String(entry.created_at)));
+  node.set('updated_at', quoted(String(entry.updated_at)));
+  return node as unknown as Node;
+}
+
+/** Registers `candidate` in the Document: updates entry `index` (the same endpoint and model), or appends `fresh()`. */
+export function registerInDoc(reg: Registry, candidate: Record<string, unknown>, index: number, fresh: () => Appended<Registered>): Change<Registered> {
+  const now = new Date().toISOString();
+  if (index >= 0) {
+    const old = reg.entries[index];
+    const known = Object.fromEntries(Object.keys(candidate).map((k) => [k, (old as Record<string, unknown>)[k]]));
+    const entry = { ...old, ...candidate, id: old.id, created_at: old.created_at ?? now, updated_at: now } as Entry;
+    const previousVendor = old.vendor ?? null;
+    if (sameContent(known, candidate)) return { result: { entry: old, created: false, changed: false, replaced: [], previousVendor }, write: false };
+    const replaced: string[] = [];
+    for (const [k, v] of Object.entries(candidate)) {
+      if (JSON.stringify((old as Record<string, unknown>)[k]) !== JSON.stringify(v)) {
+        reg.doc.setIn(['models', index, k], compact(reg.doc.createNode(v)));
+        replaced.push(k);
+      }
+    }
+    reg.doc.setIn(['models', index, 'updated_at'], quoted(now));
+    return { result: { entry, created: false, changed: true, replaced, previousVendor }, write: true, touched: [index] };
+  }
+  const a = fresh();
+  const seq = modelsSeq(reg.doc);
+  seq.add(entryNode(reg, a.entry));
+  return { result: a.result, write: true, touched: [seq.items.length - 1] };
 }
