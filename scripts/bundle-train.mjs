@@ -20,9 +20,13 @@ process.env.BYOK_CACHE_DIR = join(ws, '.cache');
 const fx = (p) => join(root, 'fixtures', p);
 const runs = [
   ['--help'],
+  // One or two of each kind: curl, Python SDK, JS/TS SDK, fetch.
   ['parse-example', fx('deepseek/chat-thinking-export.sh')],
+  ['parse-example', fx('anthropic/messages-adaptive-thinking.sh')],
   ['parse-example', fx('openai/py-chat-no-args.py')],
+  ['parse-example', fx('anthropic/py-extended-thinking.py')],
   ['parse-example', fx('openai/js-responses-default-client.ts')],
+  ['parse-example', fx('openai/js-fetch-literal-key.js')],
   ['inspect', fx('deepseek/chat-thinking-export.sh')],
   ['templates'],
   ['add', '--upstream-model', 'train-model', '--base-url', 'https://api.example.com/v1'],

@@ -53,10 +53,13 @@ const LAYERS = [
   { name: 'base', common: ['api.js', 'registry/verbs.js'] },
   { name: 'parse', entries: ['api.js'], with: ['curl/index.js'] },
   { name: 'registry-read', entries: ['registry/verbs.js'] },
+  { name: 'register', entries: ['registry/register.js'] },
   { name: 'code', common: ['python/index.js', 'js/index.js'] },
   { name: 'python', entries: ['python/index.js'] },
   { name: 'js', entries: ['js/index.js'] },
+  { name: 'yaml', common: ['registry/store.js', 'registry/doc-edit.js'] },
   { name: 'store', entries: ['registry/store.js'] },
+  { name: 'doc-edit', entries: ['registry/doc-edit.js'] },
   { name: 'registry', entries: ['registry/index.js'] },
   { name: 'discovery', entries: ['vendors/discovery.js'] },
   { name: 'probe', entries: ['vendors/probe.js'] },
@@ -114,7 +117,8 @@ for (const [i, L] of LAYERS.entries()) {
   if (L.common) {
     const sets = L.common.map((e) => closure([join(dist, e)]));
     L.entries = [];
-    L.files = [...sets[0]].filter((f) => !layerOf.has(f) && sets.every((s) => s.has(f)));
+    // A module that is a layer's entry stays in its own layer (an import() of it needs its namespace).
+    L.files = [...sets[0]].filter((f) => !layerOf.has(f) && !layerEntries.has(f) && sets.every((s) => s.has(f)));
   } else {
     L.files = [...closure([...L.entries, ...(L.with ?? [])].map((e) => join(dist, e)))].filter((f) => !layerOf.has(f));
   }
