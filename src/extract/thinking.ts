@@ -17,7 +17,8 @@ const ALWAYS_ON = rx(thinkingData.always_on_models);
  */
 function anyOf(patterns: readonly string[]): RegExp | null {
   if (patterns.some((p) => /\\[1-9]|\\k</.test(p))) return null;
-  return new RegExp(patterns.map((p) => `^(?:${p})$`).join('|') || '(?!)', 'i');
+  // Anchored once around the alternation (each alternative still must match in full).
+  return new RegExp(patterns.length ? `^(?:${patterns.map((p) => `(?:${p})`).join('|')})$` : '(?!)', 'i');
 }
 /** Every rule's model patterns: a model none matches skips the model-specific rules. */
 const ANY_RULE_MODEL = anyOf(thinkingData.rules.flatMap((r) => r.models ?? []));
