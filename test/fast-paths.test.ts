@@ -8,7 +8,8 @@ import { parseExample } from '../src/api.js';
 import { generateKey } from './helpers/keys.js';
 import { SHAPE_IDS } from './helpers/key-gen.mjs';
 import { tokenize } from '../src/curl/tokenize.js';
-import { mergeLits, lit, type Part } from '../src/call/model.js';
+import { mergeLits, lit, valueToJson, type Part } from '../src/call/model.js';
+import { parseJsonWord } from '../src/call/json-words.js';
 import { chooseRule } from '../src/extract/thinking.js';
 import thinkingData from '../src/generated/thinking.js';
 
@@ -145,5 +146,26 @@ describe('chooseRule: model-specific rules skipped when no model pattern matches
             n++;
           }
     expect(n).toBeGreaterThan(1000);
+  });
+});
+
+describe('parseJsonWord: a body with repair marks is repaired before the strict parse', () => {
+  const parse = (text: string) => {
+    const r = parseJsonWord({ parts: [lit(text)] });
+    return r && { value: valueToJson(r.value), repaired: r.repaired };
+  };
+  it('strict JSON is read as is, marks inside strings included', () => {
+    expect(parse('{"u": "https://x//y", "s": "a...b, ]", "t": "x: string"}')).toEqual({ value: { u: 'https://x//y', s: 'a...b, ]', t: 'x: string' }, repaired: [] });
+  });
+  it('comments, elisions, trailing commas and type names are repaired and reported', () => {
+    expect(parse('{"a": 1, // note\n "b": [1, 2,], "c": [...], "n": integer}')).toEqual({
+      value: { a: 1, b: [1, 2], c: [], n: null },
+      repaired: ['comments or "..." elisions', 'type names written as values (left unset)', 'trailing commas'],
+    });
+  });
+  it('text that no repair makes JSON is no JSON, with or without marks', () => {
+    expect(parse('{"a": // note\n }')).toBeNull();
+    expect(parse('{"a": "//", b}')).toBeNull();
+    expect(parse('{"a": 1')).toBeNull();
   });
 });
