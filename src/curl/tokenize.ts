@@ -230,6 +230,9 @@ class Lexer {
 
   private isCommentStart(): boolean {
     const s = this.src;
+    // Every form below starts with one of these characters (`#`, cmd's `rem` and `::`, PowerShell's `<#`).
+    const c = s[this.i];
+    if (c !== '#' && c !== '<' && c !== ':' && c !== 'r' && c !== 'R') return false;
     const atWordStart = this.i === 0 || /[\s;&|(]/.test(s[this.i - 1]);
     if (!atWordStart) return false;
     if (this.dialect === 'cmd') {
