@@ -43,7 +43,7 @@ import {
 import placeholderData from '../generated/placeholders.js';
 import { analyseThinking, flatten, isThinkingPath } from './thinking.js';
 import { isPlaceholderValue } from '../call/placeholders.js';
-import { classifyCredential, findKeyShaped, isCredentialName, isSignatureName, REDACTED, scanText, scrub, matchShape, rememberSecret, type FoundSecret } from '../secrets/index.js';
+import { classifyCredential, findKeyShaped, isCredentialName, isSignatureName, REDACTED, scanText, SecretWindows, matchShape, rememberSecret, type FoundSecret } from '../secrets/index.js';
 import type { WarningCode } from '../codes.js';
 
 /**
@@ -112,12 +112,15 @@ export interface ExtractContext {
 /** Protocols whose calls are chat requests (the call to follow when a paste makes several). */
 const CHAT_PROTOCOLS: Protocol[] = ['openai-chat', 'anthropic-messages', 'openai-responses', 'gemini-native', 'vertex-gemini', 'ollama-native', 'openai-completions'];
 
+/** The secrets met, each once (a set: a paste of thousands of keys was quadratic), and their windows, built as they come. */
 class Secrets {
-  values: string[] = [];
+  private readonly seen = new Set<string>();
+  readonly windows = new SecretWindows();
   add(v: string) {
     const t = v.trim();
-    if (t.length >= 4 && !this.values.includes(t)) {
-      this.values.push(t);
+    if (t.length >= 4 && !this.seen.has(t)) {
+      this.seen.add(t);
+      this.windows.add(t);
       rememberSecret(t);
     }
   }
@@ -216,7 +219,7 @@ class Run {
 
   /** Every output leaves through here or `fail`: scrubbed of every secret met. */
   finish<T extends object>(r: T): T {
-    return scrub(r, this.secrets.values);
+    return this.secrets.windows.scrub(r);
   }
 
   fail(code: Parameters<typeof fail>[0], msg: string): Failure {
