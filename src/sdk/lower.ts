@@ -217,10 +217,11 @@ function withoutEntry(body: Value, key: string): Value {
   return body.kind === 'object' ? { kind: 'object', entries: body.entries.filter(([k]) => k !== key) } : body;
 }
 
+/** Entries as an object, a later key replacing an earlier one in place (by key: linear in thousands of keywords). */
 function objectOf(entries: Array<[string, Value]>): Value {
-  const out: Array<[string, Value]> = [];
-  for (const [k, v] of entries) putEntry(out, k, v);
-  return { kind: 'object', entries: out };
+  const out = new Map<string, Value>();
+  for (const [k, v] of entries) out.set(k, v);
+  return { kind: 'object', entries: [...out] };
 }
 
 /** The model keyword as a Word for a URL path segment. */
