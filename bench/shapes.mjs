@@ -109,6 +109,8 @@ const PYTHON = [
   ['python not chain', (n) => fill(n, 'not ', 'x = ', '1\n'), 'x.py'],
   ['python many calls', (n) => fill(n, PY_CALL, PY_HEAD, ''), 'x.py'],
   ['python kwargs', (n) => fill(n, 'a=1, ', PY_HEAD + 'client.chat.completions.create(model="gpt-4o", ', 'messages=[])\n'), 'x.py'],
+  ['python call chain', (n) => PY_HEAD + 'm = f' + '()'.repeat(Math.floor((n - 200) / 2)) + '\n' + PY_CALL, 'x.py'],
+  ['python method chain across lines', (n) => PY_HEAD + 'm = (a' + '\n  .b()'.repeat(Math.floor((n - 200) / 7)) + ')\n' + PY_CALL, 'x.py'],
   ['python subscript chain', (n) => PY_HEAD + 'm = a' + '[0]'.repeat(Math.floor((n - 200) / 3)) + '\n' + PY_CALL, 'x.py'],
   ['python variable chain', (n) => { let s = PY_HEAD + 'm0 = "gpt-4o"\n'; let i = 1; while (s.length < n - 200) { s += `m${i} = m${i - 1}\n`; i++; } return s + PY_CALL.replace('"gpt-4o"', `m${i - 1}`); }, 'x.py'],
   // Each line shares the last value twice: the tree doubles per line (it ran out of memory at 400 bytes).

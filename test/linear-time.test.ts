@@ -34,6 +34,11 @@ describe('deep nesting is refused cleanly', () => {
     ['Python unary operators with spaces', 'x = ' + '- + ~ '.repeat(20_000) + '1', 'x.py'],
     // `not` nests like `-` (the parser took 0.6 s at 64 KB, quadratic).
     ['Python not chain', 'x = ' + 'not '.repeat(60_000) + '1', 'x.py'],
+    // Postfix operations nest one level each, with no bracket around them (the parser took 0.5-0.7 s).
+    ['Python attribute chain', 'x = a' + '.b'.repeat(100_000), 'x.py'],
+    ['Python subscript chain', 'x = a' + '[0]'.repeat(60_000), 'x.py'],
+    ['Python call chain', 'x = f' + '()'.repeat(100_000), 'x.py'],
+    ['Python method chain across lines', 'x = (a' + '\n  .b()'.repeat(30_000) + ')', 'x.py'],
   ])('%s', async (_, text, filename) => {
     const r = await parseExample(text, { filename });
     expect(r).toMatchObject({ ok: false, code: 'input_too_complex' });
@@ -45,6 +50,9 @@ describe('deep nesting is refused cleanly', () => {
     expect(py.ok && py.draft.upstream_model).toBe('gpt-4o');
     // Long runs of `-` in comments and strings are not operators.
     const rule = '-'.repeat(300);
+    // A chain an example could have: methods across lines, attributes of subscripts of calls.
+    const chained = await parseExample(`from openai import OpenAI\nclient = (OpenAI()\n  .with_options(timeout=10)${'\n  .with_options(max_retries=2)'.repeat(40)})\nr = client.chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content.strip().split()[0]`, { filename: 'x.py' });
+    expect(chained.ok && chained.draft.upstream_model).toBe('gpt-4o');
     const ruled = await parseExample(`# ${rule}\nfrom openai import OpenAI\nclient = OpenAI()\nsep = "${rule}"\ndoc = '''\n${rule}\n'''\nnotes = not not_ok or nothing\nclient.chat.completions.create(model="gpt-4o", messages=[])`, { filename: 'x.py' });
     expect(ruled.ok && ruled.draft.upstream_model).toBe('gpt-4o');
     const js = await parseExample(`import OpenAI from 'openai';\nconst client = new OpenAI();\nconst x = ${deep};\nawait client.chat.completions.create({ model: 'gpt-4o', messages: [] });`, { filename: 'x.js' });
