@@ -109,7 +109,9 @@ const PYTHON = [
   ['python not chain', (n) => fill(n, 'not ', 'x = ', '1\n'), 'x.py'],
   ['python many calls', (n) => fill(n, PY_CALL, PY_HEAD, ''), 'x.py'],
   ['python kwargs', (n) => fill(n, 'a=1, ', PY_HEAD + 'client.chat.completions.create(model="gpt-4o", ', 'messages=[])\n'), 'x.py'],
-  ['python call chain', (n) => PY_HEAD + 'm = f' + '()'.repeat(Math.floor((n - 200) / 2)) + '\n' + PY_CALL, 'x.py'],
+  ['python json.dumps chain', (n) => chain(n, 'import json\n' + PY_HEAD + 'm0 = "ab"\n', (i) => `m${i} = json.dumps([m${i - 1}, m${i - 1}])\n`, (i) => PY_CALL.replace('messages=[]', `messages=[], extra_body={"m": m${i}}`)), 'x.py'],
+  ['python call chain',
+ (n) => PY_HEAD + 'm = f' + '()'.repeat(Math.floor((n - 200) / 2)) + '\n' + PY_CALL, 'x.py'],
   ['python method chain across lines', (n) => PY_HEAD + 'm = (a' + '\n  .b()'.repeat(Math.floor((n - 200) / 7)) + ')\n' + PY_CALL, 'x.py'],
   ['python subscript chain', (n) => PY_HEAD + 'm = a' + '[0]'.repeat(Math.floor((n - 200) / 3)) + '\n' + PY_CALL, 'x.py'],
   ['python variable chain', (n) => { let s = PY_HEAD + 'm0 = "gpt-4o"\n'; let i = 1; while (s.length < n - 200) { s += `m${i} = m${i - 1}\n`; i++; } return s + PY_CALL.replace('"gpt-4o"', `m${i - 1}`); }, 'x.py'],
@@ -140,7 +142,10 @@ const JS = [
   ['ts generic nesting', (n) => fill(n, 'A<', 'let x: ', ''), 'x.ts'],
   ['ts type nesting', (n) => 'type T = ' + '{a:'.repeat(Math.floor((n - 20) / 4)) + 'string' + '}'.repeat(Math.floor((n - 20) / 4)) + ';\n', 'x.ts'],
   ['js template doubling', (n) => chain(n, JS_HEAD + "const m0 = 'ab';\n", (i) => `const m${i} = \`\${m${i - 1}}\${m${i - 1}}\`;\n`, (i) => JS_CALL.replace("'gpt-4o'", `m${i}`)), 'x.js'],
-  ['js shared arrays doubling', (n) => chain(n, JS_HEAD + "const m0 = ['ab'];\n", (i) => `const m${i} = [m${i - 1}, m${i - 1}];\n`, (i) => JS_CALL.replace('messages: []', `messages: m${i}`)), 'x.js'],
+  // JSON-encoding JSON text escapes its quotes: the text doubles per level (9 s).
+  ['js JSON.stringify nesting', (n) => fill(n, '\n', JS_HEAD + 'const m = ' + 'JSON.stringify('.repeat(150) + "'a'" + ')'.repeat(150) + ';\n', JS_CALL), 'x.js'],
+  ['js shared arrays doubling',
+ (n) => chain(n, JS_HEAD + "const m0 = ['ab'];\n", (i) => `const m${i} = [m${i - 1}, m${i - 1}];\n`, (i) => JS_CALL.replace('messages: []', `messages: m${i}`)), 'x.js'],
   ['js shared objects doubling', (n) => chain(n, JS_HEAD + 'const m0 = { a: 1 };\n', (i) => `const m${i} = { a: m${i - 1}, b: m${i - 1} };\n`, (i) => JS_CALL.replace('messages: []', `messages: [], extra: m${i}`)), 'x.js'],
   ['js shared spreads', (n) => chain(n, JS_HEAD + 'const m0 = { a: 1 };\n', (i) => `const m${i} = { ...m${i - 1}, k${i}: m${i - 1} };\n`, (i) => `await client.chat.completions.create(m${i});\n`), 'x.js'],
   // Each line a tokenizer error the tolerant parser recovers from (it rescanned the input from its start for each: quadratic).

@@ -20,6 +20,10 @@ describe('values that share themselves are bounded', () => {
     ['JS arrays', 'x.js', `import OpenAI from 'openai';\nconst client = new OpenAI();\nconst m0 = ['ab'];\n${lines(40, (i) => `const m${i} = [m${i - 1}, m${i - 1}];`)}\nawait client.chat.completions.create({ model: 'gpt-4o', messages: m40 });`],
     ['JS spreads', 'x.js', `import OpenAI from 'openai';\nconst client = new OpenAI();\nconst m0 = { a: 1 };\n${lines(40, (i) => `const m${i} = { ...m${i - 1}, k: m${i - 1}, j: m${i - 1} };`)}\nawait client.chat.completions.create({ model: 'gpt-4o', messages: [], extra: m40 });`],
     ['JS array text', 'x.js', `const m0 = ['ab'];\n${lines(40, (i) => `const m${i} = [m${i - 1}, m${i - 1}];`)}\nawait fetch('https://api.openai.com/v1/chat/completions', { method: 'POST', headers: { 'X-A': \`\${m40}\` }, body: JSON.stringify({ model: 'gpt-4o' }) });`],
+    // JSON-encoding JSON text escapes its quotes: the text doubles per level (a billion characters at 30).
+    ['JS JSON.stringify nesting', 'x.js', `import OpenAI from 'openai';\nconst client = new OpenAI();\nconst m = ${'JSON.stringify('.repeat(60)}'a'${')'.repeat(60)};\nawait client.chat.completions.create({ model: 'gpt-4o', messages: [], extra: m });`],
+    ['Python json.dumps nesting', 'x.py', `import json\nfrom openai import OpenAI\nclient = OpenAI()\nm = ${'json.dumps('.repeat(60)}"a"${')'.repeat(60)}\nclient.chat.completions.create(model="gpt-4o", messages=[], extra_body={"m": m})`],
+    ['Python json.dumps chain', 'x.py', `import json\nfrom openai import OpenAI\nclient = OpenAI()\nm0 = "a"\n${lines(60, (i) => `m${i} = json.dumps([m${i - 1}, m${i - 1}])`)}\nclient.chat.completions.create(model="gpt-4o", messages=[], extra_body={"m": m60})`],
   ])('%s', async (_, filename, text) => {
     const r = await parseExample(text, { filename });
     expect(r.ok && r.draft.upstream_model).toBe('gpt-4o');

@@ -291,20 +291,27 @@ export function mergeObjects(a: Value, b: Value): Value {
 
 /** JSON text of a fully literal value (no references, no unknowns), or null. */
 export function literalJson(v: Value): string | null {
-  if (v.kind !== 'array' && v.kind !== 'object') return renderJson(v);
+  if (v.kind !== 'array' && v.kind !== 'object' && v.kind !== 'string') return renderJson(v);
   let t = jsonTexts.get(v);
   if (t === undefined) jsonTexts.set(v, (t = renderJson(v)));
   return t;
 }
 
-/** literalJson of containers already rendered (code may render one shared value many times). */
+/** literalJson of strings and containers already rendered (code may render one long or shared value many times). */
 const jsonTexts = new WeakMap<Value, string | null>();
 /** The most nodes literalJson renders: a value that shares itself can expand past any size. */
 const MAX_JSON_NODES = 100_000;
+/**
+ * The most characters of strings and keys it renders (the input's size cap):
+ * JSON-encoding JSON text escapes its quotes, so `JSON.stringify(JSON.stringify(...))`
+ * nested 30 deep built a string of a billion characters.
+ */
+const MAX_JSON_CHARS = 256 * 1024;
 
 function renderJson(v: Value): string | null {
   const FAIL = Symbol('fail');
   let nodes = 0;
+  let chars = 0;
   const plain = (x: Value, depth: number): unknown => {
     if (depth > 64 || ++nodes > MAX_JSON_NODES) return FAIL;
     switch (x.kind) {
@@ -313,8 +320,10 @@ function renderJson(v: Value): string | null {
       case 'bool':
       case 'number':
         return x.value;
-      case 'string':
-        return isLiteral(x.word) ? literalText(x.word) : FAIL;
+      case 'string': {
+        const t = isLiteral(x.word) ? literalText(x.word) : null;
+        return t === null || (chars += t.length) > MAX_JSON_CHARS ? FAIL : t;
+      }
       case 'array': {
         const out: unknown[] = [];
         for (const y of x.items) {
@@ -328,7 +337,7 @@ function renderJson(v: Value): string | null {
         const out: Record<string, unknown> = {};
         for (const [k, y] of x.entries) {
           const z = plain(y, depth + 1);
-          if (z === FAIL) return FAIL;
+          if (z === FAIL || (chars += k.length) > MAX_JSON_CHARS) return FAIL;
           if (k !== '__proto__') out[k] = z;
         }
         return out;
