@@ -110,7 +110,11 @@ const PYTHON = [
   ['python many calls', (n) => fill(n, PY_CALL, PY_HEAD, ''), 'x.py'],
   ['python kwargs', (n) => fill(n, 'a=1, ', PY_HEAD + 'client.chat.completions.create(model="gpt-4o", ', 'messages=[])\n'), 'x.py'],
   ['python json.dumps chain', (n) => chain(n, 'import json\n' + PY_HEAD + 'm0 = "ab"\n', (i) => `m${i} = json.dumps([m${i - 1}, m${i - 1}])\n`, (i) => PY_CALL.replace('messages=[]', `messages=[], extra_body={"m": m${i}}`)), 'x.py'],
+  // Each a syntax error the parser recovers from, at up to 0.1 ms each (8 s at 256 KiB before recoveries were bounded).
+  ['python unmatched closing brackets', (n) => fill(n, ')]}', PY_HEAD, '\n' + PY_CALL), 'x.py'],
+  ['python stray operators', (n) => fill(n, '= = ', PY_HEAD, '\n' + PY_CALL), 'x.py'],
   ['python call chain',
+
  (n) => PY_HEAD + 'm = f' + '()'.repeat(Math.floor((n - 200) / 2)) + '\n' + PY_CALL, 'x.py'],
   ['python method chain across lines', (n) => PY_HEAD + 'm = (a' + '\n  .b()'.repeat(Math.floor((n - 200) / 7)) + ')\n' + PY_CALL, 'x.py'],
   ['python subscript chain', (n) => PY_HEAD + 'm = a' + '[0]'.repeat(Math.floor((n - 200) / 3)) + '\n' + PY_CALL, 'x.py'],

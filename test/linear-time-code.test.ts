@@ -29,3 +29,23 @@ describe('values that share themselves are bounded', () => {
     expect(r.ok && r.draft.upstream_model).toBe('gpt-4o');
   });
 });
+
+describe('syntax errors past the bound', () => {
+  // The parser recovers from each syntax error at up to 0.1 ms: 256 KiB of `)]}` took 8 s.
+  // Past 1,000 recoveries it stops; what came before is read, and the warning says where it stopped.
+  it('a call before the garbage is read; the warning names the line reading stopped at', async () => {
+    const text = `from openai import OpenAI\nclient = OpenAI()\nclient.chat.completions.create(model="gpt-4o", messages=[])\n${')]}\n'.repeat(5_000)}`;
+    const r = await parseExample(text, { filename: 'x.py' });
+    expect(r.ok && r.draft.upstream_model).toBe('gpt-4o');
+    const w = r.ok ? r.warnings.find((x) => x.message.includes('too many syntax errors')) : undefined;
+    expect(w?.line).toBeGreaterThan(3);
+    expect(w?.line).toBeLessThan(5_000);
+  });
+
+  it('a few syntax errors are read around as before', async () => {
+    const text = `from openai import OpenAI\nclient = OpenAI()\n${')\n'.repeat(50)}client.chat.completions.create(model="gpt-4o", messages=[])\n`;
+    const r = await parseExample(text, { filename: 'x.py' });
+    expect(r.ok && r.draft.upstream_model).toBe('gpt-4o');
+    expect(r.ok && r.warnings.some((x) => x.message.includes('too many syntax errors'))).toBe(false);
+  });
+});

@@ -7,6 +7,7 @@
 // runs in bounded time on any input; warnings never quote a literal from the
 // input (it may be a key).
 import { parser } from '@lezer/python';
+import type { Tree } from '@lezer/common';
 import { type FrontEndResult, type Warning, type Word } from '../call/model.js';
 import { Walker } from './walker.js';
 import { shellValueWord } from './shell-lines.js';
@@ -22,9 +23,36 @@ export function parsePython(text: string): FrontEndResult {
   }
 }
 
+/**
+ * The most syntax errors the parser recovers from. Recovering costs it up to
+ * ~0.1 ms an error (it tries tokens to insert and delete), so 256 KiB of
+ * garbage (`)]}` repeated) took 8 s; real examples recover from a few. Past
+ * the bound the parse stops where it is, and the code after is not read.
+ */
+const MAX_RECOVERIES = 1000;
+
+/** The syntax tree, parsed up to where MAX_RECOVERIES ran out (`cut`, else null). */
+function parseTree(code: string): { tree: Tree; cut: number | null } {
+  const p = parser.startParse(code);
+  let episodes = 0;
+  let was = 0;
+  let cut: number | null = null;
+  for (;;) {
+    const tree = p.advance();
+    if (tree) return { tree, cut };
+    // `recovering` is the parser's own count-down while it recovers from an error (not in its types).
+    const rec = (p as unknown as { recovering?: number }).recovering ?? 0;
+    if (rec && !was && ++episodes > MAX_RECOVERIES && cut === null) {
+      cut = p.parsedPos;
+      p.stopAt(cut);
+    }
+    was = rec;
+  }
+}
+
 function parse(text: string): FrontEndResult {
   const { code, env, notes } = preprocess(text);
-  const tree = parser.parse(code);
+  const { tree, cut } = parseTree(code);
   const warnings: Warning[] = [...notes];
   let firstError = -1;
   let errors = 0;
@@ -39,7 +67,10 @@ function parse(text: string): FrontEndResult {
   const walker = new Walker(code, tree);
   for (const [k, w] of env) walker.pasteEnv.set(k, w);
   const result = walker.run();
-  if (errors) {
+  if (cut !== null) {
+    const line = walker.lineOf(cut);
+    warnings.push({ code: 'guessed_syntax', message: `The Python code has too many syntax errors to read; it was read up to line ${line}.`, line });
+  } else if (errors) {
     const line = walker.lineOf(firstError);
     warnings.push({ code: 'guessed_syntax', message: `The Python code has syntax errors (the first on line ${line}); the parser read around them.`, line });
   }
