@@ -54,6 +54,15 @@ const INTAKE = [
   ['backticks at line ends', (n) => fill(n, ' `\n', 'curl.exe ' + URL, '')],
   ['nothing but spaces', (n) => ' '.repeat(n)],
   ['prose', (n) => fill(n, 'the quick brown fox ', '', '')],
+  // Found by hunting (each a distinct path; none slow once the fixes above were in).
+  ['NBSP run before curl', (n) => fill(Math.floor((n * 2) / 3), '\u00a0 ', '', CURL)],
+  ['many fenced blocks', (n) => fill(n, '```bash\n' + CURL + '\n```\n')],
+  ['mixed-language fenced blocks', (n) => fill(n, '```bash\n' + CURL + '\n```\n```python\n' + PY_CALL + '```\n```js\n' + JS_CALL + '```\n')],
+  ['IPython prompts', (n) => fill(n, 'In [1]: x\n', '', 'In [2]: !' + CURL)],
+  ['notebook !curl lines', (n) => fill(n, '!' + CURL + '\n', 'M = "x"\n', '')],
+  ['copy words inside a continued curl', (n) => fill(n, ' \\\nCopy\n -H "a: b"', 'curl ' + URL, '')],
+  ['PowerShell prompts', (n) => fill(n, 'PS C:\\> x\n', '', 'PS C:\\> ' + CURL)],
+  ['shell exports before a python fence', (n) => '```bash\n' + fill(n - 200, 'export A=b\n', '', '') + '```\n```python\n' + PY_HEAD + PY_CALL + '```\n'],
 ];
 const CURL_SHAPES = [
   ['CR run after curl', (n) => fill(n, '\r', CURL, '')],
@@ -88,10 +97,24 @@ const CURL_SHAPES = [
   ['one big body', (n) => fill(n, 'x', 'curl ' + URL + ` -d '{"model":"gpt-4o","messages":[{"role":"user","content":"`, `"}]}'`)],
   ['bearer spaces', (n) => fill(n, ' ', 'curl ' + URL + " -H 'Authorization: Bearer", "x'")],
   ['token word then spaces', (n) => fill(n, ' ', "curl " + URL + " -d 'token", "'")],
+  ['many -u options', (n) => fill(n, ' -u a:b', 'curl ' + URL, '')],
+  ['many -F options', (n) => fill(n, ' -F a=b', 'curl ' + URL, '')],
+  ['env var doubling', (n) => chain(n, 'V0=ab\n', (i) => `V${i}="$V${i - 1}$V${i - 1}"\n`, (i) => `curl ${URL} -d "$V${i}"`)],
+  ['many $VAR references', (n) => fill(n, '$A', 'A=x\ncurl ' + URL + ' -d ', '')],
+  ['heredoc body lines', (n) => fill(n, 'line\n', 'curl ' + URL + ' -d @- <<EOF\n', 'EOF\n')],
+  ['unterminated heredoc', (n) => fill(n, 'x\n', 'curl ' + URL + ' -d @- <<EOF\n', '')],
+  ['cmd caret lines', (n) => fill(n, ' -H "a: b" ^\n', 'curl ' + URL + ' ^\n', '-d x'), 'x.cmd'],
+  ['PowerShell here-string body', (n) => fill(n, 'line\n', "$b = @'\n", "'@\nInvoke-RestMethod -Uri " + URL + ' -Body $b'), 'x.ps1'],
+  ['PowerShell variable chain', (n) => chain(n, '$v0 = "gpt-4o"\n', (i) => `$v${i} = $v${i - 1}\n`, (i) => `Invoke-RestMethod -Uri ${URL} -Body $v${i}`), 'x.ps1'],
+  ['distinct JSON keys in -d', (n) => chain(n, 'curl ' + URL + ` -d '{"model":"gpt-4o"`, (i) => `,"a${i}":1`, () => "}'")],
+  ['JSON unicode escapes in -d', (n) => fill(n, '\\u0041', 'curl ' + URL + ` -d '{"model":"`, `"}'`)],
 ];
 const KEYS = [
   ['many keys', (n, key) => { let s = 'curl ' + URL + ' -d \''; while (s.length < n - 200) s += key() + ' '; return s + "'"; }],
   ['many key assignments', (n, key) => { let s = ''; while (s.length < n - 200) s += `OPENAI_API_KEY=${key()}\n`; return s + CURL; }],
+  ['many keys comma-separated', (n, key) => { let s = 'curl ' + URL + ' -d '; while (s.length < n - 200) s += key() + ','; return s; }],
+  ['many keys in a JSON body', (n, key) => { let s = 'curl ' + URL + ` -d '{"model":"gpt-4o"`; let i = 0; while (s.length < n - 200) s += `,"k${i++}":"${key()}"`; return s + "}'"; }],
+  ['dotenv lines', (n) => chain(n, '', (i) => `K${i}=abcdefghijklmnop1234\n`, () => CURL)],
 ];
 const PYTHON = [
   ['python paren nesting', (n) => fill(n, '(', 'x = ', ''), 'x.py'],
@@ -126,6 +149,9 @@ const PYTHON = [
   // Each line builds a string near the text cap from the last one twice (seconds before strings were charged by size).
   ['python f-string doubling', (n) => chain(n, PY_HEAD + 'm0 = "ab"\n', (i) => `m${i} = f"{m${i - 1}}{m${i - 1}}"\n`, (i) => PY_CALL.replace('"gpt-4o"', `m${i}`)), 'x.py'],
   ['python join doubling', (n) => chain(n, PY_HEAD + 'm0 = "ab"\n', (i) => `m${i} = m${i - 1}.join([m${i - 1}, m${i - 1}])\n`, (i) => PY_CALL.replace('"gpt-4o"', `m${i}`)), 'x.py'],
+  ['python distinct keyword arguments', (n) => chain(n, PY_HEAD + 'client.chat.completions.create(model="gpt-4o", messages=[]', (i) => `, a${i}=1`, () => ')\n'), 'x.py'],
+  ['python dedent run', (n) => fill(n, 'if a:\n        x\n  y\n', PY_HEAD, PY_CALL), 'x.py'],
+  ['python many requests calls', (n) => fill(n, `requests.post("${URL}", json={"model": "gpt-4o"})\n`, 'import requests\n', ''), 'x.py'],
 ];
 const JS = [
   ['js paren nesting', (n) => fill(n, '(', 'const x = ', ''), 'x.js'],
@@ -160,6 +186,12 @@ const JS = [
   ['js unterminated template', (n) => fill(n, 'x\n', JS_HEAD + 'const d = `', JS_CALL), 'x.js'],
   ['ts syntax error per line', (n) => fill(n, 'let x: = ;\n', JS_HEAD, JS_CALL), 'x.ts'],
   ['js regex-like slashes', (n) => fill(n, '/', 'const x = ', ''), 'x.js'],
+  ['js distinct options', (n) => chain(n, JS_HEAD + "await client.chat.completions.create({ model: 'gpt-4o', messages: []", (i) => `, a${i}: 1`, () => ' });\n'), 'x.js'],
+  ['ts many interfaces', (n) => fill(n, 'interface A { a: string; }\n', JS_HEAD, JS_CALL), 'x.ts'],
+  ['js arrow with many parameters', (n) => JS_HEAD + 'const m = (' + 'a, '.repeat(Math.floor((n - 300) / 3)) + 'b) => 1;\n' + JS_CALL, 'x.js'],
+  ['js else-if nesting', (n) => fill(n, 'if (a) x; else ', JS_HEAD, 'y;\n' + JS_CALL), 'x.js'],
+  // A syntax error at the end and a diff marker: every parse of the cascade (strict JS, TypeScript, undiffed, tolerant) reads it all.
+  ['js many calls, diff marker, error at the end', (n) => fill(n, JS_CALL, JS_HEAD + '+ const x = 1;\n', 'const = ;\n'), 'x.js'],
 ];
 
 const group = (g, list) => list.map(([name, gen, filename]) => ({ group: g, name, gen, filename }));
