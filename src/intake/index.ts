@@ -65,7 +65,8 @@ export function intake(raw: string, filename?: string): Intake | Failure {
     text = text.replace(/\u00a0/g, ' ').replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"');
     notes.push('Typographic quotes or non-breaking spaces (a web page paste) were read as plain ASCII.');
   }
-  if (text.trim() === '') return fail('empty_input', 'The input is empty: paste an API example (a curl command or a code snippet).');
+  // Blank: no character outside \s (what trim() removes), tested without a trimmed copy of the text.
+  if (!/\S/.test(text)) return fail('empty_input', 'The input is empty: paste an API example (a curl command or a code snippet).');
 
   let hint: Language | undefined = filename ? EXT_LANG[filename.slice(filename.lastIndexOf('.') + 1).toLowerCase()] : undefined;
   const fenced = extractFences(text);
@@ -84,7 +85,7 @@ export function intake(raw: string, filename?: string): Intake | Failure {
     hint = 'shell';
   }
   text = stripPrompts(text, notes);
-  if (text.trim() === '') return fail('empty_input', 'The input holds no code: paste an API example (a curl command or a code snippet).');
+  if (!/\S/.test(text)) return fail('empty_input', 'The input holds no code: paste an API example (a curl command or a code snippet).');
 
   const language = sniff(text, hint);
   if (!language) {
