@@ -54,6 +54,12 @@ describe('cleaning', () => {
     expect(r.text).toContain('os.environ["ANTHROPIC_BASE_URL"] = "https://api.minimax.io/anthropic"');
     expect(r.text.split('\n').length).toBe(paste.split('\n').length); // lines keep their numbers
   });
+  it('carries at most 100 exports (each carried line is longer than its export: 256 KiB of them became 1 MB of code)', () => {
+    const exports = Array.from({ length: 300 }, (_, i) => `export V${i}=x`).join('\n');
+    const r = clean('```bash\n' + exports + '\n```\n```python\nimport anthropic\nclient = anthropic.Anthropic()\nclient.messages.create(model="m", max_tokens=1, messages=[])\n```');
+    expect(r.text).toContain('os.environ["V99"] = "x"');
+    expect(r.text).not.toContain('os.environ["V100"]');
+  });
   it('keeps the code before a lone closing fence when prose follows it', () => {
     const r = clean('client = OpenAI(base_url="https://x/v1")\nclient.chat.completions.create(model="m")\n```\n\n<SectionTab>Next</SectionTab>');
     expect(r.text).toContain('client.chat.completions.create');

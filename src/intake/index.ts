@@ -97,6 +97,9 @@ export function intake(raw: string, filename?: string): Intake | Failure {
   return { text, language, notes };
 }
 
+/** The most `export X=...` lines of other blocks carried into the chosen code. */
+const MAX_CARRIED = 100;
+
 /**
  * Keeps the contents of ``` blocks. With several blocks, keeps those in the
  * language of the first code block that makes a request (a docs page often shows
@@ -147,12 +150,18 @@ function extractFences(text: string): { text: string; language?: Language } | nu
       : lead.lang === 'javascript' || lead.lang === 'typescript'
         ? (name: string, v: string, ref?: string) => `process.env.${name} = ${ref ? `process.env.${ref}` : JSON.stringify(v)};`
         : null;
+  // At most MAX_CARRIED: a page exports a few, and each carried line is longer than its
+  // export (256 KiB of exports became 1 MB of Python, a second to parse).
+  let carried = 0;
   if (carry)
     for (const b of blocks)
       if (!chosenSet.has(b) && (b.lang === 'shell' || b.lang === undefined))
-        for (let i = b.start; i < b.end; i++) {
+        for (let i = b.start; i < b.end && carried < MAX_CARRIED; i++) {
           const m = /^[^\S\n]*export\s+([A-Za-z_]\w*)=(["']?)([^"'\s]*)\2\s*$/.exec(lines[i]);
-          if (m) keep.set(i, carry(m[1], m[3], /^\$\{?([A-Za-z_]\w*)\}?$/.exec(m[3])?.[1]));
+          if (m) {
+            keep.set(i, carry(m[1], m[3], /^\$\{?([A-Za-z_]\w*)\}?$/.exec(m[3])?.[1]));
+            carried++;
+          }
         }
   return { text: lines.map((_, i) => keep.get(i) ?? '').join('\n'), language: lead.lang };
 }
