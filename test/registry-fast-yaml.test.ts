@@ -250,4 +250,17 @@ models:
       expect((u.user + u.system) / 1000).toBeLessThan(2000);
     }
   });
+
+  it('stays linear on many lines: no search runs past its line (a quote, an escape or a comment far below)', () => {
+    const many = Array.from({ length: 40_000 }, (_, i) => `  k${i}: plain value ${i}`).join('\n');
+    for (const last of ['  z: "quoted \\n"', "  z: 'quoted'", '  z: x # comment', '  z: "a\\u00e9b"']) {
+      const t = `version: 1\nextra:\n${many}\n${last}\nmodels: []\n`;
+      const c = process.cpuUsage();
+      const r = fastParseYaml(t);
+      const u = process.cpuUsage(c);
+      expect(r).not.toBeNull();
+      // Generous: searching the rest of the file from each line takes minutes here.
+      expect((u.user + u.system) / 1000).toBeLessThan(2000);
+    }
+  });
 });

@@ -13,7 +13,9 @@
 //   lines, complex or odd keys (numbers, null, `<<`, `__proto__`), duplicate
 //   keys, escapes it does not know, odd indentation, nesting past MAX_DEPTH,
 //   numbers it would have to round, and anything yaml would call an error.
-// - Linear in the text's length; no recursion deeper than MAX_DEPTH.
+// - Linear in the text's length, and light: it walks the text line by line
+//   without splitting it or copying its lines; no recursion deeper than
+//   MAX_DEPTH.
 // - It also says where a new entry can be appended as text (the `models` list
 //   is the file's last node, in block style, with no comment after it).
 
@@ -34,12 +36,6 @@ class Unsure extends Error {}
 const unsure = (): never => {
   throw new Unsure();
 };
-
-interface Line {
-  indent: number;
-  /** The line without its indentation. */
-  text: string;
-}
 
 /** Characters the reader leaves to yaml: C0 controls but LF, DEL, C1 controls (NEL), LS, PS, BOM. */
 const ODD_CHAR = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
@@ -89,251 +85,309 @@ function plainKey(s: string): string {
 /** Indicators that may not start a plain scalar. */
 const INDICATOR_START = /^[,[\]{}#&*!|>'"%@`?:]|^-(?: |$)/;
 
-/** A double-quoted scalar starting at s[i] (the quote); its value and the index after the closing quote. */
-function doubleQuoted(s: string, i: number): [string, number] {
+/**
+ * A double-quoted scalar starting at s[i] (the quote), within the line ending
+ * at `end`; its value and the index after the closing quote. Searches run on
+ * the line alone (a slice): indexOf on the whole text would scan past it.
+ */
+function doubleQuoted(s: string, i: number, end: number): [string, number] {
+  const line = s.slice(i, end);
   let out = '';
-  let j = i + 1;
+  let j = 1;
+  // The next `"` and `\` at or after j, each searched again only once passed: linear on a line of escapes.
+  let quote = -1;
+  let esc = -1;
   for (;;) {
-    if (j >= s.length) unsure(); // runs past the line: multi-line, left to yaml
-    const c = s[j];
-    if (c === '"') return [out, j + 1];
-    if (c !== '\\') {
-      const next = s.indexOf('"', j);
-      const esc = s.indexOf('\\', j);
-      const end = Math.min(next < 0 ? s.length : next, esc < 0 ? s.length : esc);
-      out += s.slice(j, end);
-      j = end;
+    if (j >= line.length) unsure(); // runs past the line: multi-line, left to yaml
+    const c = line.charCodeAt(j);
+    if (c === 34) return [out, i + j + 1];
+    if (c !== 92) {
+      if (quote < j) {
+        quote = line.indexOf('"', j);
+        if (quote < 0) quote = line.length;
+      }
+      if (esc < j) {
+        esc = line.indexOf('\\', j);
+        if (esc < 0) esc = line.length;
+      }
+      const stop = Math.min(quote, esc);
+      out += line.slice(j, stop);
+      j = stop;
       continue;
     }
-    const e = s[j + 1];
-    const simple = SIMPLE_ESCAPES[e];
+    const e = line[j + 1];
+    const simple = e === undefined ? undefined : SIMPLE_ESCAPES[e];
     if (simple !== undefined) {
       out += simple;
       j += 2;
       continue;
     }
     const len = e === 'x' ? 2 : e === 'u' ? 4 : e === 'U' ? 8 : 0;
-    if (!len) unsure();
-    const hex = s.slice(j + 2, j + 2 + len);
-    if (hex.length !== len || !/^[0-9a-fA-F]+$/.test(hex)) unsure();
+    if (!len || j + 2 + len > line.length) unsure();
+    const hex = line.slice(j + 2, j + 2 + len);
+    if (!/^[0-9a-fA-F]+$/.test(hex)) unsure();
     const code = parseInt(hex, 16);
     if (len === 8 && code > 0x10ffff) unsure();
     out += len === 8 ? String.fromCodePoint(code) : String.fromCharCode(code);
     j += 2 + len;
   }
 }
-const SIMPLE_ESCAPES: Record<string, string> = {
+const SIMPLE_ESCAPES: Record<string, string> = Object.assign(Object.create(null), {
   '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '0': '\0', a: '\x07', v: '\v', e: '\x1b',
   ' ': ' ', N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029', '\t': '\t',
-};
+});
 
-/** A single-quoted scalar starting at s[i]; its value and the index after the closing quote. */
-function singleQuoted(s: string, i: number): [string, number] {
+/** A single-quoted scalar starting at s[i], within the line ending at `end`; its value and the index after the closing quote. */
+function singleQuoted(s: string, i: number, end: number): [string, number] {
+  const line = s.slice(i, end);
   let out = '';
-  let j = i + 1;
+  let j = 1;
   for (;;) {
-    const q = s.indexOf("'", j);
+    const q = line.indexOf("'", j);
     if (q < 0) unsure();
-    out += s.slice(j, q);
-    if (s[q + 1] === "'") {
+    out += line.slice(j, q);
+    if (line.charCodeAt(q + 1) === 39) {
       out += "'";
       j = q + 2;
       continue;
     }
-    return [out, q + 1];
+    return [out, i + q + 1];
   }
 }
 
-/** `s` without trailing spaces (a loop: `/ +$/` rescans a long run of spaces). */
-function trimSpaces(s: string): string {
-  let e = s.length;
-  while (e > 0 && s.charCodeAt(e - 1) === 32) e--;
-  return e === s.length ? s : s.slice(0, e);
+/** The end of `s[from, to)` without trailing spaces. */
+function trimEnd(s: string, from: number, to: number): number {
+  while (to > from && s.charCodeAt(to - 1) === 32) to--;
+  return to;
 }
 
-const skipSpaces = (s: string, i: number) => {
-  while (s[i] === ' ') i++;
+function skipSpaces(s: string, i: number, end: number): number {
+  while (i < end && s.charCodeAt(i) === 32) i++;
   return i;
-};
+}
+
+const FLOW_CHAR = (c: number) => c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
 
 /** A flow collection starting at s[i] (`{` or `[`), closed on the same line. */
-function flow(s: string, i: number, depth: number): [unknown, number] {
+function flow(s: string, i: number, end: number, depth: number): [unknown, number] {
   if (depth > MAX_DEPTH) unsure();
-  const map = s[i] === '{';
-  const close = map ? '}' : ']';
+  const map = s.charCodeAt(i) === 123;
+  const close = map ? 125 : 93;
   const out: Record<string, unknown> | unknown[] = map ? {} : [];
-  let j = skipSpaces(s, i + 1);
-  if (s[j] === close) return [out, j + 1];
+  let j = skipSpaces(s, i + 1, end);
+  if (j < end && s.charCodeAt(j) === close) return [out, j + 1];
   for (;;) {
+    if (j >= end) unsure();
     if (map) {
       let key: string;
-      if (s[j] === '"' || s[j] === "'") {
-        [key, j] = s[j] === '"' ? doubleQuoted(s, j) : singleQuoted(s, j);
+      const c = s.charCodeAt(j);
+      if (c === 34 || c === 39) {
+        [key, j] = c === 34 ? doubleQuoted(s, j, end) : singleQuoted(s, j, end);
         if (PROTO_KEY.test(key)) unsure();
       } else {
-        const m = /^[^\s,[\]{}:#]+/.exec(s.slice(j, j + 256));
-        if (!m) unsure();
-        key = plainKey(m![0]);
-        j += m![0].length;
+        let k = j;
+        while (k < end && k - j < 256 && KEY_CHAR[s.charCodeAt(k)] === 1) k++;
+        if (k === j) unsure();
+        key = plainKey(s.slice(j, k));
+        j = k;
       }
-      if (s[j] !== ':' || s[j + 1] !== ' ') unsure();
+      if (j + 1 >= end || s.charCodeAt(j) !== 58 || s.charCodeAt(j + 1) !== 32) unsure();
       if (Object.prototype.hasOwnProperty.call(out, key)) unsure();
       let v: unknown;
-      [v, j] = flowValue(s, skipSpaces(s, j + 1), depth);
+      [v, j] = flowValue(s, skipSpaces(s, j + 1, end), end, depth);
       (out as Record<string, unknown>)[key] = v;
     } else {
       let v: unknown;
-      [v, j] = flowValue(s, j, depth);
+      [v, j] = flowValue(s, j, end, depth);
       (out as unknown[]).push(v);
     }
-    j = skipSpaces(s, j);
-    if (s[j] === close) return [out, j + 1];
-    if (s[j] !== ',') unsure();
-    j = skipSpaces(s, j + 1);
-    if (s[j] === close) unsure(); // a trailing comma: left to yaml
+    j = skipSpaces(s, j, end);
+    if (j >= end) unsure();
+    if (s.charCodeAt(j) === close) return [out, j + 1];
+    if (s.charCodeAt(j) !== 44) unsure();
+    j = skipSpaces(s, j + 1, end);
+    if (j < end && s.charCodeAt(j) === close) unsure(); // a trailing comma: left to yaml
   }
 }
 
 /** A value inside a flow collection: a nested one, a quoted scalar, or a plain scalar ending at `,` `]` `}`. */
-function flowValue(s: string, j: number, depth: number): [unknown, number] {
-  const c = s[j];
-  if (c === '{' || c === '[') return flow(s, j, depth + 1);
-  if (c === '"') return doubleQuoted(s, j);
-  if (c === "'") return singleQuoted(s, j);
+function flowValue(s: string, j: number, end: number, depth: number): [unknown, number] {
+  if (j >= end) unsure();
+  const c = s.charCodeAt(j);
+  if (c === 123 || c === 91) return flow(s, j, end, depth + 1);
+  if (c === 34) return doubleQuoted(s, j, end);
+  if (c === 39) return singleQuoted(s, j, end);
   let e = j;
-  while (e < s.length && !',[]{}'.includes(s[e])) {
+  while (e < end && !FLOW_CHAR(s.charCodeAt(e))) {
+    const x = s.charCodeAt(e);
     // `: ` or `:` at the end makes a pair, ` #` a comment: left to yaml.
-    if ((s[e] === ':' && (s[e + 1] === ' ' || e + 1 >= s.length || ',[]{}'.includes(s[e + 1]))) || (s[e] === '#' && s[e - 1] === ' ')) unsure();
+    if ((x === 58 && (e + 1 >= end || s.charCodeAt(e + 1) === 32 || FLOW_CHAR(s.charCodeAt(e + 1)))) || (x === 35 && s.charCodeAt(e - 1) === 32)) unsure();
     e++;
   }
-  const raw = trimSpaces(s.slice(j, e));
+  const raw = s.slice(j, trimEnd(s, j, e));
   if (!raw || INDICATOR_START.test(raw)) unsure();
   return [plainValue(raw), e];
 }
 
 /** What may follow a value on its line: spaces, then nothing or a comment. */
-function endOfLine(s: string, j: number): void {
-  j = skipSpaces(s, j);
-  if (j < s.length && !(s[j] === '#' && s[j - 1] === ' ')) unsure();
+function endOfLine(s: string, j: number, end: number): void {
+  const k = skipSpaces(s, j, end);
+  if (k < end && !(s.charCodeAt(k) === 35 && k > j)) unsure();
 }
 
-/** A scalar or one-line flow collection that fills the rest of a line (from s[j], not a space). */
-function inlineValue(s: string, j: number, depth: number): unknown {
-  const c = s[j];
+/** A scalar or one-line flow collection that fills the rest of the line s[j, end) (s[j] is not a space). */
+function inlineValue(s: string, j: number, end: number, depth: number): unknown {
+  const c = s.charCodeAt(j);
   let v: unknown;
-  let end: number;
-  if (c === '"') [v, end] = doubleQuoted(s, j);
-  else if (c === "'") [v, end] = singleQuoted(s, j);
-  else if (c === '{' || c === '[') [v, end] = flow(s, j, depth + 1);
+  let after: number;
+  if (c === 34) [v, after] = doubleQuoted(s, j, end);
+  else if (c === 39) [v, after] = singleQuoted(s, j, end);
+  else if (c === 123 || c === 91) [v, after] = flow(s, j, end, depth + 1);
   else {
-    const hash = s.indexOf(' #', j);
-    const raw = trimSpaces(hash < 0 ? s.slice(j) : s.slice(j, hash));
+    // The rest of the line (its end has no spaces), up to a comment (` #`).
+    const line = s.slice(j, end);
+    const hash = line.indexOf(' #');
+    const raw = hash < 0 ? line : line.slice(0, trimEnd(line, 0, hash));
     if (!raw || INDICATOR_START.test(raw) || raw.includes(': ') || raw.endsWith(':')) unsure();
     return plainValue(raw);
   }
-  endOfLine(s, end);
+  endOfLine(s, after, end);
   return v;
 }
 
-/** The key of a `key: ...` line, and where its value starts; null when the line is no mapping pair. */
-function keyOf(s: string): [string, number] | null {
+/** The key of a `key: ...` line s[i, end), and where its value starts (after the `:`); null when the line is no mapping pair. */
+function keyOf(s: string, i: number, end: number): [string, number] | null {
   let key: string;
   let j: number;
-  if (s[0] === '"' || s[0] === "'") {
-    [key, j] = s[0] === '"' ? doubleQuoted(s, 0) : singleQuoted(s, 0);
+  const c = s.charCodeAt(i);
+  if (c === 34 || c === 39) {
+    [key, j] = c === 34 ? doubleQuoted(s, i, end) : singleQuoted(s, i, end);
   } else {
     // The common key (letters, digits, _ . / -) in one pass; anything else through the pattern.
-    j = 0;
-    while (j < s.length && KEY_CHAR[s.charCodeAt(j)] === 1) j++;
-    if (j > 0 && s.charCodeAt(j) === 58 && (j + 1 === s.length || s.charCodeAt(j + 1) === 32)) key = plainKey(s.slice(0, j));
+    j = i;
+    while (j < end && KEY_CHAR[s.charCodeAt(j)] === 1) j++;
+    if (j > i && s.charCodeAt(j) === 58 && (j + 1 === end || s.charCodeAt(j + 1) === 32)) key = plainKey(s.slice(i, j));
     else {
-      const m = /^[^\s:#]+(?=:(?: |$))/.exec(s);
+      const m = /^[^\s:#]+(?=:(?: |$))/.exec(s.slice(i, end));
       if (!m) return null;
       key = plainKey(m[0]);
-      j = m[0].length;
+      j = i + m[0].length;
     }
   }
-  if (s[j] !== ':' || (j + 1 < s.length && s[j + 1] !== ' ')) return null;
+  if (j >= end || s.charCodeAt(j) !== 58 || (j + 1 < end && s.charCodeAt(j + 1) !== 32)) return null;
   if (PROTO_KEY.test(key)) unsure();
   return [key, j + 1];
 }
 
+function isItem(s: string, i: number, end: number): boolean {
+  return s.charCodeAt(i) === 45 && (i + 1 === end || s.charCodeAt(i + 1) === 32);
+}
+
+/** The content lines of a text, one at a time: no array of lines, no copy of a line. */
 class Reader {
-  private i = 0;
+  /** The current content line: s[start, end) without indentation and trailing spaces, at column `indent`; `indent` is -1 at the end. */
+  indent = -1;
+  start = 0;
+  end = 0;
+  /** Where the next physical line starts. */
+  private next = 0;
+  /** A comment line came after the last content line. */
+  commentAfter = false;
   /** Column of the `-` of the top-level `models` list, when it is a block list. */
   modelsItems: number | null = null;
-  constructor(private readonly lines: Line[]) {}
 
-  get done(): boolean {
-    return this.i >= this.lines.length;
+  constructor(private readonly s: string) {
+    this.advance();
   }
 
-  private peek(): Line | undefined {
-    return this.lines[this.i];
+  /** Moves to the next content line (blank and comment lines skipped). */
+  advance(): void {
+    const s = this.s;
+    while (this.next < s.length) {
+      const start = this.next;
+      let end = s.indexOf('\n', start);
+      if (end < 0) end = s.length;
+      this.next = end + 1;
+      const c0 = s.charCodeAt(start);
+      // `---`, `...` and `%` at the start of a line: document markers and directives.
+      if ((c0 === 45 && s.startsWith('---', start)) || (c0 === 46 && s.startsWith('...', start)) || c0 === 37) unsure();
+      const i = skipSpaces(s, start, end);
+      if (i === end) continue;
+      if (s.charCodeAt(i) === 35) {
+        this.commentAfter = true;
+        continue;
+      }
+      this.indent = i - start;
+      this.start = i;
+      this.end = trimEnd(s, i, end);
+      this.commentAfter = false;
+      return;
+    }
+    this.indent = -1;
+  }
+
+  get done(): boolean {
+    return this.indent < 0;
   }
 
   /** A block mapping whose keys stand at `indent`; the current line is its first pair. */
   map(indent: number, depth: number): Record<string, unknown> {
     if (depth > MAX_DEPTH) unsure();
+    const s = this.s;
     const out: Record<string, unknown> = {};
-    for (let line = this.peek(); line && line.indent === indent; line = this.peek()) {
-      if (isItem(line.text)) break; // a sequence at the same indent as its key ended the pair before
-      const kv = keyOf(line.text);
+    while (this.indent === indent) {
+      if (isItem(s, this.start, this.end)) break; // a sequence at the same indent as its key ended the pair before
+      const end = this.end;
+      const kv = keyOf(s, this.start, end);
       if (!kv) unsure();
       const [key, at] = kv!;
       if (Object.prototype.hasOwnProperty.call(out, key)) unsure();
-      this.i++;
-      const j = skipSpaces(line.text, at);
-      if (j < line.text.length && !(line.text[j] === '#' && j > at)) {
-        out[key] = inlineValue(line.text, j, depth);
-        const next = this.peek();
-        if (next && next.indent > indent) unsure(); // a multi-line scalar, or an error
+      const j = skipSpaces(s, at, end);
+      if (j < end && !(s.charCodeAt(j) === 35 && j > at)) {
+        out[key] = inlineValue(s, j, end, depth);
+        this.advance();
+        if (this.indent > indent) unsure(); // a multi-line scalar, or an error
         continue;
       }
       // Nothing on the line: a nested block, or null.
-      const next = this.peek();
-      if (next && next.indent > indent) {
-        if (isItem(next.text)) {
-          if (depth === 0 && key === 'models') this.modelsItems = next.indent;
-          out[key] = this.seq(next.indent, depth + 1);
-        } else out[key] = this.map(next.indent, depth + 1);
-        const after = this.peek();
-        if (after && after.indent > indent) unsure();
-      } else if (next && next.indent === indent && isItem(next.text)) {
+      this.advance();
+      if (this.indent > indent) {
+        if (isItem(s, this.start, this.end)) {
+          if (depth === 0 && key === 'models') this.modelsItems = this.indent;
+          out[key] = this.seq(this.indent, depth + 1);
+        } else out[key] = this.map(this.indent, depth + 1);
+        if (this.indent > indent) unsure();
+      } else if (this.indent === indent && isItem(s, this.start, this.end)) {
         if (depth === 0 && key === 'models') this.modelsItems = indent;
         out[key] = this.seq(indent, depth + 1);
       } else out[key] = null;
     }
-    const line = this.peek();
-    if (line && line.indent === indent && !isItem(line.text)) unsure();
     return out;
   }
 
   /** A block sequence whose `-` stand at `indent`; the current line is its first item. */
   seq(indent: number, depth: number): unknown[] {
     if (depth > MAX_DEPTH) unsure();
+    const s = this.s;
     const out: unknown[] = [];
-    for (let line = this.peek(); line && line.indent === indent && isItem(line.text); line = this.peek()) {
-      const j = skipSpaces(line.text, 1);
-      if (j >= line.text.length || line.text[j] === '#' || isItem(line.text.slice(j))) unsure();
-      const rest = line.text.slice(j);
-      if (keyOf(rest)) {
+    while (this.indent === indent && isItem(s, this.start, this.end)) {
+      const end = this.end;
+      const j = skipSpaces(s, this.start + 1, end);
+      if (j >= end || s.charCodeAt(j) === 35 || isItem(s, j, end)) unsure();
+      if (keyOf(s, j, end)) {
         // `- key: value`: a mapping whose keys stand where this first key does.
-        this.lines[this.i] = { indent: indent + j, text: rest };
-        out.push(this.map(indent + j, depth + 1));
+        const col = indent + (j - this.start);
+        this.indent = col;
+        this.start = j;
+        out.push(this.map(col, depth + 1));
       } else {
-        this.i++;
-        out.push(inlineValue(rest, 0, depth));
+        out.push(inlineValue(s, j, end, depth));
+        this.advance();
       }
-      const next = this.peek();
-      if (next && next.indent > indent) unsure();
+      if (this.indent > indent) unsure();
     }
     return out;
   }
-}
-
-function isItem(s: string): boolean {
-  return s[0] === '-' && (s.length === 1 || s[1] === ' ');
 }
 
 /**
@@ -342,34 +396,11 @@ function isItem(s: string): boolean {
  */
 export function fastParseYaml(text: string): FastDoc | null {
   if (ODD_CHAR.test(text)) return null;
-  const lines: Line[] = [];
-  let seenContent = false;
-  let commentAfter = false;
-  for (let start = 0; start < text.length; ) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    const c0 = text.charCodeAt(start);
-    // `---`, `...` and `%` at the start of a line: document markers and directives.
-    if ((c0 === 45 && text.startsWith('---', start)) || (c0 === 46 && text.startsWith('...', start)) || c0 === 37) return null;
-    let i = start;
-    while (i < end && text.charCodeAt(i) === 32) i++;
-    if (i < end) {
-      if (text.charCodeAt(i) === 35) {
-        if (seenContent) commentAfter = true;
-      } else {
-        let e = end;
-        while (text.charCodeAt(e - 1) === 32) e--;
-        lines.push({ indent: i - start, text: text.slice(i, e) });
-        seenContent = true;
-        commentAfter = false;
-      }
-    }
-    start = end + 1;
-  }
-  if (!lines.length || lines[0].indent !== 0 || isItem(lines[0].text)) return null;
-  const r = new Reader(lines);
   let value: Record<string, unknown>;
+  let r: Reader;
   try {
+    r = new Reader(text);
+    if (r.done || r.indent !== 0 || isItem(text, r.start, r.end)) return null;
     value = r.map(0, 0);
     if (!r.done) return null;
   } catch (e) {
@@ -380,7 +411,7 @@ export function fastParseYaml(text: string): FastDoc | null {
   const keys = Object.keys(value);
   const models = value.models;
   const tail =
-    keys[keys.length - 1] === 'models' && Array.isArray(models) && models.length && r.modelsItems !== null && !commentAfter && text.endsWith('\n')
+    keys[keys.length - 1] === 'models' && Array.isArray(models) && models.length && r.modelsItems !== null && !r.commentAfter && text.endsWith('\n')
       ? { indent: r.modelsItems }
       : null;
   return { value, tail };
