@@ -35,19 +35,20 @@ function plainObject(v: unknown): v is Record<string, unknown> {
   return p === Object.prototype || p === null;
 }
 
-/** A copy of a record whose values all pass `ok`, or null. */
+/**
+ * A record whose values all pass `ok` (the object itself: zod's copy would be
+ * equal, key order included, and the parsed file is not used elsewhere), or null.
+ */
 function record(v: unknown, ok: (x: unknown) => boolean): Record<string, unknown> | null {
   if (!plainObject(v)) return null;
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(v)) {
-    if (!ok(v[k])) return null;
-    out[k] = v[k];
-  }
-  return out;
+  for (const k in v) if (!ok(v[k])) return null;
+  return v;
 }
 
 const isString = (x: unknown): x is string => typeof x === 'string';
 const any = () => true;
+const TEXT_RECORDS = [['headers', isString], ['query', isString]] as const;
+const VALUE_RECORDS = [['thinking_params', any], ['request_params', any], ['capabilities', (x: unknown) => typeof x === 'boolean']] as const;
 
 function auth(v: unknown): Entry['auth'] | null {
   if (!plainObject(v)) return null;
@@ -93,7 +94,7 @@ export function fastEntry(raw: unknown): Entry | null {
   const a = auth(raw.auth);
   if (!a) return null;
   o.auth = a;
-  for (const [k, ok] of [['headers', isString], ['query', isString]] as const) {
+  for (const [k, ok] of TEXT_RECORDS) {
     const r = has(raw, k) ? record(raw[k], ok) : {};
     if (!r) return null;
     o[k] = r;
@@ -103,7 +104,7 @@ export function fastEntry(raw: unknown): Entry | null {
   const mode = has(raw, 'thinking_mode') ? raw.thinking_mode : 'auto';
   if (mode !== 'enabled' && mode !== 'disabled' && mode !== 'auto') return null;
   o.thinking_mode = mode;
-  for (const [k, ok] of [['thinking_params', any], ['request_params', any], ['capabilities', (x: unknown) => typeof x === 'boolean']] as const) {
+  for (const [k, ok] of VALUE_RECORDS) {
     const r = has(raw, k) ? record(raw[k], ok) : {};
     if (!r) return null;
     o[k] = r;
