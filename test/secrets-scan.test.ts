@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { SHAPES, classifyCredential, excerpt, forgetSecrets, isCredentialName, rememberArguments, rememberEnvironment, rememberSecret, scanText, scrubResult } from '../src/secrets/index.js';
 import { parseExample } from '../src/api.js';
 import { generateKey, leaks } from './helpers/keys.js';
+import { seeded } from './helpers/run.js';
 
 const ALL = SHAPES.map((s) => s.id);
 
@@ -146,5 +147,28 @@ describe('credential values with long separator runs', () => {
     classifyCredential(value);
     const { user, system } = process.cpuUsage(t0);
     expect((user + system) / 1000).toBeLessThan(2000);
+  });
+});
+
+describe('a split key whose later piece has no digit', () => {
+  // Random base62 has no digit in 24 characters about once in 70 keys: such a piece is still
+  // random (its letters change case often), unlike a word or header name that follows a key.
+  const rnd = seeded(20261203);
+  const noDigits = (t: string) => t.replace(/[0-9]/g, () => String.fromCharCode((rnd() < 0.5 ? 65 : 97) + Math.floor(rnd() * 26)));
+  it.each(['openai', 'anthropic', 'groq', 'xai'])('finds the %s key and both its pieces', (id) => {
+    const k = generateKey(id, rnd);
+    const cut = Math.floor(k.length / 2);
+    const tail = noDigits(k.slice(cut));
+    expect(tail).not.toMatch(/[0-9]/);
+    for (const sep of [' ', '" "']) {
+      const pieces = scanText(`Authorization: Bearer ${k.slice(0, cut)}${sep}${tail}`).flatMap((f) => f.pieces ?? [f.value]);
+      expect(pieces).toContain(tail);
+    }
+  });
+
+  it('still ends at a header name or word after the key', () => {
+    const k = generateKey('openai', rnd);
+    const found = scanText(`-H "Authorization: Bearer ${k}" -H "XMLHttpRequest: ContentTypeHeader"`);
+    expect(found.map((f) => f.value)).toEqual([k]);
   });
 });

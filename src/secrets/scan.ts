@@ -185,9 +185,20 @@ function strictlyRandom(p: string): boolean {
   return /[0-9]/.test(p) && /[A-Z]/.test(p) && /[a-z]/.test(p) && !looksStructural(p);
 }
 
-/** A piece that extends a key already matched whole must look random (upper, lower and digits), not like a word or model id. */
+/**
+ * Letters whose case changes at a third of their neighbours or more (`kQzTbWv`): random
+ * base62 does (half of them by chance), words and names do not (`Authorization`,
+ * `XMLHttpRequest`). A random piece has no digit about once in 70 at 24 characters.
+ */
+function caseFlipping(p: string): boolean {
+  let flips = 0;
+  for (let i = 1; i < p.length; i++) if ((p.charCodeAt(i) < 97) !== (p.charCodeAt(i - 1) < 97)) flips++;
+  return flips * 3 >= p.length;
+}
+
+/** A piece that extends a key already matched whole must look random (upper, lower and digits, or case that flips often), not like a word or model id. */
 function randomPiece(p: string): boolean {
-  return p.length < 8 || (/[0-9]/.test(p) && /[A-Z]/.test(p) && /[a-z]/.test(p));
+  return p.length < 8 || ((/[0-9]/.test(p) || caseFlipping(p)) && /[A-Z]/.test(p) && /[a-z]/.test(p));
 }
 
 /**
@@ -235,14 +246,14 @@ export function scanShapes(text: string): FoundSecret[] {
     }
     const hit = matchAt(text, pos);
     let split = matchSplitAt(text, pos, runs);
-    // A key matched whole is extended only by pieces that hold a digit, whatever shape the join matches
+    // A key matched whole is extended only by pieces that hold a digit or flip case like random text, whatever shape the join matches
     // (`-H "cf-aig-authorization: Bearer sk-proj-..." -H "Authorization..."` must not swallow the next header).
     if (
       split &&
       hit &&
       (split.value.length <= hit.value.length ||
         (split.shape.id === hit.shape.id && !split.pieces.slice(1).every(randomPiece)) ||
-        !split.pieces.slice(1).every((p) => p.length < 8 || /[0-9]/.test(p)))
+        !split.pieces.slice(1).every((p) => p.length < 8 || /[0-9]/.test(p) || (caseFlipping(p) && randomPiece(p))))
     )
       split = null;
     if (hit && !split) {
