@@ -1,20 +1,22 @@
 // Bundles the CLI (dist/cli.js, built by tsc) into dist/bundle/: a few
-// "layer" files, each loaded only by the verbs that need it, so that a verb
-// reads one to three files instead of ~140 modules (zod alone is ~95), or the
-// ~20 small chunks esbuild's own code splitting makes. Module loading was
-// most of a verb's start-up (README, "Speed and linear time"); each file the
-// ESM loader reads costs about 1 ms here, so `byok parse-example x.sh` loads
-// two files (cli.js, parse.js) and `byok templates` two (cli.js, registry-read.js).
+// CommonJS "layer" files, each loaded only by the verbs that need it, so that
+// a verb reads two to five files instead of ~140 modules (zod alone is ~95),
+// or the ~20 small chunks esbuild's own code splitting makes: `byok
+// parse-example x.sh` loads cli, base and parse; `byok templates` cli, base and
+// registry-read (README, "Speed and linear time").
 //
-// How: LAYERS below is an ordered list; a layer is its entry modules plus
-// everything they reach by static import that no earlier layer holds. Each
-// module lives in exactly one layer (module state such as the remembered
-// secrets of src/secrets/boundary.ts is never duplicated). A layer imports an
-// earlier layer's module through a small re-export shim (`export { a } from
-// './cli.js'`, live bindings kept); a dynamic import() of a later layer's entry
-// becomes import('./that-layer.js'), whose exports are that entry's exports.
-// A module that only a dynamic import() reaches, and that is no layer's
-// entry, is bundled into the importing layer (esbuild inits it lazily).
+// How: LAYERS below is an ordered list; a layer is its entry module (and
+// `with` modules) plus everything they reach by static import that no earlier
+// layer holds. Each module lives in exactly one layer (module state such as
+// the remembered secrets of src/secrets/boundary.ts is never duplicated). A
+// layer reads an earlier layer's module through a small shim (the earlier
+// layer exports that module's namespace object, whose getters keep bindings
+// live); a dynamic import() of a later layer's entry becomes a require() of
+// that layer, whose exports are the entry's exports. A module that only a
+// dynamic import() reaches, and that is no layer's entry, is bundled into the
+// importing layer (esbuild inits it lazily). dist/bundle/loader.cjs
+// (scripts/bundle-loader.cjs) loads the layers with the V8 code caches that
+// scripts/bundle-train.mjs makes at the end of the build.
 //
 // Guarantees: the bundle runs the same compiled code as dist/ (it is built
 // from tsc's output, not from the sources); dist/bundle/ sits two levels
@@ -22,8 +24,8 @@
 // (../../package.json, ../../schema/...) resolve alike; bin/byok.js falls back
 // to dist/cli.js when the bundle is absent (esbuild is a devDependency: a
 // checkout built without it still runs). A dynamic import of a module that is
-// in a later layer but is not that layer's entry fails the build (it would
-// have no namespace to return).
+// in a later layer but is not that layer's entry, or a LAYERS name the CLI
+// does not import, fails the build.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -136,11 +138,11 @@ const entryLayer = new Map(LAYERS.flatMap((L, i) => L.entries.map((e) => [join(d
 
 // ---- 3. which modules later layers import from each layer (only those are exported) ----
 const ids = new Map([...layerOf.keys()].map((f, i) => [f, `m${i}`]));
-const needed = new Map();
+const needed = new Set();
 for (const [f, deps] of staticEdges) {
   const from = layerOf.get(f);
   if (from === undefined) continue;
-  for (const d of [...deps, ...dynamicEdges.get(f)]) if (layerOf.get(d) !== undefined && layerOf.get(d) < from) needed.set(d, true);
+  for (const d of [...deps, ...dynamicEdges.get(f)]) if (layerOf.get(d) !== undefined && layerOf.get(d) < from) needed.add(d);
 }
 
 // ---- the Python grammar's parse tables, decoded at build time ----
@@ -153,7 +155,6 @@ const lezerTables = {
   name: 'byok-lezer-tables',
   setup(build) {
     build.onLoad({ filter: /[\\/]@lezer[\\/]python[\\/]dist[\\/]index\.js$/ }, async (args) => {
-      const { readFileSync } = await import('node:fs');
       const source = readFileSync(args.path, 'utf8');
       const { parser } = await import(pathToFileURL(args.path).href);
       const group = parser.tokenizers.find((t) => t && t.data instanceof Uint16Array);
@@ -239,7 +240,7 @@ for (const L of LAYERS) {
   if (/[^\x00-\x7f]/.test(text)) writeFileSync(file, text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
 // A module a shim re-exports must be exported by its layer: checked once here.
-for (const f of needed.keys()) if (!existsSync(join(out, layerFile(LAYERS[layerOf.get(f)])))) throw new Error(`bundle: layer of ${relative(root, f)} was not written`);
+for (const f of needed) if (!existsSync(join(out, layerFile(LAYERS[layerOf.get(f)])))) throw new Error(`bundle: layer of ${relative(root, f)} was not written`);
 copyFileSync(join(root, 'scripts/bundle-loader.cjs'), join(out, 'loader.cjs'));
 writeFileSync(
   join(out, 'layers.json'),
