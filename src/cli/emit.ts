@@ -53,6 +53,9 @@ function guard(): void {
   process.stderr.on('error', () => {});
 }
 
+/** True once a write went through `process.stdout` (the descriptor would have blocked). */
+let streaming = false;
+
 /** Where stdout text goes instead of descriptor 1, when set (an in-process caller capturing the output). */
 let sink: ((text: string) => void) | null = null;
 
@@ -79,8 +82,10 @@ function write(text: string): void {
   if (writeFailed) return;
   try {
     if (sink) return sink(filter(text));
-    const rest = writeDirect(Buffer.from(filter(text), 'utf8'));
+    // Once the stream holds queued bytes, later text goes behind them, in order.
+    const rest = streaming ? Buffer.from(filter(text), 'utf8') : writeDirect(Buffer.from(filter(text), 'utf8'));
     if (rest) {
+      streaming = true;
       guard();
       process.stdout.write(rest);
     }
