@@ -38,6 +38,10 @@ describe.skipIf(!built)('the CLI bundle layers', () => {
     for (const name of ['cli', 'base', 'parse', 'registry-read']) expect(layers[name].filter((f) => f.includes('node_modules/'))).toEqual([]);
   });
 
+  it('names no folder of the machine that built it (module ids are relative to the package)', () => {
+    for (const f of readdirSync(bundle).filter((n) => n.endsWith('.cjs'))) expect(readFileSync(join(bundle, f), 'latin1').includes(root)).toBe(false);
+  });
+
   it('a curl paste loads the CLI, base and parse layers only, each with its code cache', () => {
     const r = run(bundle, ['parse-example', join(root, 'fixtures/deepseek/chat-thinking-export.sh')]);
     expect(JSON.parse(r.stdout).ok).toBe(true);
