@@ -17,15 +17,14 @@
 // and the position, never the key.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import * as lib from '../src/index.js';
 import { createServer as createMcp } from '../src/mcp/server.js';
 import { generateKey, leaks } from './helpers/keys.js';
-import { captureCli, seeded } from './helpers/run.js';
+import { captureCli, seeded, tempWorkspaces } from './helpers/run.js';
 import { SHAPES } from '../src/secrets/index.js';
 
 const random = seeded(903);
@@ -52,15 +51,7 @@ function check(out: unknown, keys: string[], what: string): void {
   }
 }
 
-const root = mkdtempSync(join(tmpdir(), 'byok-leak2-'));
-let n = 0;
-const workspace = (env: Record<string, string> = {}) => {
-  const dir = join(root, `ws${n++}`);
-  mkdirSync(dir, { recursive: true });
-  const lines = Object.entries(env).map(([k, v]) => `${k}=${v}`);
-  if (lines.length) writeFileSync(join(dir, '.env'), lines.join('\n') + '\n');
-  return dir;
-};
+const { root, workspace } = tempWorkspaces('byok-leak2-');
 /** What byok wrote in a workspace (the registry and its cache), never the .env the test wrote. */
 const written = (dir: string) => {
   const f = join(dir, 'config', 'custom_models.yaml');

@@ -10,14 +10,13 @@
 // never the key.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import * as lib from '../src/index.js';
 import { SHAPES, excerpt, rememberSecret } from '../src/secrets/index.js';
 import { generateKey, leaks } from './helpers/keys.js';
-import { captureCli, seeded } from './helpers/run.js';
+import { captureCli, seeded, tempWorkspaces } from './helpers/run.js';
 
 const random = seeded(20261203);
 const SHAPE_IDS = SHAPES.map((s) => s.id);
@@ -81,15 +80,7 @@ const PASTES: Paste[] = [
   { lang: 'js', name: 'error: no call', text: (k) => `const apiKey = "${k}";\nconsole.log(apiKey);` },
 ];
 
-const root = mkdtempSync(join(tmpdir(), 'byok-leak-'));
-let n = 0;
-const workspace = (env: Record<string, string> = {}) => {
-  const dir = join(root, `ws${n++}`);
-  mkdirSync(dir, { recursive: true });
-  const lines = Object.entries(env).map(([k, v]) => `${k}=${v}`);
-  if (lines.length) writeFileSync(join(dir, '.env'), lines.join('\n') + '\n');
-  return dir;
-};
+const { root, workspace } = tempWorkspaces('byok-leak-');
 
 /** The CLI's main, in-process, with stdout captured. */
 const cli = (argv: string[]) => captureCli(argv);

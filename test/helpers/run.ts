@@ -1,6 +1,9 @@
 // Test-side helpers shared by the leak fuzzes: a deterministic random source
 // (a failure reproduces from its seed) and the CLI's main run in-process with
 // its output captured.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { main } from '../../src/cli.js';
 import { setOutputSink } from '../../src/cli/emit.js';
 
@@ -34,4 +37,21 @@ export async function captureCli(argv: string[], opts: { stderr?: boolean } = {}
     streams.forEach((s, i) => ((s as unknown as { write: unknown }).write = saved[i]));
   }
   return out;
+}
+
+/**
+ * Fresh workspaces under one temp root (`prefix`): each call makes a new one,
+ * with a `.env` holding `env` when given. `root` is for the caller's cleanup.
+ */
+export function tempWorkspaces(prefix: string): { root: string; workspace: (env?: Record<string, string>) => string } {
+  const root = mkdtempSync(join(tmpdir(), prefix));
+  let n = 0;
+  const workspace = (env: Record<string, string> = {}) => {
+    const dir = join(root, `ws${n++}`);
+    mkdirSync(dir, { recursive: true });
+    const lines = Object.entries(env).map(([k, v]) => `${k}=${v}`);
+    if (lines.length) writeFileSync(join(dir, '.env'), lines.join('\n') + '\n');
+    return dir;
+  };
+  return { root, workspace };
 }
