@@ -15,7 +15,7 @@
 // - The cache holds what the registry holds: entries, never keys.
 // Decision: the cache is trusted like the user's own files (it lives in the
 // user's cache folder and holds only what byok itself validated).
-import { crypto } from '../lazy-crypto.js';
+import { crypto } from '../lazy-builtins.js';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { io } from './file.js';

@@ -12,16 +12,12 @@
 //   failure (full disk, failed rename) removes the temp file and leaves the
 //   original byte for byte.
 // - The byte-order mark and CRLF line endings of the file survive a write.
-import { crypto } from '../lazy-crypto.js';
+import { crypto, fsPromises as fsp } from '../lazy-builtins.js';
 import { constants as fsc } from 'node:fs';
 import type * as FsPromises from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fail, type Failure } from '../failure.js';
 
-/** node:fs/promises, loaded on first use (it loads readline and the watchers: start-up time `byok templates` never needs). */
-let fspMod: typeof FsPromises | undefined;
-const fsp = (): typeof FsPromises => (fspMod ??= createRequire(import.meta.url)('node:fs/promises') as typeof FsPromises);
 
 export const REGISTRY_REL = join('config', 'custom_models.yaml');
 

@@ -8,7 +8,7 @@
 // tool would silently be picked up, and two templates on one host (gemini,
 // gemma) would need two copies of one key. One key per host also makes the
 // "key sent to another vendor" check a plain name comparison.
-import { crypto } from '../lazy-crypto.js';
+import { crypto } from '../lazy-builtins.js';
 import { keyEnvForHost } from '../hosts.js';
 import { trimEndOf } from '../text.js';
 import { findKeyShaped } from '../secrets/index.js';

@@ -16,7 +16,7 @@
 //   20 s) counts from the last change of holder, so a busy registry with
 //   holders coming and going never times out a waiter; the error says how
 //   long this process waited and how many holders it saw.
-import { crypto } from '../lazy-crypto.js';
+import { crypto } from '../lazy-builtins.js';
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { fail, type Failure } from '../failure.js';
