@@ -152,6 +152,15 @@ const PYTHON = [
   ['python distinct keyword arguments', (n) => chain(n, PY_HEAD + 'client.chat.completions.create(model="gpt-4o", messages=[]', (i) => `, a${i}=1`, () => ')\n'), 'x.py'],
   ['python dedent run', (n) => fill(n, 'if a:\n        x\n  y\n', PY_HEAD, PY_CALL), 'x.py'],
   ['python many requests calls', (n) => fill(n, `requests.post("${URL}", json={"model": "gpt-4o"})\n`, 'import requests\n', ''), 'x.py'],
+  // Runs of one- or two-character tokens (1 to 4 s at the cap before the token budget of src/intake/limits.ts;
+  // `f(),` looked each name up in every SDK name of the data).
+  ['python top-level calls', (n) => fill(n, 'f(),', PY_HEAD, '\n' + PY_CALL), 'x.py'],
+  ['python statements on one line', (n) => fill(n, 'x;', PY_HEAD, '\n' + PY_CALL), 'x.py'],
+  ['python name lines', (n) => fill(n, 'a\n', PY_HEAD, PY_CALL), 'x.py'],
+  ['python dict entries', (n) => fill(n, '"a": 1, ', PY_HEAD + 'm = {', '}\n' + PY_CALL), 'x.py'],
+  ['python f-string lines', (n) => fill(n, 'f"{a}"\n', PY_HEAD, PY_CALL), 'x.py'],
+  ['python f-string fields', (n) => fill(n, '{a}', PY_HEAD + 'm = f"', '"\n' + PY_CALL), 'x.py'],
+  ['python implicit concatenation', (n) => fill(n, '"a" ', PY_HEAD + 'm = (', ')\n' + PY_CALL), 'x.py'],
 ];
 const JS = [
   ['js paren nesting', (n) => fill(n, '(', 'const x = ', ''), 'x.js'],
@@ -192,6 +201,10 @@ const JS = [
   ['js else-if nesting', (n) => fill(n, 'if (a) x; else ', JS_HEAD, 'y;\n' + JS_CALL), 'x.js'],
   // A syntax error at the end and a diff marker: every parse of the cascade (strict JS, TypeScript, undiffed, tolerant) reads it all.
   ['js many calls, diff marker, error at the end', (n) => fill(n, JS_CALL, JS_HEAD + '+ const x = 1;\n', 'const = ;\n'), 'x.js'],
+  // Tagged templates chained without a bracket (1.5 s at the cap before the token budget).
+  ['js backtick runs in an array', (n) => fill(n, '`', JS_HEAD + 'const x = [', '];\n' + JS_CALL), 'x.js'],
+  ['js template fields', (n) => fill(n, '${a}', JS_HEAD + 'const x = `', '`;\n' + JS_CALL), 'x.js'],
+  ['js top-level calls', (n) => fill(n, 'f();', JS_HEAD, '\n' + JS_CALL), 'x.js'],
 ];
 
 const group = (g, list) => list.map(([name, gen, filename]) => ({ group: g, name, gen, filename }));

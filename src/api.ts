@@ -6,7 +6,7 @@
 import { fail, type Failure } from './failure.js';
 import type { InspectResult, ParseExampleResult } from './result.js';
 import { decodeInput, intake, type Intake } from './intake/index.js';
-import { checkNesting, checkPythonChains, isTooComplex, TOO_COMPLEX_MESSAGE } from './intake/limits.js';
+import { checkNesting, checkPythonChains, checkTokens, isTooComplex, tooComplexMessage } from './intake/limits.js';
 import { credentialLiterals, expandWord, extract } from './extract/index.js';
 import { classifyCredential, scanText, scrub } from './secrets/index.js';
 import { valueToJson, type FrontEndResult, type HttpCall, type Word } from './call/model.js';
@@ -33,12 +33,14 @@ async function frontEnd(input: Intake): Promise<FrontEndResult> {
     case 'python': {
       checkNesting(input.text);
       checkPythonChains(input.text);
+      checkTokens(input.text, 'python');
       const { parsePython } = await (pythonFront ??= import('./python/index.js'));
       return parsePython(input.text);
     }
     case 'javascript':
     case 'typescript': {
       checkNesting(input.text);
+      checkTokens(input.text, 'javascript');
       const { parseJavaScript } = await (jsFront ??= import('./js/index.js'));
       return parseJavaScript(input.text, input.language === 'typescript');
     }
@@ -47,7 +49,7 @@ async function frontEnd(input: Intake): Promise<FrontEndResult> {
 
 function guard<T>(fn: () => Promise<T>, text: string): Promise<T | Failure> {
   return fn().catch((e: unknown) => {
-    if (isTooComplex(e)) return fail('input_too_complex', TOO_COMPLEX_MESSAGE);
+    if (isTooComplex(e)) return fail('input_too_complex', tooComplexMessage(e));
     // A bug, not bad input: report it as data. The message is scrubbed of any key-shaped text.
     const secrets = scanText(text).map((f) => f.value);
     return scrub(fail('parse_error', `The example could not be read because of an internal error (${(e as Error)?.name ?? 'Error'}); please report it.`), secrets);

@@ -1,11 +1,13 @@
 // Linear time on hostile Python and JS/TS input: the `python` and `js` shapes
-// of bench/shapes.mjs at the 256 KiB cap (see test/linear-time.test.ts, which
+// of bench/shapes.mjs at the 256 KiB cap and at 40 KiB (see test/linear-time.test.ts, which
 // runs the intake, curl and key shapes; the check is test/helpers/shapes.ts).
 import { describe, expect, it } from 'vitest';
 import { parseExample } from '../src/api.js';
 import { shapeTests } from './helpers/shapes.js';
 
 shapeTests(['python', 'js']);
+// Under the token budget (src/intake/limits.ts), where the dense shapes are parsed and walked rather than refused.
+shapeTests(['python', 'js'], 40 * 1024);
 
 describe('values that share themselves are bounded', () => {
   // `m1 = [m0, m0]`, `m2 = [m1, m1]`, ...: the tree doubles with every line; a 400-byte
@@ -34,12 +36,13 @@ describe('syntax errors past the bound', () => {
   // The parser recovers from each syntax error at up to 0.1 ms: 256 KiB of `)]}` took 8 s.
   // Past 1,000 recoveries it stops; what came before is read, and the warning says where it stopped.
   it('a call before the garbage is read; the warning names the line reading stopped at', async () => {
-    const text = `from openai import OpenAI\nclient = OpenAI()\nclient.chat.completions.create(model="gpt-4o", messages=[])\n${')]}\n'.repeat(5_000)}`;
+    // 3,000 lines: past 1,000 recoveries, under the token budget (src/intake/limits.ts).
+    const text = `from openai import OpenAI\nclient = OpenAI()\nclient.chat.completions.create(model="gpt-4o", messages=[])\n${')]}\n'.repeat(3_000)}`;
     const r = await parseExample(text, { filename: 'x.py' });
     expect(r.ok && r.draft.upstream_model).toBe('gpt-4o');
     const w = r.ok ? r.warnings.find((x) => x.message.includes('too many syntax errors')) : undefined;
     expect(w?.line).toBeGreaterThan(3);
-    expect(w?.line).toBeLessThan(5_000);
+    expect(w?.line).toBeLessThan(3_000);
   });
 
   it('a few syntax errors are read around as before', async () => {

@@ -10,10 +10,24 @@ export const MAX_INPUT_BYTES = 256 * 1024;
  */
 export const MAX_DEPTH = 200;
 
-/** Thrown by a parser or walker past MAX_DEPTH; api.ts turns it into `input_too_complex`. */
+/**
+ * Code with more tokens than this is refused with `input_too_complex`. The
+ * parsers are linear, but their constant is a few microseconds a token
+ * (@lezer/python's 1 to 2 us for a name or a `,`, 3 to 4 us for a string,
+ * more where it builds a big list node, plus the walk and the garbage
+ * collector): at the size cap, a paste of `x;`, `f(),` or `"a": 1,` took one
+ * to four seconds end to end, and 60,000 tokens still took a second. Doc
+ * examples have hundreds of tokens; real code has 4 to 9 characters a token
+ * (Python's standard library: median 7.5), so a real module of 150 KiB or
+ * more may be refused: it is not an API example. Strings count twice
+ * (checkTokens). acorn is about twice as fast as @lezer/python.
+ */
+export const MAX_TOKENS = { python: 20_000, javascript: 25_000 } as const;
+
+/** Thrown by a check, parser or walker past a limit; api.ts turns it into `input_too_complex` with `userMessage`. */
 export class InputTooComplex extends Error {
-  constructor() {
-    super(`nesting deeper than ${MAX_DEPTH}`);
+  constructor(readonly userMessage: string = TOO_COMPLEX_MESSAGE) {
+    super(userMessage);
     this.name = 'InputTooComplex';
   }
 }
@@ -142,3 +156,130 @@ export function isTooComplex(e: unknown): boolean {
 }
 
 export const TOO_COMPLEX_MESSAGE = `The example nests too deeply to read (over ${MAX_DEPTH} levels); paste the API example as the docs show it.`;
+export const tooManyTokensMessage = (language: keyof typeof MAX_TOKENS) =>
+  `The example is too long to read as code (over ${MAX_TOKENS[language].toLocaleString('en-US')} tokens); paste only the API example.`;
+
+/** The message for a limit error: its own, or the nesting one for a stack overflow in a parser we do not own. */
+export function tooComplexMessage(e: unknown): string {
+  return e instanceof InputTooComplex ? e.userMessage : TOO_COMPLEX_MESSAGE;
+}
+
+/**
+ * Throws InputTooComplex when Python or JavaScript code has more than
+ * MAX_TOKENS[language] tokens, counted in one linear pass before the parser
+ * runs. The count is a close upper estimate of the parser's: a name or number
+ * is one token, a comment one, a string two, every other character one (`==`
+ * is two), and in Python a line end outside brackets one (blank lines and
+ * lines of only a comment have none). Code inside strings counts as code: a Python f-string's replacement
+ * fields (three each) and a JavaScript template's `${...}` (read as code).
+ */
+export function checkTokens(text: string, language: keyof typeof MAX_TOKENS): void {
+  const python = language === 'python';
+  const max = MAX_TOKENS[language];
+  const n = text.length;
+  let count = 0;
+  let depth = 0;
+  // Python: the line so far holds a token, so its end is a NEWLINE token.
+  let lineHasToken = false;
+  // JavaScript: the bracket depth inside each open template's `${`, innermost last.
+  const templates: number[] = [];
+  // From `j` in a template's text: to its closing backtick (then past it), or into a `${`.
+  const templateText = (j: number): number => {
+    j = templateEnd(text, j);
+    if (text.charCodeAt(j) === 36) {
+      templates.push(++depth);
+      count++;
+      return j + 1;
+    }
+    return j;
+  };
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 13 || c === 12) continue;
+    if (c === 10) {
+      if (python && depth === 0 && lineHasToken) count++;
+      lineHasToken = false;
+    } else {
+      const had: boolean = lineHasToken;
+      lineHasToken = true;
+      count++;
+      if (isWordChar(c)) {
+        const from = i;
+        while (i + 1 < n && isWordChar(text.charCodeAt(i + 1))) i++;
+        // A Python string prefix (f"", rb'', ...) is part of the string.
+        const q = text.charCodeAt(i + 1);
+        if (python && (q === 34 || q === 39) && i - from < 2) {
+          const end = stringEnd(text, i + 1, true);
+          count += 2 + (/[fF]/.test(text.slice(from, i + 1)) ? 3 * replacementFields(text, i + 1, end) : 0);
+          i = end - 1;
+        }
+      } else if (python ? c === 35 : c === 47 && text.charCodeAt(i + 1) === 47) {
+        // A line comment, to the end of the line (a line of only a comment has no NEWLINE token).
+        const nl = text.indexOf('\n', i);
+        i = nl < 0 ? n : nl - 1;
+        lineHasToken = had;
+      } else if (!python && c === 47 && text.charCodeAt(i + 1) === 42) {
+        const end = text.indexOf('*/', i + 2);
+        i = end < 0 ? n : end + 1;
+      } else if (c === 34 || c === 39) {
+        // A string costs a parser about twice a name (@lezer/python builds several nodes for one).
+        count++;
+        i = stringEnd(text, i, python) - 1;
+      } else if (!python && c === 96) {
+        i = templateText(i + 1) - 1;
+      } else if (c === 40 || c === 91 || c === 123) depth++;
+      else if (c === 41 || c === 93 || c === 125) {
+        if (c === 125 && templates.length && templates[templates.length - 1] === depth) {
+          // The `}` of a template's `${`: back into its text.
+          templates.pop();
+          depth--;
+          i = templateText(i + 1) - 1;
+        } else if (depth > 0) depth--;
+      }
+    }
+    if (count > max) throw new InputTooComplex(tooManyTokensMessage(language));
+  }
+}
+
+/** In a JavaScript template's text from `j`: the index past its closing backtick, of the `$` of a `${`, or the text's end. */
+function templateEnd(text: string, j: number): number {
+  while (j < text.length) {
+    const d = text.charCodeAt(j);
+    if (d === 92) j += 2;
+    else if (d === 96) return j + 1;
+    else if (d === 36 && text.charCodeAt(j + 1) === 123) return j;
+    else j++;
+  }
+  return text.length;
+}
+
+/** The replacement fields of a Python f-string between `from` and `to`: each `{` but a doubled `{{`. */
+function replacementFields(text: string, from: number, to: number): number {
+  let fields = 0;
+  for (let j = from; j < to; j++)
+    if (text.charCodeAt(j) === 123) {
+      if (text.charCodeAt(j + 1) === 123) j++;
+      else fields++;
+    }
+  return fields;
+}
+
+/**
+ * The index just past the string literal opening at `i` ('...', "...", and in
+ * Python '''...''' or """..."""), with backslash escapes; an unclosed
+ * one-line string ends at the line's end, an unclosed triple-quoted one at
+ * the text's end.
+ */
+function stringEnd(text: string, i: number, python: boolean): number {
+  const q = text.charCodeAt(i);
+  const triple = python && text.charCodeAt(i + 1) === q && text.charCodeAt(i + 2) === q;
+  let j = i + (triple ? 3 : 1);
+  while (j < text.length) {
+    const d = text.charCodeAt(j);
+    if (d === 92) j += 2;
+    else if (d === q && (!triple || (text.charCodeAt(j + 1) === q && text.charCodeAt(j + 2) === q))) return j + (triple ? 3 : 1);
+    else if (!triple && d === 10) return j;
+    else j++;
+  }
+  return text.length;
+}

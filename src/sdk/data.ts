@@ -37,11 +37,68 @@ export function fallbackSdk(lang: Language): Sdk | undefined {
  */
 export function pyNameMatches(path: string, name: string): boolean {
   if (path === name) return true;
-  const a = path.split('.');
-  const b = name.split('.');
-  if (a.length < 2 || b.length < 2) return false;
-  return a[0] === b[0] && a[a.length - 1] === b[b.length - 1];
+  const ends = pyEnds(path);
+  return ends !== null && ends === pyEnds(name);
 }
+
+/** A dotted name's first and last segments (`openai\0OpenAI`), or null for a name of one segment. */
+function pyEnds(name: string): string | null {
+  const i = name.indexOf('.');
+  return i < 0 ? null : name.slice(0, i) + '\0' + name.slice(name.lastIndexOf('.') + 1);
+}
+
+/**
+ * Items of one language by the names they answer to, so that a lookup costs the
+ * same however many names the data holds (a paste with 50,000 calls looks up
+ * 50,000 names). `find` returns what a scan of `items` in order would: the
+ * first item, by position, that has a matching name and passes `ok`.
+ */
+class NameIndex<T> {
+  private readonly exact = new Map<string, number[]>();
+  private readonly ends = new Map<string, number[]>();
+  constructor(
+    private readonly items: readonly T[],
+    namesOf: (item: T) => readonly string[],
+    private readonly python: boolean,
+  ) {
+    const put = (m: Map<string, number[]>, k: string, i: number) => {
+      const l = m.get(k);
+      if (!l) m.set(k, [i]);
+      else if (l[l.length - 1] !== i) l.push(i);
+    };
+    items.forEach((item, i) => {
+      for (const n of namesOf(item)) {
+        put(this.exact, n, i);
+        const e = python ? pyEnds(n) : null;
+        if (e !== null) put(this.ends, e, i);
+      }
+    });
+  }
+
+  /** The first item whose name matches `path` (pyNameMatches in Python, equality in JavaScript) and passes `ok`. */
+  find(path: string, ok: (item: T) => boolean = () => true): T | undefined {
+    const a = this.exact.get(path);
+    const e = this.python ? pyEnds(path) : null;
+    const b = e === null ? undefined : this.ends.get(e);
+    // Both lists are in item order: merge them, first hit wins.
+    let i = 0;
+    let j = 0;
+    for (;;) {
+      const x = a && i < a.length ? a[i] : Infinity;
+      const y = b && j < b.length ? b[j] : Infinity;
+      const k = Math.min(x, y);
+      if (k === Infinity) return undefined;
+      if (x === k) i++;
+      if (y === k) j++;
+      if (ok(this.items[k])) return this.items[k];
+    }
+  }
+}
+
+const SDK_NAMES: Record<Language, NameIndex<Sdk>> = {
+  python: new NameIndex(BY_LANG.python, (s) => s.names, true),
+  javascript: new NameIndex(BY_LANG.javascript, (s) => s.names, false),
+};
 
 /** JavaScript: the module-qualified name as a lookup accepts it: a CommonJS module object is its default export. */
 function jsCandidates(path: string): string[] {
@@ -54,10 +111,10 @@ function jsCandidates(path: string): string[] {
 
 /** The binding a qualified name constructs (kinds client/model) or calls (kind function). */
 export function sdkByName(lang: Language, path: string, kinds: Array<Sdk['kind']>): Sdk | undefined {
-  const list = BY_LANG[lang];
-  if (lang === 'python') return list.find((s) => kinds.includes(s.kind) && s.names.some((n) => pyNameMatches(path, n)));
+  const ok = (s: Sdk) => kinds.includes(s.kind);
+  if (lang === 'python') return SDK_NAMES.python.find(path, ok);
   for (const p of jsCandidates(path)) {
-    const s = list.find((x) => kinds.includes(x.kind) && x.names.includes(p));
+    const s = SDK_NAMES.javascript.find(p, ok);
     if (s) return s;
   }
   return undefined;
@@ -72,7 +129,7 @@ export function instanceSdk(path: string): Sdk | undefined {
   if (i < 0) return undefined;
   const name = path.slice(i + 1);
   if (!/^[a-z]/.test(name) || name.startsWith('create') || name === 'default') return undefined;
-  return BY_LANG.javascript.find((s) => s.kind === 'client' && s.names.includes(path));
+  return SDK_NAMES.javascript.find(path, (s) => s.kind === 'client');
 }
 
 /** Wrappers that do not change the request (`beta.`, Python's `with_raw_response.`...). */

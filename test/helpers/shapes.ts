@@ -34,19 +34,23 @@ function cpuMs(since: NodeJS.CpuUsage): number {
   return (u.user + u.system) / 1000;
 }
 
-/** One test per shape of the given groups of bench/shapes.mjs. */
-export function shapeTests(groups: string[]): void {
-  describe(`pathological shapes at the size cap (${groups.join(', ')})`, () => {
+/**
+ * One test per shape of the given groups of bench/shapes.mjs, at `size` bytes
+ * (the size cap unless given: code shapes are also run at a size under the
+ * token budget of src/intake/limits.ts, where the parsers read them).
+ */
+export function shapeTests(groups: string[], size: number = MAX_INPUT_BYTES): void {
+  describe(`pathological shapes at ${size === MAX_INPUT_BYTES ? 'the size cap' : `${size} bytes`} (${groups.join(', ')})`, () => {
     for (const shape of (SHAPES as Shape[]).filter((s) => groups.includes(s.group)))
       it(`${shape.group}: ${shape.name}`, async () => {
         const keys: string[] = [];
-        const text = shape.gen(MAX_INPUT_BYTES, () => {
+        const text = shape.gen(size, () => {
           const k = generateKey('openai');
           keys.push(k);
           return k;
         });
-        expect(text.length).toBeGreaterThan(MAX_INPUT_BYTES / 2);
-        expect(Buffer.byteLength(text)).toBeLessThanOrEqual(MAX_INPUT_BYTES);
+        expect(text.length).toBeGreaterThan(size / 2);
+        expect(Buffer.byteLength(text)).toBeLessThanOrEqual(size);
         const since = process.cpuUsage();
         const r = await parseExample(text, { filename: shape.filename });
         const ms = cpuMs(since);
