@@ -108,6 +108,13 @@ const CURL_SHAPES = [
   ['PowerShell variable chain', (n) => chain(n, '$v0 = "gpt-4o"\n', (i) => `$v${i} = $v${i - 1}\n`, (i) => `Invoke-RestMethod -Uri ${URL} -Body $v${i}`), 'x.ps1'],
   ['distinct JSON keys in -d', (n) => chain(n, 'curl ' + URL + ` -d '{"model":"gpt-4o"`, (i) => `,"a${i}":1`, () => "}'")],
   ['JSON unicode escapes in -d', (n) => fill(n, '\\u0041', 'curl ' + URL + ` -d '{"model":"`, `"}'`)],
+  // Runs of one-character words and commands (1 to 2 s at the cap before the shell word budget of
+  // src/intake/limits.ts; every bare word after curl is a URL, and each URL was a call with its own body).
+  ['curl with many URLs', (n) => fill(n, ' a', CURL, '')],
+  ['words before curl', (n) => fill(n, 'a ', '', '\n' + CURL)],
+  ['commands on one line', (n) => fill(n, 'x;', '', '\n' + CURL)],
+  ['word lines', (n) => fill(n, 'a\n', '', CURL)],
+  ['assignment lines', (n) => fill(n, 'a=b\n', '', CURL)],
 ];
 const KEYS = [
   ['many keys', (n, key) => { let s = 'curl ' + URL + ' -d \''; while (s.length < n - 200) s += key() + ' '; return s + "'"; }],

@@ -1,12 +1,14 @@
-// The token budget of src/intake/limits.ts: Python and JS/TS code with more
-// tokens than MAX_TOKENS is refused with `input_too_complex` before a parser
-// runs (dense runs of short tokens took one to four seconds at the size cap),
-// while real code, however long an example gets, is never refused, and what is
-// not code (a long string, a comment block, a template's text) costs nothing.
+// The token budgets of src/intake/limits.ts: Python and JS/TS code with more
+// tokens than MAX_TOKENS, and shell text with more words and variable
+// references than MAX_SHELL_PIECES, are refused with `input_too_complex`
+// (dense runs of short tokens took one to four seconds at the size cap), while
+// real code, however long an example gets, is never refused, and what is not
+// code (a long string, a comment block, a template's text, a heredoc) costs
+// nothing. Also: a curl command's URLs past 100 are not read as calls.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { parseExample } from '../src/api.js';
-import { checkTokens, MAX_TOKENS } from '../src/intake/limits.js';
+import { inspect, parseExample } from '../src/api.js';
+import { checkTokens, MAX_SHELL_PIECES, MAX_TOKENS } from '../src/intake/limits.js';
 import { listFixtures } from './helpers/fixtures.js';
 
 const PY = 'from openai import OpenAI\nclient = OpenAI()\n';
@@ -86,5 +88,43 @@ describe('dense code past the budget is refused cleanly', () => {
     expect(py.ok && py.draft.upstream_model).toBe('gpt-4o');
     const js = await parseExample(JS + 'f();'.repeat(2_000) + '\n' + JS_CALL, { filename: 'x.js' });
     expect(js.ok && js.draft.upstream_model).toBe('gpt-4o');
+  });
+});
+
+describe('shell: the word budget', () => {
+  const CURL = `curl https://api.openai.com/v1/chat/completions -H "Authorization: Bearer $OPENAI_API_KEY" -d '{"model":"gpt-4o"}'`;
+  it.each([
+    ['words', (n: number) => 'a '.repeat(n) + '\n' + CURL],
+    ['commands', (n: number) => 'x;'.repeat(n) + '\n' + CURL],
+    ['variable references', (n: number) => `A=x\ncurl https://api.openai.com/v1/chat/completions -d '{"model":"gpt-4o"}' -H X:${'$A'.repeat(n)}`],
+  ])('%s: read under MAX_SHELL_PIECES, refused over it', async (_, make) => {
+    const under = await parseExample(make(MAX_SHELL_PIECES - 100));
+    expect(under.ok && under.draft.upstream_model).toBe('gpt-4o');
+    const over = await parseExample(make(MAX_SHELL_PIECES + 100));
+    expect(over).toMatchObject({ ok: false, code: 'input_too_complex' });
+    if (!over.ok) expect(over.error).toMatch(/too many shell words/);
+  });
+
+  it('a long heredoc body or quoted argument is one piece', async () => {
+    const body = JSON.stringify({ model: 'gpt-4o', messages: Array.from({ length: 5_000 }, () => ({ role: 'user', content: 'a b c' })) });
+    const heredoc = await parseExample(`curl https://api.openai.com/v1/chat/completions -d @- <<'EOF'\n${body}\nEOF`);
+    expect(heredoc.ok && heredoc.draft.upstream_model).toBe('gpt-4o');
+    const quoted = await parseExample(`curl https://api.openai.com/v1/chat/completions -d '${body}'`);
+    expect(quoted.ok && quoted.draft.upstream_model).toBe('gpt-4o');
+  });
+});
+
+describe('curl: many URLs in one command', () => {
+  it('the first 100 are read as calls, each with the body read once', async () => {
+    const urls = Array.from({ length: 150 }, (_, i) => `https://api.example.com/v${i}/chat/completions`).join(' ');
+    const r = await inspect(`curl ${urls} -H 'Content-Type: application/json' -d '{"model":"m1",}'`);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.calls).toHaveLength(100);
+    expect(r.calls[99].url).toBe('https://api.example.com/v99/chat/completions');
+    expect(r.calls.every((c) => (c.body as { model?: string }).model === 'm1')).toBe(true);
+    expect(r.warnings.filter((w) => w.code === 'multiple_urls').map((w) => w.message)).toEqual(['The command requests 150 URLs; the first 100 are read as calls.']);
+    // The trailing comma is repaired once for the command, not once per URL.
+    expect(r.warnings.filter((w) => w.code === 'body_repaired')).toHaveLength(1);
   });
 });

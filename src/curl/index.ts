@@ -19,6 +19,7 @@ import {
   type Word,
 } from '../call/model.js';
 import { parseJsonWord } from '../call/json-words.js';
+import { pushAll } from '../arrays.js';
 import { trimEndOf } from '../text.js';
 import { lookupLong, lookupShort, type OptionInfo } from './options.js';
 import { tokenize, type Command, type Dialect } from './tokenize.js';
@@ -43,8 +44,8 @@ export function parseShell(text: string, dialect: Dialect = 'shell', depth = 0, 
     // response=$(curl ...): the request sits inside a command substitution.
     const nested = depth < 3 ? nestedCalls(cmd, dialect, depth, assignments) : null;
     if (nested && nested.calls.length) {
-      calls.push(...nested.calls);
-      warnings.push(...nested.warnings);
+      pushAll(calls, nested.calls);
+      pushAll(warnings, nested.warnings);
       continue;
     }
     if (recordAssignment(words, assignments, dialect)) continue;
@@ -58,7 +59,7 @@ export function parseShell(text: string, dialect: Dialect = 'shell', depth = 0, 
     const args = words.slice(at + 1).map((w) => resolveVars(w, assignments));
     let stdin = cmd.stdin && 'word' in cmd.stdin ? resolveVars(cmd.stdin.word, assignments) : undefined;
     if (!stdin && cmd.joinedBy === '|' && ci > 0) stdin = pipedText(commands[ci - 1], assignments);
-    calls.push(...parseCurlArgs(args, { stdin, line: cmd.line, warnings, dialect }));
+    pushAll(calls, parseCurlArgs(args, { stdin, line: cmd.line, warnings, dialect }));
   }
   if (calls.length && unknownCommands)
     warnings.push({ code: 'other_commands', message: `The paste has ${unknownCommands} command(s) besides curl; they were ignored.` });
@@ -74,8 +75,8 @@ function nestedCalls(cmd: Command, dialect: Dialect, depth: number, assignments:
   const out: FrontEndResult = { calls: [], warnings: [] };
   for (const s of inner) {
     const r = parseShell(s, dialect, depth + 1, assignments);
-    out.calls.push(...r.calls);
-    out.warnings.push(...r.warnings);
+    pushAll(out.calls, r.calls);
+    pushAll(out.warnings, r.warnings);
   }
   return out;
 }
@@ -279,7 +280,7 @@ export function parseCurlArgs(args: Word[], ctx: ArgsContext): HttpCall[] {
         warn('upload_file', `${shown} uploads a file, which was not read.`);
         break;
       case 'next':
-        calls.push(...finish(cur, ctx, warn));
+        pushAll(calls, finish(cur, ctx, warn));
         cur = fresh();
         break;
       case 'config':
@@ -341,7 +342,7 @@ export function parseCurlArgs(args: Word[], ctx: ArgsContext): HttpCall[] {
   if (ctx.stdin === undefined) {
     /* nothing */
   }
-  calls.push(...finish(cur, ctx, warn));
+  pushAll(calls, finish(cur, ctx, warn));
   return calls;
 }
 
@@ -409,6 +410,9 @@ function formEncode(s: string): string {
   return encodeURIComponent(s).replace(/%20/g, '+').replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
 }
 
+/** The URLs of one curl command read as calls; a doc example has one or two. */
+const MAX_URLS = 100;
+
 function finish(p: Pending, ctx: ArgsContext, warn: (c: WarningCode, m: string) => void): HttpCall[] {
   if (!p.urls.length) {
     if (p.data.length || p.headers.length) warn('no_url', 'A curl command has no URL.');
@@ -450,33 +454,38 @@ function finish(p: Pending, ctx: ArgsContext, warn: (c: WarningCode, m: string) 
   let method = p.method ?? (p.head ? 'HEAD' : p.upload ? 'PUT' : (bodyWord || p.form.length) && !p.get ? 'POST' : 'GET');
   if (!p.method && p.get) method = 'GET';
 
+  // The body is the same for every URL of the command: read once (a command of 100,000 URLs read it 100,000 times).
+  let body: Body | null = null;
+  const ct = headers.find((h) => h.name.toLowerCase() === 'content-type');
+  const jsonType = p.json || (!!ct && /^application\/([\w.+-]*\+)?json\b/i.test(literalText(ct.value) ?? ''));
+  // With both -d and -F curl refuses to run; the data is taken, as curlconverter does.
+  if (p.form.length && !bodyWord) body = { type: 'form', fields: p.form };
+  else if (bodyWord && !p.get) {
+    let json = parseJsonWord(bodyWord, { anyValue: jsonType });
+    // Windows PowerShell 5.1 strips inner double quotes from native arguments, so its docs write
+    // '{\"model\": ...}'; read that as the JSON it means.
+    if (!json && ctx.dialect === 'powershell' && bodyWord.parts.some((x) => x.kind === 'lit' && x.text.includes('\\"'))) {
+      json = parseJsonWord({ parts: bodyWord.parts.map((x) => (x.kind === 'lit' ? lit(x.text.replace(/\\"/g, '"')) : x)) }, { anyValue: jsonType });
+      if (json) warn('escaped_quotes', 'The body escapes its quotes as \\" for Windows PowerShell 5.1; it was read as the JSON it stands for.');
+    }
+    if (json) {
+      body = { type: 'json', value: json.value };
+      if (json.repaired.length) warn('body_repaired', `The JSON body was read despite ${json.repaired.join(' and ')}.`);
+    } else body = { type: 'text', text: bodyWord };
+  }
+
   const calls: HttpCall[] = [];
-  if (p.urls.length > 1) warn('multiple_urls', `The command requests ${p.urls.length} URLs; each is read as a call.`);
-  for (const u of p.urls) {
+  // Past MAX_URLS, the rest of a command's URLs are not read (each is a call for the extractor to weigh).
+  const urls = p.urls.length > MAX_URLS ? p.urls.slice(0, MAX_URLS) : p.urls;
+  if (p.urls.length > MAX_URLS) warn('multiple_urls', `The command requests ${p.urls.length} URLs; the first ${MAX_URLS} are read as calls.`);
+  else if (p.urls.length > 1) warn('multiple_urls', `The command requests ${p.urls.length} URLs; each is read as a call.`);
+  const extra: Word[] = p.urlQuery.map(urlencodeItem);
+  if (p.get && bodyWord) extra.push(bodyWord);
+  for (const u of urls) {
     let url = withScheme(u);
-    const extra: Word[] = [...p.urlQuery.map(urlencodeItem)];
-    if (p.get && bodyWord) extra.push(bodyWord);
     for (const q of extra) {
       const sep = renderHasQuery(url) ? '&' : '?';
       url = concatWords(url, litWord(sep), q);
-    }
-    let body: Body | null = null;
-    const ct = headers.find((h) => h.name.toLowerCase() === 'content-type');
-    const jsonType = p.json || (!!ct && /^application\/([\w.+-]*\+)?json\b/i.test(literalText(ct.value) ?? ''));
-    // With both -d and -F curl refuses to run; the data is taken, as curlconverter does.
-    if (p.form.length && !bodyWord) body = { type: 'form', fields: p.form };
-    else if (bodyWord && !p.get) {
-      let json = parseJsonWord(bodyWord, { anyValue: jsonType });
-      // Windows PowerShell 5.1 strips inner double quotes from native arguments, so its docs write
-      // '{\"model\": ...}'; read that as the JSON it means.
-      if (!json && ctx.dialect === 'powershell' && bodyWord.parts.some((x) => x.kind === 'lit' && x.text.includes('\\"'))) {
-        json = parseJsonWord({ parts: bodyWord.parts.map((x) => (x.kind === 'lit' ? lit(x.text.replace(/\\"/g, '"')) : x)) }, { anyValue: jsonType });
-        if (json) warn('escaped_quotes', 'The body escapes its quotes as \\" for Windows PowerShell 5.1; it was read as the JSON it stands for.');
-      }
-      if (json) {
-        body = { type: 'json', value: json.value };
-        if (json.repaired.length) warn('body_repaired', `The JSON body was read despite ${json.repaired.join(' and ')}.`);
-      } else body = { type: 'text', text: bodyWord };
     }
     calls.push({ client: 'curl', method, url, headers, body, basic_auth: p.basic, span: { line: ctx.line, column: 1 } });
   }

@@ -12,6 +12,8 @@
 //   pasted key and a variable never look alike;
 // - commands are split on newlines, `;`, `&&`, `||`, `|` and `&`; a heredoc
 //   body (`<<'EOF'`) and a here-string (`<<<`) become the command's stdin.
+import { pushAll } from '../arrays.js';
+import { InputTooComplex, MAX_SHELL_PIECES, TOO_MANY_PIECES_MESSAGE } from '../intake/limits.js';
 import { lit, mergeLits, type Part, type Word } from '../call/model.js';
 
 export type Dialect = 'shell' | 'cmd' | 'powershell';
@@ -122,7 +124,12 @@ class Lexer {
   }
   private nextJoin: string | undefined;
 
+  /** Words and the parts of each read so far (MAX_SHELL_PIECES). */
+  private pieces = 0;
+
   private addWord(w: Word) {
+    this.pieces += w.parts.length || 1;
+    if (this.pieces > MAX_SHELL_PIECES) throw new InputTooComplex(TOO_MANY_PIECES_MESSAGE);
     if (this.pendingRedirect) {
       const r = this.pendingRedirect;
       this.pendingRedirect = null;
@@ -660,11 +667,6 @@ class Lexer {
     this.i++;
     return lit('$');
   }
-}
-
-/** `dst.push(...src)` without the spread, which overflows the stack on a long array. */
-function pushAll<T>(dst: T[], src: T[]) {
-  for (const x of src) dst.push(x);
 }
 
 function psEscape(c: string): string {

@@ -6,6 +6,7 @@
 // redacts every literal key it met.
 // Guarantees: never throws on any HttpCall; the result never contains any
 // 8-character stretch of a secret found in the input (see secrets.ts scrub).
+import { pushAll } from '../arrays.js';
 import { trimEndOf } from '../text.js';
 import {
   envNames,
@@ -572,7 +573,7 @@ function readRequestParams(body: Record<string, unknown>, protocol: Protocol, th
 export function extract(fe: FrontEndResult, ctx: ExtractContext): ParseExampleResult {
   const run = new Run(ctx.text);
   for (const n of ctx.notes ?? []) run.warn('intake', n);
-  run.warnings.push(...fe.warnings);
+  pushAll(run.warnings, fe.warnings);
   if (!fe.calls.length) return run.fail('no_request_found', 'No HTTP request or SDK call was found in the example.');
 
   const call = pickCall(run, fe.calls);
@@ -602,7 +603,7 @@ export function extract(fe: FrontEndResult, ctx: ExtractContext): ParseExampleRe
   const thinkingBody: Record<string, unknown> = translated.length ? { ...body } : body;
   for (const [k, v] of translated) setPath(thinkingBody, k, v);
   const th = analyseThinking(thinkingBody, { host: url.host, hostRule: hinfo?.thinking, model: upstream_model, wire });
-  run.warnings.push(...th.warnings);
+  pushAll(run.warnings, th.warnings);
   // Source paths that were translated are reported by their translation only.
   const thinkingParams = Object.fromEntries(Object.entries(th.params).filter(([k]) => !mapped.translatedFrom.has(k)));
   if (hasThinkSwitch(body.messages))

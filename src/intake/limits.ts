@@ -24,6 +24,17 @@ export const MAX_DEPTH = 200;
  */
 export const MAX_TOKENS = { python: 20_000, javascript: 25_000 } as const;
 
+/**
+ * A shell paste with more words and variable references than this is refused
+ * with `input_too_complex` as the tokenizer reaches it (src/curl/tokenize.ts):
+ * each costs a few microseconds to read, resolve and extract, and 128,000
+ * (`x;` or `a ` at the size cap, a curl command with as many URLs) took one to
+ * two seconds end to end. A doc example has tens to hundreds; a heredoc
+ * body, or a quoted argument without variables, is one piece however long.
+ */
+export const MAX_SHELL_PIECES = 25_000;
+export const TOO_MANY_PIECES_MESSAGE = `The example has too many shell words to read (over ${MAX_SHELL_PIECES.toLocaleString('en-US')}); paste only the API example.`;
+
 /** Thrown by a check, parser or walker past a limit; api.ts turns it into `input_too_complex` with `userMessage`. */
 export class InputTooComplex extends Error {
   constructor(readonly userMessage: string = TOO_COMPLEX_MESSAGE) {
