@@ -85,6 +85,13 @@ describe('cleaning', () => {
   it('turns smart quotes from web pages into ASCII', () => {
     expect(clean('curl https://x -H \u201cA: b\u201d').text).toBe('curl https://x -H "A: b"');
   });
+
+  it('removes zero-width spaces and word joiners, with a note, and keeps the joiners that shape text', () => {
+    const r = clean('curl https://api.\u200bexample.com/v1 -d \'{"model":"m\u2060-1","x":"\ufeffa\u200d\u200cb"}\'');
+    expect(r.text).toBe('curl https://api.example.com/v1 -d \'{"model":"m-1","x":"a\u200d\u200cb"}\'');
+    expect(r.notes).toContain('Zero-width spaces (a web page paste) were removed.');
+    expect(clean('curl https://x').notes).toEqual([]);
+  });
 });
 
 describe('language sniffing', () => {

@@ -172,3 +172,17 @@ describe('a split key whose later piece has no digit', () => {
     expect(found.map((f) => f.value)).toEqual([k]);
   });
 });
+
+describe('a key split by invisible characters from a web page', () => {
+  it.each(['\u200b', '\u2060', '\ufeff'])('U+%s inside a key: no piece of the key is printed', async (ch) => {
+    const random = seeded(7);
+    for (const shape of ['openai', 'anthropic', 'xai', 'gemini', 'sk-hex32'] as const) {
+      const key = generateKey(shape, random);
+      for (const at of [6, 12, key.length - 7]) {
+        const split = key.slice(0, at) + ch + key.slice(at);
+        const r = await parseExample(`curl https://api.example.com/v1/chat/completions -H "Authorization: Bearer ${split}" -d '{"model":"m1","api_key":"${split}"}'`);
+        expect(leaks(JSON.stringify(r), [key]), `${shape} split at ${at}`).toEqual([]);
+      }
+    }
+  });
+});

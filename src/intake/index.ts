@@ -65,6 +65,12 @@ export function intake(raw: string, filename?: string): Intake | Failure {
     text = text.replace(/\u00a0/g, ' ').replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"');
     notes.push('Typographic quotes or non-breaking spaces (a web page paste) were read as plain ASCII.');
   }
+  // Zero-width spaces and word joiners (and a byte-order mark past the start), invisible in a page,
+  // split a host, a model id or a key in two. Joiners that shape text (U+200C, U+200D) are kept.
+  if (/[\u200b\u2060\ufeff]/.test(text)) {
+    text = text.replace(/[\u200b\u2060\ufeff]/g, '');
+    notes.push('Zero-width spaces (a web page paste) were removed.');
+  }
   // Blank: no character outside \s (what trim() removes), tested without a trimmed copy of the text.
   if (!/\S/.test(text)) return fail('empty_input', 'The input is empty: paste an API example (a curl command or a code snippet).');
 
