@@ -89,6 +89,7 @@ function preprocess(text: string): { code: string; env: Map<string, Word>; notes
   const lines = stripGluedLineNumbers(text.split('\n'), notes);
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
+    if (!l) continue;
     if (/^\s*(```|~~~)/.test(l)) {
       lines[i] = '';
       continue;
