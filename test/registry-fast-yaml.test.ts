@@ -240,6 +240,20 @@ models:
     );
   });
 
+  it('reads a line that repeats (remembered per depth) as yaml does, each time a value of its own', () => {
+    const item = (i: number) => `  - id: m${i}\n    auth: { in: header, name: Authorization, scheme: Bearer }\n    tags: [a, { b: [1, 2] }]\n    wire: openai\n    n: 1\n`;
+    // The same lines at another depth, and a repeated line whose next line makes it a multi-line scalar (left to yaml).
+    const text = `version: 1\nwire: openai\nn: 1\nmodels:\n${item(1)}${item(2)}${item(3)}`;
+    expect(check(text)).toBe(true);
+    const models = fastParseYaml(text)!.value.models as Record<string, { b?: number[] } & Record<string, unknown>>[];
+    expect(models[0].auth).toEqual(models[2].auth);
+    expect(models[0].auth).not.toBe(models[1].auth);
+    expect(models[1].tags).not.toBe(models[2].tags);
+    expect((models[1].tags as unknown[])[1]).not.toBe((models[2].tags as unknown[])[1]);
+    expect(fastParseYaml(`models:\n${item(1)}${item(2)}      more\n`)).toBeNull();
+    expect(fastParseYaml(`models:\n${item(1)}  - id: m2\n    wire: openai\n    wire: openai\n`)).toBeNull();
+  });
+
   it('stays linear on long runs of spaces, quotes and colons', () => {
     for (const run of [' ', '"', "'", ':', '#', '-', '{', '\\']) {
       const t = `version: 1\nmodels:\n  - id: x\n    name: a${run.repeat(200_000)}b\n`;

@@ -36,7 +36,8 @@ export interface Cached {
   tail: Tail | null;
 }
 
-export function contentHash(text: string): string {
+/** SHA-256 of a text (as UTF-8) or of its bytes: the same digest for both. */
+export function contentHash(text: string | Uint8Array): string {
   return crypto().createHash('sha256').update(text).digest('hex');
 }
 
@@ -48,9 +49,15 @@ function cacheFile(registryPath: string): string {
   return join(cacheDir(), `registry-${contentHash(registryPath).slice(0, 24)}.json`);
 }
 
+/** How a cache file starts (writeCache puts `v` and `hash` first): a cache of another text is known without parsing it. */
+const head = (hash: string) => `{"v":${CACHE_VERSION},"hash":${JSON.stringify(hash)},`;
+
 export async function readCache(registryPath: string, hash: string): Promise<Cached | null> {
   try {
-    const j = JSON.parse(await io.readText(cacheFile(registryPath)));
+    const text = await io.readText(cacheFile(registryPath));
+    // After an edit the cache holds the old text's entries: not worth parsing.
+    if (!text.startsWith(head(hash))) return null;
+    const j = JSON.parse(text);
     if (j && j.v === CACHE_VERSION && j.hash === hash && Array.isArray(j.entries)) return { hash, entries: j.entries, tail: j.tail ?? null };
   } catch {
     /* no cache, or an unreadable one */
@@ -67,7 +74,7 @@ export async function writeCache(registryPath: string, c: Cached): Promise<void>
   await io.mkdir(dir).catch(() => undefined);
   const tmp = `${file}.${process.pid}.${crypto().randomBytes(4).toString('hex')}.tmp`;
   try {
-    await io.writeFile(tmp, JSON.stringify({ v: CACHE_VERSION, ...c }), 'wx');
+    await io.writeFile(tmp, JSON.stringify({ v: CACHE_VERSION, hash: c.hash, entries: c.entries, tail: c.tail }), 'wx');
     await io.rename(tmp, file);
   } catch {
     await io.unlink(tmp).catch(() => undefined);

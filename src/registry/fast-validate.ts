@@ -47,8 +47,6 @@ function record(v: unknown, ok: (x: unknown) => boolean): Record<string, unknown
 
 const isString = (x: unknown): x is string => typeof x === 'string';
 const any = () => true;
-const TEXT_RECORDS = [['headers', isString], ['query', isString]] as const;
-const VALUE_RECORDS = [['thinking_params', any], ['request_params', any], ['capabilities', (x: unknown) => typeof x === 'boolean']] as const;
 
 function auth(v: unknown): Entry['auth'] | null {
   if (!plainObject(v)) return null;
@@ -75,56 +73,76 @@ function forbiddenKey(v: unknown, depth: number): boolean {
   return false;
 }
 
-/** One entry as zod's Entry schema outputs it, or null when zod would refuse it or the fast path is not sure. */
+/** A record field of an entry: absent is `{}`; null when zod would refuse it. */
+function recordField(raw: Record<string, unknown>, k: string, ok: (x: unknown) => boolean): Record<string, unknown> | null {
+  return has(raw, k) ? record(raw[k], ok) : {};
+}
+const isBoolean = (x: unknown) => typeof x === 'boolean';
+
+/**
+ * One entry as zod's Entry schema outputs it, or null when zod would refuse it
+ * or the fast path is not sure. Written for a cold start: one object literal
+ * in the schema's order, no iterators or destructuring (a big registry is read
+ * once per command, mostly before the JIT has optimised anything).
+ */
 export function fastEntry(raw: unknown): Entry | null {
   if (!plainObject(raw)) return null;
-  const o: Record<string, unknown> = {};
-  const str = (k: string) => (isString(raw[k]) ? raw[k] : null);
-  if (str('id') === null || !ENTRY_ID.test(raw.id as string) || str('name') === null || str('upstream_model') === null || str('base_url') === null) return null;
-  o.id = raw.id;
-  o.name = raw.name;
-  if (has(raw, 'vendor') && raw.vendor !== null && !isString(raw.vendor)) return null;
-  o.vendor = has(raw, 'vendor') ? raw.vendor : null;
-  o.upstream_model = raw.upstream_model;
-  o.base_url = raw.base_url;
-  if (raw.wire !== 'openai' && raw.wire !== 'anthropic') return null;
-  o.wire = raw.wire;
-  if (!has(raw, 'api_key_env') || !(raw.api_key_env === null || isString(raw.api_key_env))) return null;
-  o.api_key_env = raw.api_key_env;
+  const { id, name, upstream_model, base_url, wire, api_key_env } = raw;
+  if (!isString(id) || !ENTRY_ID.test(id) || !isString(name) || !isString(upstream_model) || !isString(base_url)) return null;
+  const vendor = has(raw, 'vendor') ? raw.vendor : null;
+  if (vendor !== null && !isString(vendor)) return null;
+  if (wire !== 'openai' && wire !== 'anthropic') return null;
+  if (!has(raw, 'api_key_env') || !(api_key_env === null || isString(api_key_env))) return null;
   const a = auth(raw.auth);
   if (!a) return null;
-  o.auth = a;
-  for (const [k, ok] of TEXT_RECORDS) {
-    const r = has(raw, k) ? record(raw[k], ok) : {};
-    if (!r) return null;
-    o[k] = r;
-  }
-  if (has(raw, 'thinking_capability') && !isString(raw.thinking_capability)) return null;
-  o.thinking_capability = has(raw, 'thinking_capability') ? raw.thinking_capability : 'none';
+  const headers = recordField(raw, 'headers', isString);
+  const query = recordField(raw, 'query', isString);
+  if (!headers || !query) return null;
+  const capability = has(raw, 'thinking_capability') ? raw.thinking_capability : 'none';
+  if (!isString(capability)) return null;
   const mode = has(raw, 'thinking_mode') ? raw.thinking_mode : 'auto';
   if (mode !== 'enabled' && mode !== 'disabled' && mode !== 'auto') return null;
-  o.thinking_mode = mode;
-  for (const [k, ok] of VALUE_RECORDS) {
-    const r = has(raw, k) ? record(raw[k], ok) : {};
-    if (!r) return null;
-    o[k] = r;
-  }
+  const thinkingParams = recordField(raw, 'thinking_params', any);
+  const requestParams = recordField(raw, 'request_params', any);
+  const capabilities = recordField(raw, 'capabilities', isBoolean);
+  if (!thinkingParams || !requestParams || !capabilities) return null;
   const mt = has(raw, 'max_tokens') ? raw.max_tokens : null;
   if (mt !== null && !(typeof mt === 'number' && Number.isSafeInteger(mt) && mt > 0)) return null;
-  o.max_tokens = mt;
+  let policy: Record<string, unknown> = { drop_params: [] };
   if (has(raw, 'param_policy')) {
     const p = raw.param_policy;
     if (!plainObject(p)) return null;
     const drop = has(p, 'drop_params') ? p.drop_params : [];
     if (!Array.isArray(drop) || !drop.every(isString)) return null;
-    const pp: Record<string, unknown> = { drop_params: [...drop] };
-    for (const k of Object.keys(p)) if (k !== 'drop_params') pp[k] = p[k];
-    o.param_policy = pp;
-  } else o.param_policy = { drop_params: [] };
-  for (const k of ['created_at', 'updated_at']) {
-    if (!has(raw, k)) continue;
-    if (!isString(raw[k])) return null;
-    o[k] = raw[k];
+    policy = { drop_params: [...drop] };
+    for (const k of Object.keys(p)) if (k !== 'drop_params') policy[k] = p[k];
+  }
+  const o: Record<string, unknown> = {
+    id,
+    name,
+    vendor,
+    upstream_model,
+    base_url,
+    wire,
+    api_key_env,
+    auth: a,
+    headers,
+    query,
+    thinking_capability: capability,
+    thinking_mode: mode,
+    thinking_params: thinkingParams,
+    request_params: requestParams,
+    capabilities,
+    max_tokens: mt,
+    param_policy: policy,
+  };
+  if (has(raw, 'created_at')) {
+    if (!isString(raw.created_at)) return null;
+    o.created_at = raw.created_at;
+  }
+  if (has(raw, 'updated_at')) {
+    if (!isString(raw.updated_at)) return null;
+    o.updated_at = raw.updated_at;
   }
   for (const k of Object.keys(raw)) if (!KNOWN.has(k)) o[k] = raw[k];
   if (entryProblems(o).length) return null;

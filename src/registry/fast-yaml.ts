@@ -283,6 +283,15 @@ function isItem(s: string, i: number, end: number): boolean {
   return s.charCodeAt(i) === 45 && (i + 1 === end || s.charCodeAt(i + 1) === 32);
 }
 
+/** A deep copy of a value the reader made (plain objects, arrays, scalars), key order kept. */
+function copy(v: unknown): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) return v.map(copy);
+  const o: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) o[k] = copy((v as Record<string, unknown>)[k]);
+  return o;
+}
+
 /** The content lines of a text, one at a time: no array of lines, no copy of a line. */
 class Reader {
   /** The current content line: s[start, end) without indentation and trailing spaces, at column `indent`; `indent` is -1 at the end. */
@@ -326,6 +335,13 @@ class Reader {
     this.indent = -1;
   }
 
+  /** The `key: value` lines read so far, per depth: their key and value (a one-line flow collection is copied, never shared). */
+  private readonly lines: Map<string, { key: string; value: unknown; flow: boolean }>[] = [];
+
+  seen(depth: number): Map<string, { key: string; value: unknown; flow: boolean }> {
+    return (this.lines[depth] ??= new Map());
+  }
+
   get done(): boolean {
     return this.indent < 0;
   }
@@ -338,15 +354,28 @@ class Reader {
     while (this.indent === indent) {
       if (isItem(s, this.start, this.end)) break; // a sequence at the same indent as its key ended the pair before
       const end = this.end;
+      // A `key: value` line read before at this depth (most lines of a registry repeat from entry to entry).
+      const line = s.slice(this.start, end);
+      const seen = this.seen(depth).get(line);
+      if (seen) {
+        if (Object.prototype.hasOwnProperty.call(out, seen.key)) unsure();
+        out[seen.key] = seen.flow ? copy(seen.value) : seen.value;
+        this.advance();
+        if (this.indent > indent) unsure(); // a multi-line scalar, or an error
+        continue;
+      }
       const kv = keyOf(s, this.start, end);
       if (!kv) unsure();
       const [key, at] = kv!;
       if (Object.prototype.hasOwnProperty.call(out, key)) unsure();
       const j = skipSpaces(s, at, end);
       if (j < end && !(s.charCodeAt(j) === 35 && j > at)) {
-        out[key] = inlineValue(s, j, end, depth);
+        const value = inlineValue(s, j, end, depth);
+        const flow = value !== null && typeof value === 'object';
+        out[key] = value;
         this.advance();
         if (this.indent > indent) unsure(); // a multi-line scalar, or an error
+        this.seen(depth).set(line, { key, value: flow ? copy(value) : value, flow });
         continue;
       }
       // Nothing on the line: a nested block, or null.

@@ -17,6 +17,16 @@ import type { Entry } from './schema.js';
 
 /** The registry's text (null: no file), or a Failure when it cannot be read or is not UTF-8. */
 export async function readText(path: string): Promise<string | null | Failure> {
+  const r = await readHashed(path);
+  return r === null || 'ok' in r ? r : r.text;
+}
+
+/**
+ * The registry's text and its contentHash (./cache.ts), hashed from the bytes
+ * read (the same digest as hashing the text: the text is those bytes decoded,
+ * BOM included); null: no file.
+ */
+export async function readHashed(path: string): Promise<{ text: string; hash: string } | null | Failure> {
   let bytes: Buffer;
   try {
     bytes = await io.readFile(path);
@@ -26,7 +36,7 @@ export async function readText(path: string): Promise<string | null | Failure> {
   }
   try {
     // Decoding with replacement characters and writing back would lose the user's bytes.
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), hash: contentHash(bytes) };
   } catch {
     return fail('invalid_registry', `${REGISTRY_REL} is not valid UTF-8 text; byok will not rewrite it. Fix or convert the file first.`);
   }
@@ -48,10 +58,10 @@ export async function readEntries(workspace: string): Promise<{ entries: Entry[]
   const missing = await checkWorkspace(workspace);
   if (missing) return missing;
   const path = registryPath(workspace);
-  const text = await readText(path);
-  if (text === null) return { entries: [] };
-  if (typeof text === 'object') return text;
-  const hash = contentHash(text);
+  const read = await readHashed(path);
+  if (read === null) return { entries: [] };
+  if ('ok' in read) return read;
+  const { text, hash } = read;
   const cached = await readCache(path, hash);
   if (cached) return cached;
   const fast = fastRegistry(text);

@@ -5,8 +5,30 @@
 // Guarantee: no message repeats a value that could hold a secret (a URL's
 // user:password or query, a header value on a credential header).
 import requestFields from '../generated/request-fields.js';
-import { REDACTED, classifyCredential, findKeysInValue, isCredentialName } from '../secrets/index.js';
+import { REDACTED, classifyCredential, findKeyShaped, findKeysInValue, isCredentialName } from '../secrets/index.js';
 import { isLocalHost } from '../hosts.js';
+
+/**
+ * A pure check of a string, answered once per distinct string: the values of
+ * a registry repeat from entry to entry (base URLs, header values), and a big
+ * one is validated on the first read after every edit. Bounded: emptied when
+ * it holds MEMO_SIZE answers; strings past MEMO_MAX_LEN are not remembered.
+ */
+const MEMO_SIZE = 4096;
+const MEMO_MAX_LEN = 512;
+function memoised<R>(check: (s: string) => R, size = MEMO_SIZE): (s: string) => R {
+  const answers = new Map<string, R>();
+  return (s) => {
+    if (s.length > MEMO_MAX_LEN) return check(s);
+    let r = answers.get(s);
+    if (r === undefined && !answers.has(s)) {
+      r = check(s);
+      if (answers.size >= size) answers.clear();
+      answers.set(s, r);
+    }
+    return r as R;
+  };
+}
 
 export interface Problem {
   /** Dotted path inside the entry (`headers.X-Title`, `base_url`). */
@@ -31,6 +53,10 @@ export function safeUrl(raw: string): string {
 
 export function checkBaseUrl(raw: unknown): string | null {
   if (typeof raw !== 'string' || raw.length === 0) return 'base_url is missing.';
+  return baseUrlProblem(raw);
+}
+
+const baseUrlProblem = memoised((raw: string): string | null => {
   if (raw.length > MAX_URL) return `base_url is longer than ${MAX_URL} characters.`;
   if (/[\s\u0000-\u001f\u007f]/.test(raw)) return 'base_url contains a space or a control character.';
   let u: URL;
@@ -49,7 +75,7 @@ export function checkBaseUrl(raw: unknown): string | null {
       : `base_url ${safeUrl(raw)} uses plain http on a public host; use https (http is allowed only for loopback or private hosts such as localhost or 192.168.x.x).`;
   }
   return `base_url ${safeUrl(raw)} must use https (or http on a loopback or private host), not ${u.protocol.replace(':', '')}.`;
-}
+});
 
 /** RFC 9110 token characters. */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -76,6 +102,18 @@ const AUTH_QUERY = new Set(requestFields.auth_query.map((q) => q.toLowerCase()))
 const CREDENTIAL_NAME = /(^|[-_])(api[-_]?key|key|token|secret|password|auth|authorization|cookie)([-_]|$)/i;
 
 export function checkHeader(name: string, value: unknown): string | null {
+  if (typeof name !== 'string' || typeof value !== 'string' || name.length > MEMO_MAX_LEN) return headerProblem(name, value);
+  let byValue = headerChecks.get(name);
+  if (!byValue) {
+    if (headerChecks.size >= 64) headerChecks.clear();
+    headerChecks.set(name, (byValue = memoised((v) => headerProblem(name, v), 256)));
+  }
+  return byValue(value);
+}
+/** checkHeader's answers, per header name (64 names at most), then per value (256 per name). */
+const headerChecks = new Map<string, (value: string) => string | null>();
+
+function headerProblem(name: string, value: unknown): string | null {
   if (!HEADER_NAME.test(name)) {
     const bad = badChar(name);
     return `Header name ${JSON.stringify(name.slice(0, 60))} is not a valid HTTP header name${bad ? `: it has ${bad}` : ' (letters, digits and - only)'}.`;
@@ -154,8 +192,25 @@ export function placeholderIn(value: string): string | null {
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
+/** Whether checkPlainJson finds nothing, without building the paths its messages name. */
+function plainJson(value: unknown, depth: number): boolean {
+  if (depth > 32) return false;
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (!plainJson(value[i], depth + 1)) return false;
+    return true;
+  }
+  if (typeof value !== 'object') return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return false;
+  for (const k of Object.keys(value)) if (FORBIDDEN_KEYS.has(k) || !plainJson((value as Record<string, unknown>)[k], depth + 1)) return false;
+  return true;
+}
+
 /** Plain JSON: objects, arrays, strings, finite numbers, booleans, null; no prototype-polluting keys. */
 export function checkPlainJson(value: unknown, field: string, depth = 0): string | null {
+  if (plainJson(value, depth)) return null;
   if (depth > 32) return `${field} is nested more than 32 levels deep.`;
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return null;
   if (typeof value === 'number') return Number.isFinite(value) ? null : `${field} holds a number that is not finite.`;
@@ -238,24 +293,38 @@ const REFERENCE_FIELDS = new Set(['api_key_env', 'auth', 'key_env']);
  * never stored.
  */
 export function secretProblems(e: Record<string, unknown>, remembered?: (s: string) => boolean): Problem[] {
+  if (!maySecret(e, remembered)) return [];
   const found = new Map<string, string>();
   for (const h of findKeysInValue(e)) found.set(h.path, h.hit.vendor ? ` (${h.hit.vendor} shape)` : '');
-  const walk = (v: unknown, path: string[], credential: boolean, depth: number) => {
+  // `path` is one stack, pushed and popped: a path is joined only for a finding.
+  const path: string[] = [];
+  const walk = (v: unknown, credential: boolean, depth: number) => {
     if (depth > 32) return;
     if (typeof v === 'string') {
-      const p = () => path.join('.');
-      if (v.includes(REDACTED)) found.set(p(), ' (a value redacted by byok: the secret it held is gone)');
-      else if (credential && classifyCredential(v).kind === 'secret') found.set(p(), found.get(p()) ?? ' (by its name)');
-      else if (remembered?.(v)) found.set(p(), found.get(p()) ?? ' (part of a key given earlier, or a random-looking stretch)');
-    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, String(i)], credential, depth + 1));
+      if (v.includes(REDACTED)) found.set(path.join('.'), ' (a value redacted by byok: the secret it held is gone)');
+      else {
+        const why = credential && classifyCredential(v).kind === 'secret' ? ' (by its name)' : remembered?.(v) ? ' (part of a key given earlier, or a random-looking stretch)' : null;
+        if (why) {
+          const p = path.join('.');
+          found.set(p, found.get(p) ?? why);
+        }
+      }
+    } else if (Array.isArray(v))
+      for (let i = 0; i < v.length; i++) {
+        path.push(String(i));
+        walk(v[i], credential, depth + 1);
+        path.pop();
+      }
     else if (v && typeof v === 'object')
-      for (const [k, x] of Object.entries(v)) {
+      for (const k of Object.keys(v)) {
         if (depth === 0 && REFERENCE_FIELDS.has(k)) continue;
         const named = depth > 0 && isCredentialName(k, path[0] === 'query' ? 'query' : 'any');
-        walk(x, [...path, k], credential || named, depth + 1);
+        path.push(k);
+        walk((v as Record<string, unknown>)[k], credential || named, depth + 1);
+        path.pop();
       }
   };
-  walk(e, [], false, 0);
+  walk(e, false, 0);
   const paths = [...found.keys()].sort((a, b) => Number(a === 'name') - Number(b === 'name'));
   if (!paths.length) return [];
   const redactedOnly = paths.every((p) => found.get(p)!.includes('redacted by byok'));
@@ -268,4 +337,35 @@ export function secretProblems(e: Record<string, unknown>, remembered?: (s: stri
         : `${fields} what looks like an API key or other secret${found.get(paths[0])}; keys never go in the registry: store it in .env under api_key_env through your secure-input tool, and revoke it if it was pasted anywhere.`,
     },
   ];
+}
+
+/**
+ * Whether secretProblems can find anything in an entry: one walk over what
+ * both of its walks see (findKeysInValue's strings and field names to depth
+ * 64; the credential, redaction-mark and remembered checks to depth 32,
+ * outside REFERENCE_FIELDS), building no path. Most entries hold nothing;
+ * only those that may are walked again to name the fields.
+ */
+function maySecret(e: Record<string, unknown>, remembered?: (s: string) => boolean): boolean {
+  const scan = (v: unknown, credential: boolean, depth: number, query: boolean, full: boolean): boolean => {
+    if (depth > 64) return false;
+    if (typeof v === 'string') {
+      if (findKeyShaped(v)) return true;
+      if (!full || depth > 32) return false;
+      return v.includes(REDACTED) || (credential && classifyCredential(v).kind === 'secret') || !!remembered?.(v);
+    }
+    if (!v || typeof v !== 'object') return false;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) if (scan(v[i], credential, depth + 1, query, full)) return true;
+      return false;
+    }
+    for (const k of Object.keys(v)) {
+      if (findKeyShaped(k)) return true;
+      const inQuery = depth === 0 ? k === 'query' : query;
+      const named = full && depth > 0 && depth <= 32 && isCredentialName(k, inQuery ? 'query' : 'any');
+      if (scan((v as Record<string, unknown>)[k], credential || named, depth + 1, inQuery, full && !(depth === 0 && REFERENCE_FIELDS.has(k)))) return true;
+    }
+    return false;
+  };
+  return scan(e, false, 0, false, true);
 }

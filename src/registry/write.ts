@@ -16,7 +16,7 @@ import { dirname, relative } from 'node:path';
 import { fail, type Failure } from '../failure.js';
 import { applyFormat, checkWorkspace, describeIoError, ensureConfigDir, formatOf, io, refuseReadOnly, REGISTRY_REL, registryPath, writeAtomic, writeTarget } from './file.js';
 import { contentHash, readCache, writeCache, type Cached } from './cache.js';
-import { fastRegistry, readText } from './read.js';
+import { fastRegistry, readHashed } from './read.js';
 import { acquireLock } from './lock.js';
 import { fastEntry } from './fast-validate.js';
 import { fastParseYaml } from './fast-yaml.js';
@@ -99,8 +99,9 @@ export async function changeRegistry<T>(
   if ('ok' in lock) return lock;
   try {
     await sweepOrphans(dirname(path), relative(dirname(path), path));
-    const text = await readText(path);
-    if (text !== null && typeof text === 'object') return text;
+    const read = await readHashed(path);
+    if (read !== null && 'ok' in read) return read;
+    const text = read === null ? null : read.text;
     let target: string;
     try {
       target = await writeTarget(path);
@@ -109,7 +110,7 @@ export async function changeRegistry<T>(
     }
     const ro = await refuseReadOnly(target, REGISTRY_REL);
     if (ro) return ro;
-    const hash = text === null ? '' : contentHash(text);
+    const hash = read === null ? '' : read.hash;
     const cached = text === null ? null : await readCache(path, hash);
     // After a hand edit (no cache), a file in the plain subset is read without yaml's Document for an append.
     const quick = !cached && append && text !== null ? fastRegistry(text) : null;

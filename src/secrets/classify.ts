@@ -27,7 +27,22 @@ export function isSignatureName(name: string): boolean {
  * (`code`, `sig`).
  */
 export function isCredentialName(name: string, position: 'any' | 'query' = 'any'): boolean {
-  const n = String(name).trim().toLowerCase();
+  if (typeof name !== 'string' || name.length > 256) return credentialName(String(name), position);
+  // Answered once per distinct name (a registry repeats its field names in every entry); bounded.
+  const memo = position === 'query' ? queryNames : anyNames;
+  let r = memo.get(name);
+  if (r === undefined) {
+    r = credentialName(name, position);
+    if (memo.size >= 4096) memo.clear();
+    memo.set(name, r);
+  }
+  return r;
+}
+const anyNames = new Map<string, boolean>();
+const queryNames = new Map<string, boolean>();
+
+function credentialName(name: string, position: 'any' | 'query'): boolean {
+  const n = name.trim().toLowerCase();
   if (!n || NOT_SECRET.has(n)) return false;
   return CRED_ANY.test(n) || (position === 'query' && CRED_QUERY.test(n));
 }

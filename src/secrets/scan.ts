@@ -54,6 +54,8 @@ interface RunShape {
   lens: Set<number>;
   /** The shortest key of the shape: a shorter text holds none, whole or split. */
   minLen: number;
+  /** okLen[n] is 1 when a whole run of n characters can be a key: one of `lens`, or one glued to a few more (gluedRun). */
+  okLen: Uint8Array;
 }
 const RUN_SHAPES: RunShape[] = SHAPES.filter((s) => s.prefix.length < 2 && s.charsetRun).map((s) => ({
   shape: s,
@@ -62,7 +64,14 @@ const RUN_SHAPES: RunShape[] = SHAPES.filter((s) => s.prefix.length < 2 && s.cha
   cls: s.charsetRun!.cls,
   minLen: Math.min(...s.charsetRun!.lens),
   lens: new Set(s.charsetRun!.lens),
+  okLen: okLengths(new Set(s.charsetRun!.lens)),
 }));
+
+function okLengths(lens: Set<number>): Uint8Array {
+  const ok = new Uint8Array(Math.max(...lens) + 8);
+  for (let n = 0; n < ok.length; n++) ok[n] = lens.has(n) || gluedRun(n, lens) ? 1 : 0;
+  return ok;
+}
 
 /** Characters a key body may hold (the union of the shape charsets): A-Z a-z 0-9 _ -. */
 function isKeyChar(c: number): boolean {
@@ -268,38 +277,42 @@ export function scanShapes(text: string): FoundSecret[] {
     }
     PREFIX_RE.lastIndex = pos + 1;
   }
-  // The runs of each class, found once (the hex shapes share theirs).
-  const runsOf = new Map<string, [number, number][]>();
+  // The runs of each class, found once (the hex shapes share theirs), as flat [from, to, from, to...]:
+  // a big output holds thousands of short runs, and each costs no more than its match.
+  const runsOf = new Map<string, number[]>();
   for (const r of RUN_SHAPES) {
     if (text.length < r.minLen) continue;
     let runs = runsOf.get(r.cls);
     if (!runs) {
       runs = [];
       r.run.lastIndex = 0;
-      for (let m = r.run.exec(text); m; m = r.run.exec(text)) runs.push([m.index, m.index + m[0].length]);
+      for (let m = r.run.exec(text); m; m = r.run.exec(text)) runs.push(m.index, m.index + m[0].length);
       runsOf.set(r.cls, runs);
     }
-    for (const [from, to] of runs) {
-      const len = to - from;
-      if (!(r.lens.has(len) || gluedRun(len, r.lens))) continue;
-      const v = text.slice(from, to);
+    for (let n = 0; n < runs.length; n += 2) {
+      const from = runs[n];
+      const len = runs[n + 1] - from;
+      if (len >= r.okLen.length || !r.okLen[len]) continue;
+      const v = text.slice(from, from + len);
       if (!/[0-9]/.test(v) || !/[a-zA-Z]/.test(v) || !shapeOk(v, r.shape)) continue;
       if (inUrlPath(text, from)) continue;
       push({ value: v, line: lines.at(from), shape: r.shape.id, vendor: r.shape.vendor });
     }
     // A prefix-less key split by spaces, NBSP, quotes or `+`: consecutive runs, each holding a digit, joined to an exact length.
-    for (let a = 0; a < runs.length; a++) {
+    // A run with no split gap before the next one starts no split key (the loop below would stop at its second piece).
+    for (let a = 0; a < runs.length; a += 2) {
+      if (a + 2 >= runs.length || !splitGap(text, runs[a + 1], runs[a + 2])) continue;
       let joined = '';
       const pieces: string[] = [];
-      for (let b = a; b < runs.length && b - a < MAX_PIECES; b++) {
-        if (b > a && !splitGap(text, runs[b - 1][1], runs[b][0])) break;
-        const piece = text.slice(runs[b][0], runs[b][1]);
+      for (let b = a; b < runs.length && b - a < MAX_PIECES * 2; b += 2) {
+        if (b > a && !splitGap(text, runs[b - 1], runs[b])) break;
+        const piece = text.slice(runs[b], runs[b + 1]);
         if (piece.length < 4 || !/[0-9]/.test(piece)) break;
         joined += piece;
         pieces.push(piece);
         if (joined.length > MAX_KEY) break;
-        if (pieces.length > 1 && r.lens.has(joined.length) && /[a-zA-Z]/.test(joined) && shapeOk(joined, r.shape) && !inUrlPath(text, runs[a][0])) {
-          push({ value: joined, line: lines.at(runs[a][0]), shape: r.shape.id, vendor: r.shape.vendor, pieces });
+        if (pieces.length > 1 && r.lens.has(joined.length) && /[a-zA-Z]/.test(joined) && shapeOk(joined, r.shape) && !inUrlPath(text, runs[a])) {
+          push({ value: joined, line: lines.at(runs[a]), shape: r.shape.id, vendor: r.shape.vendor, pieces });
           break;
         }
       }
@@ -402,10 +415,32 @@ export interface KeyHit {
   vendor: string | null;
 }
 
+/**
+ * Verdicts of findKeyShaped on strings already scanned in this process: the
+ * scan is a pure function of the string, and the strings of a registry repeat
+ * from entry to entry (base URLs, key variable names, timestamps), so a big
+ * registry is scanned once per distinct string. Bounded: strings up to
+ * MEMO_MAX_LEN characters, and the memo is emptied when it holds MEMO_SIZE.
+ */
+const shapeMemo = new Map<string, KeyHit | null>();
+const MEMO_SIZE = 8192;
+const MEMO_MAX_LEN = 512;
+
 /** The first key-shaped token in `text`, or null. Never returns the token itself. */
 export function findKeyShaped(text: string): KeyHit | null {
+  if (typeof text !== 'string' || text.length < MIN_KEY) return null;
+  const memo = text.length <= MEMO_MAX_LEN;
+  if (memo) {
+    const m = shapeMemo.get(text);
+    if (m !== undefined) return m;
+  }
   const f = scanShapes(text)[0];
-  return f ? { shape: f.shape, vendor: f.vendor } : null;
+  const hit = f ? { shape: f.shape, vendor: f.vendor } : null;
+  if (memo) {
+    if (shapeMemo.size >= MEMO_SIZE) shapeMemo.clear();
+    shapeMemo.set(text, hit);
+  }
+  return hit;
 }
 
 /** `text` with every key-shaped token replaced: for messages that quote user input. */
@@ -417,19 +452,42 @@ export function redactKeys(text: string): string {
 
 /** Walks strings and object keys of a JSON-like value; the dotted paths of every key-shaped one (field names included). */
 export function findKeysInValue(value: unknown, path = '', out: { path: string; hit: KeyHit }[] = [], depth = 0): { path: string; hit: KeyHit }[] {
-  if (depth > 64) return out;
-  if (typeof value === 'string') {
-    const hit = findKeyShaped(value);
-    if (hit) out.push({ path, hit });
-  } else if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) findKeysInValue(value[i], `${path}[${i}]`, out, depth + 1);
-  } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      const hk = findKeyShaped(k);
-      if (hk) out.push({ path: path ? `${path} (a field name)` : '(a field name)', hit: hk });
-      else findKeysInValue(v, path ? `${path}.${k}` : k, out, depth + 1);
+  // The path is a stack of segments, joined only for a hit: most strings hold no key.
+  const segs: string[] = [path];
+  let plen = path.length;
+  const enter = (seg: string) => {
+    segs.push(seg);
+    plen += seg.length;
+  };
+  const leave = () => {
+    plen -= segs.pop()!.length;
+  };
+  const walk = (v: unknown, depth: number): void => {
+    if (depth > 64) return;
+    if (typeof v === 'string') {
+      const hit = findKeyShaped(v);
+      if (hit) out.push({ path: segs.join(''), hit });
+    } else if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        enter(`[${i}]`);
+        walk(v[i], depth + 1);
+        leave();
+      }
+    } else if (v && typeof v === 'object') {
+      for (const k of Object.keys(v)) {
+        const hk = findKeyShaped(k);
+        if (hk) {
+          const p = segs.join('');
+          out.push({ path: p ? `${p} (a field name)` : '(a field name)', hit: hk });
+          continue;
+        }
+        enter(plen ? `.${k}` : k);
+        walk((v as Record<string, unknown>)[k], depth + 1);
+        leave();
+      }
     }
-  }
+  };
+  walk(value, depth);
   return out;
 }
 
