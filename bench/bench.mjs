@@ -22,7 +22,8 @@ const quick = process.argv.includes('--quick');
 // --only=registry,shapes,...: run only those sections (samples, process, growth, shapes, registry).
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
 const want = (s) => !only || only.includes(s);
-const { parseExample } = await import(join(root, 'dist/api.js'));
+// The public entry (what `import('byok')` gives, the output boundary included), as a library caller times it.
+const { parseExample } = await import(join(root, 'dist/index.js'));
 const { expandKeyMarkers, generateKey } = await import(join(root, 'test/helpers/key-gen.mjs'));
 const corpus = resolve(root, '../shared/corpus');
 const results = { machine: { cpus: cpus().length, cpu: cpus()[0]?.model, mem_gb: Math.round(totalmem() / 2 ** 30), node: process.version }, when: new Date().toISOString() };

@@ -10,22 +10,25 @@ import type * as Registry from './registry/index.js';
 import type * as Probing from './vendors/probe.js';
 import { rememberEnvironment, rememberInput, scrubResult } from './secrets/boundary.js';
 import { rememberWorkspaceEnv } from './secrets/dotenv.js';
+import { scanScope } from './secrets/scan.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function bounded<F extends (...args: any[]) => Promise<unknown>>(fn: F): F {
-  return (async (...args: Parameters<F>) => {
-    rememberEnvironment();
-    for (const a of args) rememberInput(a);
-    // The workspace's .env (an options argument's `workspace`, else $BYOK_WORKSPACE or the current folder).
-    const opts = args.find((a) => a && typeof a === 'object' && !Array.isArray(a) && typeof (a as { workspace?: unknown }).workspace === 'string') as { workspace?: string } | undefined;
-    rememberWorkspaceEnv(opts?.workspace);
-    try {
-      return scrubResult(await fn(...args));
-    } catch (e) {
-      // A programmer error: reported as data (as the CLI does), never a throw that could carry input.
-      return { ok: false, error: `Internal error (${(e as Error)?.name ?? 'Error'}); please report it.`, code: 'internal' };
-    }
-  }) as F;
+  // In a scan scope: the input's scan here is the extractor's too (src/secrets/scan.ts scanScope).
+  return ((...args: Parameters<F>) =>
+    scanScope(async () => {
+      rememberEnvironment();
+      for (const a of args) rememberInput(a);
+      // The workspace's .env (an options argument's `workspace`, else $BYOK_WORKSPACE or the current folder).
+      const opts = args.find((a) => a && typeof a === 'object' && !Array.isArray(a) && typeof (a as { workspace?: unknown }).workspace === 'string') as { workspace?: string } | undefined;
+      rememberWorkspaceEnv(opts?.workspace);
+      try {
+        return scrubResult(await fn(...args));
+      } catch (e) {
+        // A programmer error: reported as data (as the CLI does), never a throw that could carry input.
+        return { ok: false, error: `Internal error (${(e as Error)?.name ?? 'Error'}); please report it.`, code: 'internal' };
+      }
+    })) as F;
 }
 
 export const parseExample = bounded(api.parseExample);

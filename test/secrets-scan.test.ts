@@ -3,6 +3,7 @@
 // boundary scrubs every 8-character stretch of every secret it was told of.
 import { describe, expect, it } from 'vitest';
 import { SHAPES, classifyCredential, excerpt, forgetSecrets, isCredentialName, rememberArguments, rememberEnvironment, rememberSecret, scanText, scrubResult } from '../src/secrets/index.js';
+import { scanScope } from '../src/secrets/scan.js';
 import { parseExample } from '../src/api.js';
 import { generateKey, leaks } from './helpers/keys.js';
 import { seeded } from './helpers/run.js';
@@ -184,5 +185,26 @@ describe('a key split by invisible characters from a web page', () => {
         expect(leaks(JSON.stringify(r), [key]), `${shape} split at ${at}`).toEqual([]);
       }
     }
+  });
+});
+
+describe('scanScope: one scan of a text per library call', () => {
+  it('answers a text scanned before in the scope with the same findings, each a fresh copy', async () => {
+    const random = seeded(11);
+    const a = generateKey('openai', random);
+    const b = generateKey('anthropic', random);
+    const text = `curl https://api.example.com -H "Authorization: Bearer ${a}" -d '{"k":"${b.slice(0, 20)}" "${b.slice(20)}"}'`;
+    const outside = scanText(text);
+    expect(outside.map((f) => f.value)).toEqual(expect.arrayContaining([a, b]));
+    await scanScope(async () => {
+      const first = scanText(text);
+      expect(first).toEqual(outside);
+      first[0].value = 'changed';
+      first.find((f) => f.pieces)!.pieces!.push('extra');
+      expect(scanText(text)).toEqual(outside);
+      // Another text in the same scope is scanned for itself.
+      expect(scanText('no key here')).toEqual([]);
+    });
+    expect(scanText(text)).toEqual(outside);
   });
 });

@@ -62,8 +62,9 @@ const seen = new Map<string, string>();
 export function rememberWorkspaceEnv(dir: string | undefined): void {
   try {
     const path = join(resolve(dir ?? process.env.BYOK_WORKSPACE ?? process.cwd()), '.env');
-    const st = statSync(path);
-    if (!st.isFile() || st.size > 1 << 20) return;
+    // No .env is the common case: answered without an exception (building one costs more than the stat).
+    const st = statSync(path, { throwIfNoEntry: false });
+    if (!st || !st.isFile() || st.size > 1 << 20) return;
     const stamp = `${generation}:${st.size}:${st.mtimeMs}`;
     if (seen.get(path) === stamp) return;
     seen.set(path, stamp);

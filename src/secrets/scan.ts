@@ -375,6 +375,37 @@ const WORDY = [
 
 /** Finds key-shaped tokens anywhere in the text (comments and prose included). Linear in the text's length. */
 export function scanText(text: string): FoundSecret[] {
+  if (typeof text === 'string' && scope) {
+    const hit = scope.get(text);
+    if (hit) return hit.map(copyFound);
+    const found = scanTextOnce(text);
+    if (scope.size < SCOPE_TEXTS) scope.set(text, found.map(copyFound));
+    return found;
+  }
+  return scanTextOnce(text);
+}
+
+/**
+ * A library call scans its input at the output boundary (to remember its keys)
+ * and the extractor scans the same text again: within `scanScope(fn)`, a text
+ * scanned before is answered from the first scan (the scan is a pure function
+ * of the text). Nothing outlives the calls: the memory is dropped when the
+ * last open scope closes, so a text given in another call is scanned again.
+ */
+let scope: Map<string, FoundSecret[]> | null = null;
+const copyFound = (f: FoundSecret): FoundSecret => (f.pieces ? { ...f, pieces: [...f.pieces] } : { ...f });
+let openScopes = 0;
+const SCOPE_TEXTS = 8;
+export async function scanScope<T>(fn: () => Promise<T>): Promise<T> {
+  if (openScopes++ === 0) scope = new Map();
+  try {
+    return await fn();
+  } finally {
+    if (--openScopes === 0) scope = null;
+  }
+}
+
+function scanTextOnce(text: string): FoundSecret[] {
   const found = scanShapes(text);
   if (typeof text !== 'string') return found;
   const seen = new Set(found.map((f) => f.value));
