@@ -174,9 +174,15 @@ function toValue(v: unknown, holes: Part[], depth: number): Value {
   if (typeof v === 'boolean') return { kind: 'bool', value: v };
   if (typeof v === 'number') return { kind: 'number', value: v };
   if (typeof v === 'string') return { kind: 'string', word: wordFromString(v, holes) };
-  if (Array.isArray(v)) return { kind: 'array', items: v.map((x) => toValue(x, holes, depth + 1)) };
-  return {
-    kind: 'object',
-    entries: Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, toValue(x, holes, depth + 1)]),
-  };
+  if (Array.isArray(v)) {
+    const items: Value[] = [];
+    for (let i = 0; i < v.length; i++) items.push(toValue(v[i], holes, depth + 1));
+    return { kind: 'array', items };
+  }
+  // Object.keys and index loops (same order as Object.entries): no entry arrays to destructure.
+  const o = v as Record<string, unknown>;
+  const keys = Object.keys(o);
+  const entries: Array<[string, Value]> = [];
+  for (let i = 0; i < keys.length; i++) entries.push([keys[i], toValue(o[keys[i]], holes, depth + 1)]);
+  return { kind: 'object', entries };
 }

@@ -185,7 +185,8 @@ export function mergeLits(parts: Part[]): Part[] {
   let first: LitPart | null = null;
   let text = '';
   let joined = false;
-  for (const p of parts) {
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
     if (p.kind === 'lit') {
       if (p.text === '') continue;
       if (first === null) {
@@ -210,24 +211,42 @@ export function mergeLits(parts: Part[]): Part[] {
 
 export function concatWords(...words: Word[]): Word {
   const parts: Part[] = [];
-  for (const w of words) for (const p of w.parts) parts.push(p);
+  for (let i = 0; i < words.length; i++) {
+    const wp = words[i].parts;
+    for (let j = 0; j < wp.length; j++) parts.push(wp[j]);
+  }
   return { parts: mergeLits(parts), span: words[0]?.span };
 }
 
 /** True when the word is made of literal text only. */
 export function isLiteral(w: Word): boolean {
-  return w.parts.every((p) => p.kind === 'lit');
+  const parts = w.parts;
+  for (let i = 0; i < parts.length; i++) if (parts[i].kind !== 'lit') return false;
+  return true;
 }
 
 /** The literal text of a word, with references rendered as `${NAME}` and unknowns as `<?>`. */
 export function renderWord(w: Word): string {
-  return w.parts
-    .map((p) => (p.kind === 'lit' ? p.text : p.kind === 'env' ? '${' + p.name + '}' : '<?>'))
-    .join('');
+  // Plain loops, no closures: these run on every word of every parse, mostly before the JIT
+  // has optimised them, where each callback and intermediate array costs.
+  const parts = w.parts;
+  let out = '';
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    out += p.kind === 'lit' ? p.text : p.kind === 'env' ? '${' + p.name + '}' : '<?>';
+  }
+  return out;
 }
 
 export function literalText(w: Word): string | null {
-  return isLiteral(w) ? w.parts.map((p) => (p as LitPart).text).join('') : null;
+  const parts = w.parts;
+  let out = '';
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    if (p.kind !== 'lit') return null;
+    out += p.text;
+  }
+  return out;
 }
 
 export function envNames(w: Word): string[] {
@@ -264,11 +283,19 @@ export function valueToJson(v: Value, keepUnknown = false): unknown {
       return v.value;
     case 'string':
       return renderWord(v.word);
-    case 'array':
-      return v.items.map((x) => valueToJson(x, keepUnknown));
+    case 'array': {
+      const items = v.items;
+      const out: unknown[] = [];
+      for (let i = 0; i < items.length; i++) out.push(valueToJson(items[i], keepUnknown));
+      return out;
+    }
     case 'object': {
       const o: Record<string, unknown> = {};
-      for (const [k, x] of v.entries) if (k !== '__proto__') o[k] = valueToJson(x, keepUnknown);
+      const entries = v.entries;
+      for (let i = 0; i < entries.length; i++) {
+        const k = entries[i][0];
+        if (k !== '__proto__') o[k] = valueToJson(entries[i][1], keepUnknown);
+      }
       return o;
     }
     case 'unknown':

@@ -562,9 +562,11 @@ function credentialReference(run: Run, h: HttpCall['headers'][number], host: str
 /** Top-level body fields that are neither standard, per-call content nor thinking controls. */
 function readRequestParams(body: Record<string, unknown>, protocol: Protocol, thinkingPaths: Set<string>, rule: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(body)) {
+  const keys = Object.keys(body);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
     if (k === 'model' || PER_CALL.has(k) || isStandardField(protocol, k)) continue;
-    const kept = stripSecrets(k, stripThinking(k, v, thinkingPaths, rule));
+    const kept = stripSecrets(k, stripThinking(k, body[k], thinkingPaths, rule));
     if (kept !== undefined) out[k] = kept;
   }
   return out;
@@ -599,13 +601,14 @@ export function extract(fe: FrontEndResult, ctx: ExtractContext): ParseExampleRe
   const headers = readHeaders(run, call, auth, url.host);
 
   // Thinking: over the body with the mapped protocol's translations in place.
-  const translated = Object.entries(mapped.translated);
+  const translated = Object.keys(mapped.translated);
   const thinkingBody: Record<string, unknown> = translated.length ? { ...body } : body;
-  for (const [k, v] of translated) setPath(thinkingBody, k, v);
+  for (const k of translated) setPath(thinkingBody, k, mapped.translated[k]);
   const th = analyseThinking(thinkingBody, { host: url.host, hostRule: hinfo?.thinking, model: upstream_model, wire });
   pushAll(run.warnings, th.warnings);
   // Source paths that were translated are reported by their translation only.
-  const thinkingParams = Object.fromEntries(Object.entries(th.params).filter(([k]) => !mapped.translatedFrom.has(k)));
+  const thinkingParams: Record<string, unknown> = {};
+  for (const k of Object.keys(th.params)) if (!mapped.translatedFrom.has(k)) thinkingParams[k] = th.params[k];
   if (hasThinkSwitch(body.messages))
     run.warn('prompt_thinking_switch', 'A /think or /no_think switch sits in the messages: it is content, not a request field, and is not part of the draft.');
   const request_params = mapped.foreignBody ? {} : readRequestParams(body, url.protocol, new Set(Object.keys(th.params)), th.capability);
@@ -613,7 +616,7 @@ export function extract(fe: FrontEndResult, ctx: ExtractContext): ParseExampleRe
   const capabilities: Record<string, boolean> = {};
   if (body.stream === true) capabilities.streaming = true;
   if (Array.isArray(body.tools) && body.tools.length) capabilities.tools = true;
-  const maxTokens = [body.max_tokens, body.max_completion_tokens, body.max_output_tokens].find((x) => typeof x === 'number') as number | undefined;
+  const maxTokens = firstNumber(body.max_tokens, body.max_completion_tokens, body.max_output_tokens);
   // The request URL's own host when base_url was cut from it (no second URL parse).
   const api_key_env = auth.in === 'none' || !base_url ? null : base_url === url.base_url && url.host ? keyEnvForHost(url.host) : keyEnvForUrl(base_url);
   if (auth.in === 'none') keyEnv = null;
@@ -658,6 +661,10 @@ export function extract(fe: FrontEndResult, ctx: ExtractContext): ParseExampleRe
     suggestion: curated ? { action: 'add_template', vendor: curated } : null,
     note: note.filter(Boolean).join(' '),
   });
+}
+
+function firstNumber(a: unknown, b: unknown, c: unknown): number | undefined {
+  return typeof a === 'number' ? a : typeof b === 'number' ? b : typeof c === 'number' ? c : undefined;
 }
 
 /** `Bearer `, `Token `, `Key `... at the start of an Authorization value, spelled as grammar knows it. */
@@ -748,8 +755,9 @@ function stripSecrets(key: string, value: unknown, depth = 0): unknown {
   if (Array.isArray(value)) return value.map((x) => stripSecrets(key, x, depth + 1)).filter((x) => x !== undefined);
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(value)) {
-      const kept = stripSecrets(k, x, depth + 1);
+    const o = value as Record<string, unknown>;
+    for (const k of Object.keys(o)) {
+      const kept = stripSecrets(k, o[k], depth + 1);
       if (kept !== undefined) out[k] = kept;
     }
     return out;
@@ -828,9 +836,10 @@ function hasThinkSwitch(messages: unknown): boolean {
     } else if (Array.isArray(v)) {
       for (const x of v) stack.push(x);
     } else if (v && typeof v === 'object') {
-      for (const [k, x] of Object.entries(v)) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
         if (test(k)) return true;
-        stack.push(x);
+        stack.push(o[k]);
       }
     }
   }

@@ -42,9 +42,11 @@ export interface ThinkingResult {
 export function flatten(obj: unknown, prefix = '', out: Record<string, unknown> = {}, depth = 0): Record<string, unknown> {
   if (depth > 20) return out;
   if (obj && typeof obj === 'object' && !Array.isArray(obj)) {
-    const entries = Object.entries(obj as Record<string, unknown>);
-    if (!entries.length && prefix) out[prefix] = obj;
-    for (const [k, v] of entries) flatten(v, prefix ? `${prefix}.${k}` : k, out, depth + 1);
+    // Object.keys and an index loop (the order of Object.entries), no entry arrays.
+    const o = obj as Record<string, unknown>;
+    const keys = Object.keys(o);
+    if (!keys.length && prefix) out[prefix] = obj;
+    for (let i = 0; i < keys.length; i++) flatten(o[keys[i]], prefix ? prefix + '.' + keys[i] : keys[i], out, depth + 1);
   } else if (prefix) out[prefix] = obj;
   return out;
 }
@@ -59,7 +61,11 @@ function wireOk(r: Rule, wire: string): boolean {
   return r.wire === 'any' || r.wire === wire;
 }
 
-export function chooseRule(opts: { host: string | null; hostRule: string | null | undefined; model: string | null; wire: string; paths: string[] }): Rule {
+/** The body's dotted paths come in `opts.paths` or, without a copy of `opts`, as `pathList`. */
+export function chooseRule(
+  opts: { host: string | null; hostRule: string | null | undefined; model: string | null; wire: string; paths?: string[] },
+  pathList: string[] = opts.paths ?? [],
+): Rule {
   const host = (opts.host ?? '').toLowerCase();
   const model = opts.model ?? '';
   // 1. model-specific rules (none when no rule's model pattern matches the model)
@@ -77,11 +83,15 @@ export function chooseRule(opts: { host: string | null; hostRule: string | null 
   }
   // 3. by field, for hosts we know nothing about: most matching fields, then rank
   let best: { r: Rule; n: number } | null = null;
-  const paths = new Set(opts.paths);
+  let paths: Set<string> | null = null;
   for (const r of RULES) {
     if (r.fallback === undefined || !wireOk(r, opts.wire)) continue;
     let n = 0;
-    for (const f of r.fields ?? []) if (paths.has(f)) n++;
+    const fields = r.fields;
+    if (fields && fields.length && pathList.length) {
+      paths ??= new Set(pathList);
+      for (let i = 0; i < fields.length; i++) if (paths.has(fields[i])) n++;
+    }
     if (n && (!best || n > best.n || (n === best.n && r.fallback < (best.r.fallback ?? 99)))) best = { r, n };
   }
   if (best) return best.r;
@@ -97,7 +107,7 @@ function valueEquals(a: unknown, b: unknown): boolean {
 export function analyseThinking(body: Record<string, unknown>, opts: { host: string | null; hostRule: string | null | undefined; model: string | null; wire: string }): ThinkingResult {
   const flat = flatten(body);
   const paths = Object.keys(flat);
-  const rule = chooseRule({ ...opts, paths });
+  const rule = chooseRule(opts, paths);
   const params: Record<string, unknown> = {};
   for (const p of paths) if (isThinkingPath(p, rule.id)) params[p] = flat[p];
   const warnings: ThinkingResult['warnings'] = [];

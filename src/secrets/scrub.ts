@@ -87,12 +87,19 @@ export class SecretWindows {
   /** Deep-scrubs a JSON value (object keys included); depth-limited, never recursing without bound. */
   scrub<T>(value: T): T {
     if (this.empty) return value;
+    // Index loops over Object.keys (the order of Object.entries): no entry arrays or callbacks.
     const walk = (v: unknown, depth: number): unknown => {
       if (typeof v === 'string') return this.scrubString(v);
       if (depth > 200 || !v || typeof v !== 'object') return v;
-      if (Array.isArray(v)) return v.map((x) => walk(x, depth + 1));
+      if (Array.isArray(v)) {
+        const a: unknown[] = [];
+        for (let i = 0; i < v.length; i++) a.push(walk(v[i], depth + 1));
+        return a;
+      }
       const o: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v)) o[this.scrubString(k)] = walk(x, depth + 1);
+      const src = v as Record<string, unknown>;
+      const keys = Object.keys(src);
+      for (let i = 0; i < keys.length; i++) o[this.scrubString(keys[i])] = walk(src[keys[i]], depth + 1);
       return o;
     };
     return walk(value, 0) as T;
