@@ -84,6 +84,16 @@ function plainRun(s: string, from: number, table: Uint8Array): number {
 }
 /** The characters an operator can start with (readOperator's list). */
 const OP_START = specials('&|;2><');
+/** The characters a comment can start with (isCommentStart's list: `#`, `<#`, `::`, `rem`). */
+const COMMENT_START = specials('#<:rR');
+/** Space, tab, form feed, vertical tab (not newline). */
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 12 || c === 11;
+}
+/** A line-continuation character of some dialect (`\\`, `^`, backtick): isContinuation needs one. */
+function isEscapeChar(c: number): boolean {
+  return c === 92 || c === 94 || c === 96;
+}
 
 class Lexer {
   i = 0;
@@ -170,31 +180,36 @@ class Lexer {
 
   run(): Tokenized {
     const s = this.src;
-    while (this.i < s.length) {
-      const c = s[this.i];
+    const n = s.length;
+    while (this.i < n) {
       const start = this.i;
-      if (c === ' ' || c === '\t' || c === '\f' || c === '\v') {
-        while (this.i < s.length && (s[this.i] === ' ' || s[this.i] === '\t' || s[this.i] === '\f' || s[this.i] === '\v')) this.i++;
-        this.push('space', start, this.i);
-      } else if (c === '\n') {
+      // Character codes, and each test below called only for a character it can start with:
+      // this loop runs at every token of every paste, mostly before the JIT optimises it.
+      const c = s.charCodeAt(start);
+      if (c === 32 || c === 9 || c === 12 || c === 11) {
+        let k = start + 1;
+        while (k < n && isBlank(s.charCodeAt(k))) k++;
+        this.i = k;
+        this.push('space', start, k);
+      } else if (c === 10) {
         this.i++;
         this.push('newline', start, this.i);
         this.endCommand();
         this.readHeredocBodies();
-      } else if (this.isContinuation()) {
+      } else if (isEscapeChar(c) && this.isContinuation()) {
         this.i += s[this.i + 1] === '\r' ? 3 : 2;
         this.push('continuation', start, this.i);
-      } else if (this.isFlattenedContinuation()) {
+      } else if (c === 92 && this.isFlattenedContinuation()) {
         // `\ ` between words: a continuation whose newline was lost (docs pages flatten lines),
         // or `\` + trailing blanks + newline. Bash would read an escaped space; nobody means that.
         this.i++;
         while (this.i < s.length && (s[this.i] === ' ' || s[this.i] === '\t')) this.i++;
         if (s[this.i] === '\n') this.i++;
         this.push('continuation', start, this.i);
-      } else if (this.isCommentStart()) {
+      } else if (COMMENT_START[c] === 1 && this.isCommentStart()) {
         this.skipComment();
         this.push('comment', start, this.i);
-      } else if (this.readOperator()) {
+      } else if (c < 128 && OP_START[c] && this.readOperator()) {
         // handled
       } else {
         const w = this.readWord();
@@ -348,17 +363,11 @@ class Lexer {
     const s = this.src;
     const d = this.dialect;
     const wordStart = this.i;
-    // `https://<your-endpoint>/v1`: a docs placeholder glued inside a word, not a redirection.
-    const gluedPlaceholder = () => this.i > wordStart && /^<[A-Za-z][\w .-]{0,60}>/.test(s.slice(this.i, this.i + 64));
-    const wordEnd = (ch: string) =>
-      ch === ' ' || ch === '\t' || ch === '\n' || ch === '\f' || ch === '\v' ||
-      (d === 'shell' && (ch === ';' || ch === '|' || ch === '&' || (ch === '<' && !gluedPlaceholder()) || ch === '>' || ch === '(' || ch === ')')) ||
-      (d === 'cmd' && (ch === '&' || ch === '|' || (ch === '<' && !gluedPlaceholder()) || ch === '>')) ||
-      (d === 'powershell' && (ch === ';' || ch === '|'));
     while (this.i < s.length) {
+      const code = s.charCodeAt(this.i);
+      if (this.endsWord(code, wordStart)) break;
+      if (isEscapeChar(code) && this.isContinuation()) break;
       const c = s[this.i];
-      if (wordEnd(c)) break;
-      if (this.isContinuation()) break;
       if (c === '<' && d !== 'powershell') {
         const m = /^<[A-Za-z][\w .-]{0,60}>/.exec(s.slice(this.i, this.i + 64))!;
         parts.push(lit(m[0]));
@@ -430,6 +439,20 @@ class Lexer {
       }
     }
     return { parts: mergeLits(parts) };
+  }
+
+  /** Whether the character (code) at this.i ends the word that started at wordStart, in this dialect. */
+  private endsWord(c: number, wordStart: number): boolean {
+    if (c === 32 || c === 9 || c === 10 || c === 12 || c === 11) return true;
+    const d = this.dialect;
+    // `https://<your-endpoint>/v1`: a docs placeholder glued inside a word, not a redirection.
+    if (d === 'shell') return c === 59 || c === 124 || c === 38 || (c === 60 && !this.gluedPlaceholder(wordStart)) || c === 62 || c === 40 || c === 41;
+    if (d === 'cmd') return c === 38 || c === 124 || (c === 60 && !this.gluedPlaceholder(wordStart)) || c === 62;
+    return c === 59 || c === 124;
+  }
+
+  private gluedPlaceholder(wordStart: number): boolean {
+    return this.i > wordStart && /^<[A-Za-z][\w .-]{0,60}>/.test(this.src.slice(this.i, this.i + 64));
   }
 
   private readAnsiC(): string {

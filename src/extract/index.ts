@@ -330,7 +330,12 @@ function readUrl(run: Run, call: HttpCall): UrlInfo | Failure {
       return run.fail('unresolved_base_url', `The host ${JSON.stringify(hostPart)} is a placeholder; replace it with your endpoint's real host and paste again.`);
     return run.fail('unresolved_base_url', 'The request URL is not a valid absolute URL.');
   }
-  info.host = u.host;
+  // Each URL getter is a call into Node's URL code: each part is read once.
+  const uHost = u.host;
+  const uPathname = u.pathname;
+  const uSearch = u.search;
+  const uProtocol = u.protocol;
+  info.host = uHost;
   const hostText = decodeSafe(u.hostname);
   if (isPlaceholderHost(hostText) || /<\?>/.test(hostText)) {
     const v = /\$\{?([A-Za-z_]\w*)/.exec(hostText)?.[1];
@@ -339,7 +344,7 @@ function readUrl(run: Run, call: HttpCall): UrlInfo | Failure {
       v ? `The host is the variable ${v}, whose value the example does not show; set base_url to the endpoint it holds.` : `The host ${JSON.stringify(hostText)} is a placeholder; replace it with your endpoint's real host and paste again.`,
     );
   }
-  const path = trimEndOf(decodeSafe(u.pathname), '/');
+  const path = trimEndOf(decodeSafe(uPathname), '/');
   const ep = matchEndpoint(path);
   let basePath = path;
   if (ep) {
@@ -363,10 +368,13 @@ function readUrl(run: Run, call: HttpCall): UrlInfo | Failure {
   }
   // `/projects/[your-project-id]/...`, `/projects/your-project-id/...` (Vertex AI, Google Cloud docs): a path
   // segment that is a placeholder by the same marks as a placeholder host (grammar/placeholders.yaml).
-  const segHole = basePath.split('/').find((seg) => seg.length > 0 && seg.length <= 80 && isPlaceholderHost(seg));
+  let segHole: string | undefined;
+  const segs = basePath.split('/');
+  for (let i = 0; i < segs.length && segHole === undefined; i++) if (segs[i].length > 0 && segs[i].length <= 80 && isPlaceholderHost(segs[i])) segHole = segs[i];
   if (segHole) return run.fail('unresolved_base_url', `The URL path holds the placeholder ${JSON.stringify(segHole)}; replace it with your own value and paste again.`);
   let namedAuth: QueryAuth | null = null;
-  for (const [k, v] of u.searchParams) {
+  // No query (the common case): no URLSearchParams to build and walk.
+  if (uSearch) for (const [k, v] of u.searchParams) {
     if (AUTH_QUERY.has(k.toLowerCase())) info.queryAuth = { name: k, value: v };
     else if (isSignatureName(k) && classifyCredential(v).kind === 'secret') {
       // A signature (?sig= of a shared-access URL) signs this one URL and expires: a secret (reported by pickCall), never the auth.
@@ -380,8 +388,8 @@ function readUrl(run: Run, call: HttpCall): UrlInfo | Failure {
     } else if (k !== 'alt' && k !== 'stream') info.query[k] = v; // alt=sse, stream: per-call switches
   }
   if (!info.queryAuth && namedAuth) info.queryAuth = namedAuth;
-  info.base_url = trimEndOf(`${u.protocol}//${u.host}${basePath}`, '/');
-  info.endpoint = `${u.protocol}//${u.host}${u.pathname}${u.search}`;
+  info.base_url = trimEndOf(`${uProtocol}//${uHost}${basePath}`, '/');
+  info.endpoint = `${uProtocol}//${uHost}${uPathname}${uSearch}`;
   return info;
 }
 
@@ -817,7 +825,8 @@ const PLACEHOLDER_HOSTS = HOST_PATTERNS.some((p) => /\\[1-9]|\\k</.test(p))
   : [new RegExp(HOST_PATTERNS.map((p) => `(?:${p})`).join('|') || '(?!)', 'i')];
 /** A host that stands for the reader's own (grammar/placeholders.yaml `url_host_patterns`). */
 function isPlaceholderHost(host: string): boolean {
-  return PLACEHOLDER_HOSTS.some((re) => re.test(host));
+  for (let i = 0; i < PLACEHOLDER_HOSTS.length; i++) if (PLACEHOLDER_HOSTS[i].test(host)) return true;
+  return false;
 }
 
 /**
@@ -847,6 +856,8 @@ function hasThinkSwitch(messages: unknown): boolean {
 }
 
 function decodeSafe(s: string): string {
+  // Without a `%` there is nothing to decode (decodeURIComponent would return s itself).
+  if (!s.includes('%')) return s;
   try {
     return decodeURIComponent(s);
   } catch {

@@ -65,6 +65,15 @@ HOSTS.forEach((h, i) => {
   }
 });
 
+/**
+ * The pattern entries as one alternation: a name none of them matches (most hosts) skips the
+ * loop over them. Null when a pattern refers to a group or names one (joined, the numbers would
+ * shift or the names clash).
+ */
+const ANY_HOST_PATTERN = HOST_PATTERNS.some((i) => /\\[1-9]|\\k<|\(\?<[^=!]/.test(HOSTS[i].host))
+  ? null
+  : new RegExp(`^(?:${HOST_PATTERNS.map((i) => `(?:${HOSTS[i].host})`).join('|') || '(?!)'})$`, 'i');
+
 /** The vendor entry for a URL host (`host[:port]`); entries with a port match only that port. */
 export function hostInfo(host: string): HostInfo | null {
   const m = /^(.*?)(?::(\d+))?$/.exec(host.toLowerCase())!;
@@ -77,7 +86,7 @@ export function hostInfo(host: string): HostInfo | null {
       best = i;
       break;
     }
-  for (const i of HOST_PATTERNS) {
+  if (!ANY_HOST_PATTERN || ANY_HOST_PATTERN.test(name)) for (const i of HOST_PATTERNS) {
     if (best >= 0 && i > best) break;
     if (HOSTS[i].re.test(name) && portOk(HOSTS[i])) {
       best = i;

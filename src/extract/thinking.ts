@@ -8,7 +8,21 @@ import type { Warning } from '../codes.js';
 type Rule = (typeof thinkingData.rules)[number];
 
 const rx = (list: readonly string[] | undefined) => (list ?? []).map((p) => new RegExp(`^(?:${p})$`, 'i'));
-const RULES = thinkingData.rules.map((r) => ({ ...r, hostRe: rx(r.hosts), modelRe: rx(r.models) }));
+// hostAny / modelAny: each rule's patterns as one test (anyOf), or null to test them one by one.
+const RULES = thinkingData.rules.map((r) => ({
+  ...r,
+  hostRe: rx(r.hosts),
+  modelRe: rx(r.models),
+  hostAny: r.hosts?.length ? anyOf(r.hosts) : null,
+  modelAny: r.models?.length ? anyOf(r.models) : null,
+}));
+/** Rule id -> the rules with that id, in table order. */
+const RULES_BY_ID = new Map<string, typeof RULES>();
+for (const r of RULES) {
+  const list = RULES_BY_ID.get(r.id);
+  if (list) list.push(r);
+  else RULES_BY_ID.set(r.id, [r]);
+}
 const GLOBAL_FIELDS = new Set(thinkingData.fields);
 const ALWAYS_ON = rx(thinkingData.always_on_models);
 /**
@@ -71,15 +85,15 @@ export function chooseRule(
   // 1. model-specific rules (none when no rule's model pattern matches the model)
   if (!ANY_RULE_MODEL || ANY_RULE_MODEL.test(model)) for (const r of RULES) {
     if (!r.modelRe.length || !model || !wireOk(r, opts.wire)) continue;
-    if (r.hostRe.length && !r.hostRe.some((re) => re.test(host))) continue;
-    if (r.modelRe.some((re) => re.test(model))) return r;
+    if (r.hostRe.length && !(r.hostAny ? r.hostAny.test(host) : r.hostRe.some((re) => re.test(host)))) continue;
+    if (r.modelAny ? r.modelAny.test(model) : r.modelRe.some((re) => re.test(model))) return r;
   }
   // 2. the host's rule
   if (opts.hostRule) {
     // A host rule for another wire (SambaNova's chat-template switch on its Anthropic-style
     // messages endpoint) does not apply; the field fallbacks below decide.
-    const r = RULES.find((x) => x.id === opts.hostRule && wireOk(x, opts.wire));
-    if (r) return r;
+    const rules = RULES_BY_ID.get(opts.hostRule);
+    if (rules) for (const r of rules) if (wireOk(r, opts.wire)) return r;
   }
   // 3. by field, for hosts we know nothing about: most matching fields, then rank
   let best: { r: Rule; n: number } | null = null;
@@ -95,8 +109,8 @@ export function chooseRule(
     if (n && (!best || n > best.n || (n === best.n && r.fallback < (best.r.fallback ?? 99)))) best = { r, n };
   }
   if (best) return best.r;
-  if (model && (ANY_ALWAYS_ON ? ANY_ALWAYS_ON.test(model) : ALWAYS_ON.some((re) => re.test(model)))) return RULES.find((r) => r.id === 'always_on')!;
-  return RULES.find((r) => r.id === 'none')!;
+  if (model && (ANY_ALWAYS_ON ? ANY_ALWAYS_ON.test(model) : ALWAYS_ON.some((re) => re.test(model)))) return RULES_BY_ID.get('always_on')![0];
+  return RULES_BY_ID.get('none')![0];
 }
 
 function valueEquals(a: unknown, b: unknown): boolean {

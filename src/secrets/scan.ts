@@ -338,6 +338,22 @@ function splitGap(text: string, from: number, to: number): boolean {
   return true;
 }
 
+/** [A-Za-z0-9] */
+function isAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+/** [:=,] */
+function isAssignChar(c: number): boolean {
+  return c === 58 || c === 61 || c === 44;
+}
+const NON_ASCII_SPACE = /\s/;
+/** [\s"'`] at text[i] (\s: ASCII blanks, and the Unicode spaces the regex class holds). */
+function isBlankOrQuote(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13) || c === 34 || c === 39 || c === 96;
+  return NON_ASCII_SPACE.test(text[i]);
+}
+
 /** Words that make the token after them a credential (each must end the word: `tokenfactory` is no credential word). */
 const CONTEXT_WORD = /api[_-]?key|apikey|access[_-]?key|subscription[_-]?key|secret|token|bearer|authorization|password|passwd|credentials?/gi;
 /** Characters of a context-keyed value: key characters and . ~ + / =. */
@@ -414,13 +430,14 @@ function scanTextOnce(text: string): FoundSecret[] {
   for (let m = CONTEXT_WORD.exec(text); m; m = CONTEXT_WORD.exec(text)) {
     let i = m.index + m[0].length;
     // The word must end here (`tokenfactory` is not `token`) and not sit in a URL path (`/token/...`).
-    if (/[A-Za-z0-9]/.test(text[i] ?? '') || text[m.index - 1] === '/' || text[i] === '/') continue;
-    // An identifier tail: `secret_key`, `token-v2` (bounded).
-    for (let n = 0; n < 20 && i < text.length && /[\w.-]/.test(text[i]); n++) i++;
-    for (let n = 0; n < 8 && i < text.length && /[\s"'`]/.test(text[i]); n++) i++;
+    // (Character codes, not a regex per character: this runs at every credential word of every paste.)
+    if (isAlnum(text.charCodeAt(i)) || text.charCodeAt(m.index - 1) === 47 || text.charCodeAt(i) === 47) continue;
+    // An identifier tail: `secret_key`, `token-v2` (bounded): [\w.-].
+    for (let n = 0; n < 20 && i < text.length && (isKeyChar(text.charCodeAt(i)) || text.charCodeAt(i) === 46); n++) i++;
+    for (let n = 0; n < 8 && i < text.length && isBlankOrQuote(text, i); n++) i++;
     if (text.startsWith('=>', i) || text.startsWith(':=', i)) i += 2;
-    else if (/[:=,]/.test(text[i] ?? '')) i++;
-    for (let n = 0; n < 8 && i < text.length && /[\s"'`]/.test(text[i]); n++) i++;
+    else if (isAssignChar(text.charCodeAt(i))) i++;
+    for (let n = 0; n < 8 && i < text.length && isBlankOrQuote(text, i); n++) i++;
     const scheme = SCHEME.exec(text.slice(i, i + 12));
     if (scheme) i += scheme[0].length;
     const start = i;
