@@ -322,25 +322,41 @@ export function holdsSecret(s: string): boolean {
   return memory.scrubString(s) !== s;
 }
 
-function scanStrings(value: unknown, depth: number): void {
+/**
+ * Every string and object key of `value` of 8 characters or more, joined by
+ * NUL: one scan of the whole output rather than one per string (a result has
+ * dozens; each scan has a fixed cost). NUL is no key character, no split-key
+ * gap and ends a URL's look-back, so the joined text yields exactly the keys
+ * of its strings scanned one by one (a differential test holds them equal).
+ */
+function collectStrings(value: unknown, depth: number, out: string[]): void {
   if (typeof value === 'string') {
-    if (value.length >= 8) for (const f of scanShapes(value)) {
-      rememberSecret(f.value);
-      for (const p of f.pieces ?? []) rememberSecret(p);
-    }
+    if (value.length >= 8) out.push(value);
     return;
   }
   if (depth > 200 || !value || typeof value !== 'object') return;
-  if (Array.isArray(value)) for (const x of value) scanStrings(x, depth + 1);
-  else for (const [k, v] of Object.entries(value)) {
-    scanStrings(k, depth + 1);
-    scanStrings(v, depth + 1);
+  if (Array.isArray(value)) for (const x of value) collectStrings(x, depth + 1, out);
+  else
+    for (const k of Object.keys(value)) {
+      if (k.length >= 8) out.push(k);
+      collectStrings((value as Record<string, unknown>)[k], depth + 1, out);
+    }
+}
+
+/** Remembers every key-shaped stretch of the strings of `value` (the output safety net). */
+function scanStrings(value: unknown): void {
+  const strings: string[] = [];
+  collectStrings(value, 0, strings);
+  if (!strings.length) return;
+  for (const f of scanShapes(strings.length === 1 ? strings[0] : strings.join('\0'))) {
+    rememberSecret(f.value);
+    for (const p of f.pieces ?? []) rememberSecret(p);
   }
 }
 
 /** The one output scrubber: every string and object key of `value`, freed of every secret this process has seen. */
 export function scrubResult<T>(value: T): T {
-  scanStrings(value, 0);
+  scanStrings(value);
   return memory.scrub(value);
 }
 
