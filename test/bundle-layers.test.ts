@@ -42,6 +42,10 @@ describe.skipIf(!built)('the CLI bundle layers', () => {
     for (const f of readdirSync(bundle).filter((n) => n.endsWith('.cjs'))) expect(readFileSync(join(bundle, f), 'latin1').includes(root)).toBe(false);
   });
 
+  it('formats no number for a locale in the layers every command loads (the first call loads ICU data: 20 ms)', () => {
+    for (const f of ['cli.cjs', 'base.cjs', 'parse.cjs', 'registry-read.cjs']) expect(readFileSync(join(bundle, f), 'latin1'), f).not.toMatch(/toLocale\w*String\(|Intl\./);
+  });
+
   it('a curl paste loads the CLI, base and parse layers only, each with its code cache', () => {
     const r = run(bundle, ['parse-example', join(root, 'fixtures/deepseek/chat-thinking-export.sh')]);
     expect(JSON.parse(r.stdout).ok).toBe(true);

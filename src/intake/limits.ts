@@ -24,6 +24,11 @@ export const MAX_DEPTH = 200;
  */
 export const MAX_TOKENS = { python: 20_000, javascript: 25_000 } as const;
 
+/** `25000` as `25,000`, without toLocaleString (its first call loads ICU's locale data: 20 ms at start-up). */
+function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+}
+
 /**
  * A shell paste with more words and variable references than this is refused
  * with `input_too_complex` as the tokenizer reaches it (src/curl/tokenize.ts):
@@ -33,7 +38,7 @@ export const MAX_TOKENS = { python: 20_000, javascript: 25_000 } as const;
  * body, or a quoted argument without variables, is one piece however long.
  */
 export const MAX_SHELL_PIECES = 25_000;
-export const TOO_MANY_PIECES_MESSAGE = `The example has too many shell words to read (over ${MAX_SHELL_PIECES.toLocaleString('en-US')}); paste only the API example.`;
+export const TOO_MANY_PIECES_MESSAGE = `The example has too many shell words to read (over ${thousands(MAX_SHELL_PIECES)}); paste only the API example.`;
 
 /** Thrown by a check, parser or walker past a limit; api.ts turns it into `input_too_complex` with `userMessage`. */
 export class InputTooComplex extends Error {
@@ -168,7 +173,7 @@ export function isTooComplex(e: unknown): boolean {
 
 export const TOO_COMPLEX_MESSAGE = `The example nests too deeply to read (over ${MAX_DEPTH} levels); paste the API example as the docs show it.`;
 export const tooManyTokensMessage = (language: keyof typeof MAX_TOKENS) =>
-  `The example is too long to read as code (over ${MAX_TOKENS[language].toLocaleString('en-US')} tokens); paste only the API example.`;
+  `The example is too long to read as code (over ${thousands(MAX_TOKENS[language])} tokens); paste only the API example.`;
 
 /** The message for a limit error: its own, or the nesting one for a stack overflow in a parser we do not own. */
 export function tooComplexMessage(e: unknown): string {
