@@ -48,7 +48,8 @@ const PREFIX_RE = new RegExp([...new Set(PREFIXED.map((p) => p.shape.prefix))].s
 /** Prefix-less shapes made of one charset part (hex keys): whole runs of that charset of an exact length. */
 interface RunShape {
   shape: CompiledShape;
-  run: RegExp;
+  /** Whether a character code is in the class. */
+  member: (c: number) => boolean;
   /** The class: shapes of one class share their runs. */
   cls: string;
   lens: Set<number>;
@@ -60,12 +61,40 @@ interface RunShape {
 const RUN_SHAPES: RunShape[] = SHAPES.filter((s) => s.prefix.length < 2 && s.charsetRun).map((s) => ({
   shape: s,
   // 4+: a shorter run is neither a key nor a piece of a split one (the loops below skip it), and most runs are short.
-  run: new RegExp(`[${s.charsetRun!.cls}]{4,}`, 'g'),
+  member: classTable(s.charsetRun!.cls),
   cls: s.charsetRun!.cls,
   minLen: Math.min(...s.charsetRun!.lens),
   lens: new Set(s.charsetRun!.lens),
   okLen: okLengths(new Set(s.charsetRun!.lens)),
 }));
+
+/** Which characters a character class (`0-9a-f`) holds: a table for ASCII, the class itself for the rest. */
+function classTable(cls: string): (c: number) => boolean {
+  const one = new RegExp(`^[${cls}]$`);
+  const ascii = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) ascii[c] = one.test(String.fromCharCode(c)) ? 1 : 0;
+  return (c) => (c < 128 ? ascii[c] === 1 : one.test(String.fromCharCode(c)));
+}
+
+/**
+ * The runs of 4 or more characters of a class in `text`, as flat [from, to, ...]: a loop over
+ * character codes, where a global regex allocated a match for each run (most runs are short).
+ */
+function runsIn(text: string, member: (c: number) => boolean): number[] {
+  const runs: number[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!member(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const from = i;
+    while (i < n && member(text.charCodeAt(i))) i++;
+    if (i - from >= 4) runs.push(from, i);
+  }
+  return runs;
+}
 
 function okLengths(lens: Set<number>): Uint8Array {
   const ok = new Uint8Array(Math.max(...lens) + 8);
@@ -284,9 +313,7 @@ export function scanShapes(text: string): FoundSecret[] {
     if (text.length < r.minLen) continue;
     let runs = runsOf.get(r.cls);
     if (!runs) {
-      runs = [];
-      r.run.lastIndex = 0;
-      for (let m = r.run.exec(text); m; m = r.run.exec(text)) runs.push(m.index, m.index + m[0].length);
+      runs = runsIn(text, r.member);
       runsOf.set(r.cls, runs);
     }
     for (let n = 0; n < runs.length; n += 2) {
