@@ -320,14 +320,15 @@ else {
     let e = 0;
     const edit = () => writeFileSync(file, `# edited by hand ${e++}\n` + readFileSync(file, 'utf8').replace(/^# edited by hand \d+\n/, ''));
     const listEdited = measure([bin, 'list', ...w], n, edit);
+    const getEdited = measure([bin, 'get', entries[count - 1].id, ...w], n, edit);
     const addEdited = measure(() => [bin, 'add', '--upstream-model', `new-model-${k++}`, '--base-url', 'https://new.example.com/v1', ...w], n, edit);
-    const all = { list, get, add, 'list after hand edit': listEdited, 'add after hand edit': addEdited };
+    const all = { list, get, add, 'list after hand edit': listEdited, 'get after hand edit': getEdited, 'add after hand edit': addEdited };
     const each = (f) => Object.fromEntries(Object.entries(all).map(([v, m]) => [v, r1(f(m))]));
     const row = { wall_ms: each((m) => m.ms), cpu_ms: each((m) => m.cpu), own_cpu_ms: each((m) => m.cpu - base.cpu), rss_mb: each((m) => m.rss) };
     results.registry[count] = row;
     regRows.push([count, ...Object.values(row.cpu_ms), ...Object.values(row.own_cpu_ms), Object.values(row.wall_ms).join('/')]);
   }
-  const cols = ['list', 'get', 'add', 'list edited', 'add edited'];
+  const cols = ['list', 'get', 'add', 'list edited', 'get edited', 'add edited'];
   table(`Registry verbs, whole process, median CPU ms (own = beyond node -e 0 at ${r1(base.cpu)} ms; "edited": first run after a hand edit)`, ['entries', ...cols, ...cols.map((c) => `own ${c}`), 'wall ms'], regRows);
 }
 }

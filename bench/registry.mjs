@@ -74,11 +74,20 @@ export async function registryRows({ sizes = [10, 100, 1000], runs = 5 } = {}) {
     await listModels({ workspace: ws }); // warm the code paths once
     let k = 0;
     const file = join(ws, 'config', 'custom_models.yaml');
+    const edit = () => writeFileSync(file, readFileSync(file, 'utf8').replace(/^# bench registry.*/, `# bench registry, edit ${k++}`));
     const verbs = {
       // The first command after a hand edit: the file is parsed and validated again (no cache hit).
       'list (file just edited)': () => {
-        writeFileSync(file, readFileSync(file, 'utf8').replace(/^# bench registry.*/, `# bench registry, edit ${k++}`));
+        edit();
         return listModels({ workspace: ws });
+      },
+      'get (file just edited)': () => {
+        edit();
+        return get(mid, { workspace: ws });
+      },
+      'add (file just edited)': () => {
+        edit();
+        return add({ upstream_model: `bench-edited-${k++}`, base_url: 'https://api.example.com/v1' }, { workspace: ws });
       },
       list: () => listModels({ workspace: ws }),
       get: () => get(mid, { workspace: ws }),

@@ -15,3 +15,9 @@ export function crypto(): typeof import('node:crypto') {
 export function fsPromises(): typeof FsPromises {
   return (fspMod ??= require('node:fs/promises') as typeof FsPromises);
 }
+
+let v8Mod: typeof import('node:v8') | undefined;
+
+export function v8(): typeof import('node:v8') {
+  return (v8Mod ??= require('node:v8') as typeof import('node:v8'));
+}

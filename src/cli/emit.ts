@@ -9,6 +9,7 @@
 // ~10 ms of a ~110 ms process). A descriptor that would block (a non-blocking
 // pipe that is full: EAGAIN) hands the rest to `process.stdout`, which queues it.
 import { writeSync } from 'node:fs';
+import { oneShot } from '../one-shot.js';
 
 export interface EmitOptions {
   /** One-line JSON instead of indented. */
@@ -81,9 +82,11 @@ function writeDirect(bytes: Buffer): Buffer | null {
 function write(text: string): void {
   if (writeFailed) return;
   try {
-    if (sink) return sink(filter(text));
+    // The scrubber reads every character once, at the end of the process: no TurboFan compiling for it (../one-shot.ts).
+    const clean = oneShot(text.length, () => filter(text));
+    if (sink) return sink(clean);
     // Once the stream holds queued bytes, later text goes behind them, in order.
-    const rest = streaming ? Buffer.from(filter(text), 'utf8') : writeDirect(Buffer.from(filter(text), 'utf8'));
+    const rest = streaming ? Buffer.from(clean, 'utf8') : writeDirect(Buffer.from(clean, 'utf8'));
     if (rest) {
       streaming = true;
       guard();

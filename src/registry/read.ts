@@ -12,6 +12,7 @@ import { contentHash, readCache, writeCache, type Tail } from './cache.js';
 import { checkWorkspace, describeIoError, io, REGISTRY_REL, registryPath, stripBom } from './file.js';
 import { fastParseYaml } from './fast-yaml.js';
 import { fastValidate } from './fast-validate.js';
+import { oneShot } from '../one-shot.js';
 import { fail, type Failure } from '../failure.js';
 import type { Entry } from './schema.js';
 
@@ -44,10 +45,13 @@ export async function readHashed(path: string): Promise<{ text: string; hash: st
 
 /** The validated entries of a registry text and where a new entry can be appended, without yaml or zod; null: the full parser must read it. */
 export function fastRegistry(text: string): { entries: Entry[]; tail: Tail | null } | null {
-  const doc = fastParseYaml(stripBom(text));
-  if (!doc) return null;
-  const entries = fastValidate(doc.value);
-  return entries ? { entries, tail: doc.tail } : null;
+  // Done once per command: without TurboFan's background compiling (../one-shot.ts).
+  return oneShot(text.length, () => {
+    const doc = fastParseYaml(stripBom(text));
+    if (!doc) return null;
+    const entries = fastValidate(doc.value);
+    return entries ? { entries, tail: doc.tail } : null;
+  });
 }
 
 /**
