@@ -220,6 +220,23 @@ describe('found by the attack on every position (leak-fuzz-positions)', () => {
     }
   });
 
+  it("each workspace's .env is read when it is first given and again when it changes", async () => {
+    const { rememberWorkspaceEnv } = await import('../src/secrets/dotenv.js');
+    // Prefix-less values under a key variable's name: remembered by name, not by shape.
+    const hex = () => Array.from({ length: 32 }, () => '0123456789abcdef'[Math.floor(random() * 16)]).join('');
+    const [a, b, c] = [ws(), ws(), hex()];
+    const [ka, kb] = [hex(), hex()];
+    writeFileSync(join(a, '.env'), `CUSTOM_KEY_A=${ka}\n`);
+    writeFileSync(join(b, '.env'), `CUSTOM_KEY_B=${kb}\n`);
+    rememberWorkspaceEnv(a);
+    rememberWorkspaceEnv(b);
+    expect([holdsSecret(ka), holdsSecret(kb)]).toEqual([true, true]);
+    // The same folder again, its .env rewritten (another size): the new value is read.
+    writeFileSync(join(a, '.env'), `CUSTOM_KEY_A=${ka}\nCUSTOM_KEY_C=${c}\n`);
+    rememberWorkspaceEnv(a);
+    expect(holdsSecret(c)).toBe(true);
+  });
+
   it('MCP tool arguments holding a key add a secret_redacted warning, and fragments are never stored', async () => {
     const { Client } = await import('@modelcontextprotocol/sdk/client/index.js');
     const { InMemoryTransport } = await import('@modelcontextprotocol/sdk/inMemory.js');

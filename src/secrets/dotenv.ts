@@ -5,7 +5,7 @@
 // Guarantees: linear in the file's length; a missing, unreadable or huge
 // (> 1 MiB) file is skipped; each file is read once per size and mtime.
 import { readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { generation, rememberVariable } from './boundary.js';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
@@ -57,11 +57,21 @@ export function parseDotenv(text: string): Map<string, string> {
 }
 
 const seen = new Map<string, string>();
+/** The last folder asked for and its `.env` path (resolving a path costs more than the stat that follows). */
+let lastDir = '';
+let lastPath = '';
 
 /** Remembers the values of `DIR/.env` (key variables by name, key-shaped values whatever the name). */
 export function rememberWorkspaceEnv(dir: string | undefined): void {
   try {
-    const path = join(resolve(dir ?? process.env.BYOK_WORKSPACE ?? process.cwd()), '.env');
+    const given = dir ?? process.env.BYOK_WORKSPACE ?? process.cwd();
+    // A relative folder is relative to the current one, which may have changed since.
+    const d = isAbsolute(given) ? given : process.cwd() + '\0' + given;
+    if (d !== lastDir) {
+      lastPath = join(resolve(given), '.env');
+      lastDir = d;
+    }
+    const path = lastPath;
     // No .env is the common case: answered without an exception (building one costs more than the stat).
     const st = statSync(path, { throwIfNoEntry: false });
     if (!st || !st.isFile() || st.size > 1 << 20) return;
