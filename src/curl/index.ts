@@ -143,7 +143,7 @@ function assignFromWord(w: Word, out: Record<string, Word>): boolean {
 
 /** Attaches values assigned earlier in the paste to env references (kept as references). */
 function resolveVars(w: Word, assignments: Record<string, Word>): Word {
-  if (!w.parts.some((p) => p.kind === 'env' && assignments[p.name])) return w;
+  if (!refersTo(w, assignments)) return w;
   const parts: Part[] = [];
   for (const p of w.parts) {
     const a = p.kind === 'env' ? assignments[p.name] : undefined;
@@ -154,6 +154,16 @@ function resolveVars(w: Word, assignments: Record<string, Word>): Word {
     else parts.push({ ...p, assigned: a.parts });
   }
   return { ...w, parts: mergeLits(parts) };
+}
+
+/** Whether a word refers to a variable the paste assigned (a loop, no callback: this runs on every word). */
+function refersTo(w: Word, assignments: Record<string, Word>): boolean {
+  const parts = w.parts;
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    if (p.kind === 'env' && assignments[p.name]) return true;
+  }
+  return false;
 }
 
 /** A value that is wholly one variable the paste assigned (`-d "$PAYLOAD"`): the assigned text. */

@@ -54,8 +54,7 @@ import type { WarningCode } from '../codes.js';
  */
 export function credentialLiterals(call: HttpCall): Array<{ value: string; where: string }> {
   const out: Array<{ value: string; where: string }> = [];
-  const lits = (w: Word) =>
-    w.parts.map((p) => (p.kind === 'lit' ? p.text : p.kind === 'env' && p.assigned ? expandWord({ parts: p.assigned }) : '\u0000')).join('').split('\u0000');
+  const lits = literalRuns;
   for (const h of call.headers) {
     const n = h.name.toLowerCase();
     if (n === 'cookie') {
@@ -94,12 +93,27 @@ export function credentialLiterals(call: HttpCall): Array<{ value: string; where
   const walk = (v: Value | undefined, key: string, depth: number) => {
     if (!v || depth > 8) return;
     if (v.kind === 'string' && key && isCredentialName(key)) for (const t of lits(v.word)) out.push({ value: t, where: `"${key}" body field` });
-    if (v.kind === 'object') for (const [k, x] of v.entries) walk(x, k, depth + 1);
-    if (v.kind === 'array') for (const x of v.items) walk(x, key, depth + 1);
+    // Index loops: this walks every value of the body, mostly before the JIT optimises it.
+    if (v.kind === 'object') for (let i = 0; i < v.entries.length; i++) walk(v.entries[i][1], v.entries[i][0], depth + 1);
+    if (v.kind === 'array') for (let i = 0; i < v.items.length; i++) walk(v.items[i], key, depth + 1);
   };
   walk(body, '', 0);
   if (call.body?.type === 'form') for (const f of call.body.fields) if (isCredentialName(f.name)) for (const t of lits(f.value)) out.push({ value: t, where: `"${f.name}" form field` });
   return out.filter((x) => x.value.trim().length >= 8);
+}
+
+/**
+ * The literal runs of a word: its text with assigned values expanded, cut at each
+ * reference or unknown part (and at any NUL the text holds).
+ */
+function literalRuns(w: Word): string[] {
+  let s = '';
+  const parts = w.parts;
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    s += p.kind === 'lit' ? p.text : p.kind === 'env' && p.assigned ? expandWord({ parts: p.assigned }) : '\u0000';
+  }
+  return s.split('\u0000');
 }
 
 export interface ExtractContext {
@@ -129,11 +143,16 @@ class Secrets {
 
 /** Text of a word for places that need a value: assigned values expand, other references render as ${NAME}. */
 export function expandWord(w: Word): string {
-  return w.parts.map((p) => partText(p)).join('');
+  return partsText(w.parts);
+}
+function partsText(parts: Part[]): string {
+  let s = '';
+  for (let i = 0; i < parts.length; i++) s += partText(parts[i]);
+  return s;
 }
 function partText(p: Part): string {
   if (p.kind === 'lit') return p.text;
-  if (p.kind === 'env') return p.assigned ? p.assigned.map(partText).join('') : '${' + p.name + '}';
+  if (p.kind === 'env') return p.assigned ? partsText(p.assigned) : '${' + p.name + '}';
   return '<?>';
 }
 

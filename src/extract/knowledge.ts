@@ -86,7 +86,8 @@ export function hostInfo(host: string): HostInfo | null {
       best = i;
       break;
     }
-  if (!ANY_HOST_PATTERN || ANY_HOST_PATTERN.test(name)) for (const i of HOST_PATTERNS) {
+  // The joined test only when a pattern entry could still come first (a name found in the map often ends it here).
+  if (HOST_PATTERNS.length && (best < 0 || HOST_PATTERNS[0] < best) && (!ANY_HOST_PATTERN || ANY_HOST_PATTERN.test(name))) for (const i of HOST_PATTERNS) {
     if (best >= 0 && i > best) break;
     if (HOSTS[i].re.test(name) && portOk(HOSTS[i])) {
       best = i;

@@ -457,10 +457,11 @@ export function sniff(text: string, hint?: Language): Language | undefined {
   const ts = lazy(() => /\b(interface|type)\s+\w+\s*[={<]|:\s*(string|number|boolean|any|unknown)\b|\bas\s+const\b|import\s+type\b/.test(code));
   const shellish = () => curlLine || /^[^\S\n]*(export\s+\w+=|\w+=\S+;?\s*$|http\s+POST\b|wget\s)/m.test(code);
 
-  if (/(^|[\s=(|;])(Invoke-RestMethod|Invoke-WebRequest)\b/i.test(code) || (/\$\w+\s*=\s*@\{/.test(code) && /\b(irm|iwr|curl|wget)\s+-(Uri|Method)\b/i.test(code))) return 'powershell';
+  // (`@{` and `fetch(`/`axios` looked for as text first: a search for a literal is cheaper than the pattern.)
+  if (/(^|[\s=(|;])(Invoke-RestMethod|Invoke-WebRequest)\b/i.test(code) || (code.includes('@{') && /\$\w+\s*=\s*@\{/.test(code) && /\b(irm|iwr|curl|wget)\s+-(Uri|Method)\b/i.test(code))) return 'powershell';
   if (hint === 'python' && pyScore()) return 'python';
   if ((hint === 'javascript' || hint === 'typescript') && jsScore()) return ts() || hint === 'typescript' ? 'typescript' : 'javascript';
-  if (curlLine && !(!/^[^\S\n]*!?curl/m.test(code) && py()) && !(/fetch\(|axios/.test(code) && js())) {
+  if (curlLine && !(!/^[^\S\n]*!?curl/m.test(code) && py()) && !((code.includes('fetch(') || code.includes('axios')) && js())) {
     if (hint === 'powershell' || ps()) return 'powershell';
     if (hint === 'cmd' || cmd()) return 'cmd';
     return 'shell';
