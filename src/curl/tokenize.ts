@@ -66,21 +66,23 @@ function specials(chars: string): Uint8Array {
   return t;
 }
 // Characters the word readers handle one by one; a run of any others is copied as one slice.
-const SHELL_WORD = specials(' \t\n\f\v;|&<>()\\\'"$`');
-const CMD_WORD = specials(' \t\n\f\v&|<>^"%\\');
-const PS_WORD = specials(' \t\n\f\v;|`\'"$');
-const SHELL_DQ = specials('"\\$`');
-const CMD_DQ = specials('\n\\"%');
-const PS_DQ = specials('`"$');
-/** The end of the run of plain characters (none in `table`) that starts at `from`. */
-function plainRun(s: string, from: number, table: Uint8Array): number {
-  let k = from;
-  while (k < s.length) {
-    const c = s.charCodeAt(k);
-    if (c < 128 && table[c]) break;
-    k++;
-  }
-  return k;
+// A run is found by a sticky pattern (the regex engine walks it, not a loop of calls per character).
+/** A sticky pattern for the run of characters none of which is in `chars` (all ASCII). */
+function plainRunPattern(chars: string): RegExp {
+  return new RegExp(`[^${chars.replace(/[\\\]^-]/g, '\\$&')}]*`, 'y');
+}
+const SHELL_WORD = plainRunPattern(' \t\n\f\v;|&<>()\\\'"$`');
+const CMD_WORD = plainRunPattern(' \t\n\f\v&|<>^"%\\');
+const PS_WORD = plainRunPattern(' \t\n\f\v;|`\'"$');
+const SHELL_DQ = plainRunPattern('"\\$`');
+const CMD_DQ = plainRunPattern('\n\\"%');
+const PS_DQ = plainRunPattern('`"$');
+/** The end of the run of plain characters (none of the pattern's specials) that starts at `from`. */
+function plainRun(s: string, from: number, run: RegExp): number {
+  if (from >= s.length) return from;
+  run.lastIndex = from;
+  run.test(s); // always matches (maybe empty) and leaves lastIndex at the run's end
+  return run.lastIndex;
 }
 /** The characters an operator can start with (readOperator's list). */
 const OP_START = specials('&|;2><');
