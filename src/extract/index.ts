@@ -10,6 +10,7 @@ import { pushAll } from '../arrays.js';
 import { trimEndOf } from '../text.js';
 import {
   envNames,
+  isLiteral,
   lit,
   mergeLits,
   objectGet,
@@ -322,7 +323,12 @@ interface UrlInfo {
 /** Splits the request URL into API root, endpoint (protocol), query and an auth query parameter. */
 function readUrl(run: Run, call: HttpCall): UrlInfo | Failure {
   // `os.getenv("BASE", "https://...")`: the default the code falls back to stands for the value.
-  const fb = call.url.parts.find((p): p is EnvPart => p.kind === 'env' && !p.assigned && !!p.fallback);
+  let fb: EnvPart | undefined;
+  for (const p of call.url.parts)
+    if (p.kind === 'env' && !p.assigned && !!p.fallback) {
+      fb = p;
+      break;
+    }
   const urlWord: Word = fb
     ? { parts: call.url.parts.map((p) => (p.kind === 'env' && !p.assigned && p.fallback ? { ...p, assigned: [lit(p.fallback)] } : p)) }
     : call.url;
@@ -488,7 +494,7 @@ function modelFromBody(run: Run, call: HttpCall): string | null {
   }
   const w = modelVal.word;
   const only = w.parts.length === 1 && w.parts[0].kind === 'env' && !w.parts[0].assigned ? w.parts[0] : undefined;
-  if (w.parts.every((p) => p.kind === 'lit' || (p.kind === 'env' && p.assigned))) return expandWord(w);
+  if (allExpandable(w)) return expandWord(w);
   if (only?.fallback) {
     // os.getenv("MODEL", "deepseek-chat"): the code runs with the default when the variable is unset.
     run.warn('model_default', `The model comes from ${only.name}; the default the code falls back to was used.`);
@@ -519,12 +525,12 @@ function readAuth(run: Run, call: HttpCall, url: UrlInfo, wire: Draft['wire'], v
   const kw = found.keyWord;
   if (kw) {
     for (const v of assignedLiterals(kw)) run.credential(v, found.where, { assigned: true, vendor });
-    const literal = kw.parts.map((p) => (p.kind === 'lit' ? p.text : '')).join('');
-    if (kw.parts.every((p) => p.kind === 'lit')) {
+    const literal = litText(kw);
+    if (isLiteral(kw)) {
       const cls = run.credential(literal, found.where, { assigned: false, vendor });
       if ((cls === 'dummy' || cls === 'empty') && local) auth = { in: 'none' };
     } else if (literal.trim().length >= 16) run.credential(literal, found.where, { assigned: false, vendor });
-    if (!keyEnv && kw.parts.some((p) => p.kind === 'unknown'))
+    if (!keyEnv && hasUnknown(kw))
       run.warn('key_from_code', `The key in the ${found.where} comes from code the example does not show; its variable is unknown.`);
   } else if (url.queryAuth) run.credential(url.queryAuth.value, `?${url.queryAuth.name}= query parameter`, { assigned: false, vendor });
   return { auth, keyEnv };
@@ -572,7 +578,7 @@ function credentialReference(run: Run, h: HttpCall['headers'][number], host: str
   const envs = rest.parts.filter((p): p is EnvPart => p.kind === 'env');
   let name: string | undefined = envs.length ? pickKeyEnv(rest) ?? undefined : undefined;
   for (const v of assignedLiterals(rest)) run.credential(v, `${h.name} header`, { assigned: true, vendor: null });
-  const literal = rest.parts.map((p) => (p.kind === 'lit' ? p.text : '')).join('').trim();
+  const literal = litText(rest).trim();
   if (!envs.length && literal) {
     const c = classifyCredential(literal);
     if (c.kind === 'secret') run.credential(literal, `${h.name} header`, { assigned: false, vendor: null });
@@ -742,7 +748,7 @@ function findAuth(call: HttpCall, queryAuth: QueryAuth | null): AuthFinding | nu
     const n = h.name.toLowerCase();
     if (n === 'cookie' || !isCredentialName(n)) continue;
     const env = pickKeyEnv(h.value);
-    const literal = h.value.parts.every((p) => p.kind === 'lit') ? expandWord(h.value) : '';
+    const literal = isLiteral(h.value) ? expandWord(h.value) : '';
     if (!env && classifyCredential(literal).kind !== 'secret') continue;
     const m = /^\s*(Bearer|Basic)\s+/i.exec(literal || (h.value.parts[0]?.kind === 'lit' ? h.value.parts[0].text : ''));
     const scheme = m ? (m[1].toLowerCase() === 'basic' ? 'Basic' : 'Bearer') : null;
@@ -765,7 +771,8 @@ function findAuth(call: HttpCall, queryAuth: QueryAuth | null): AuthFinding | nu
 }
 
 function pickKeyEnv(w: Word): string | null {
-  const envs = w.parts.filter((p): p is EnvPart => p.kind === 'env');
+  const envs: EnvPart[] = [];
+  for (const p of w.parts) if (p.kind === 'env') envs.push(p);
   if (!envs.length) return null;
   let e: EnvPart = envs.find((x) => /KEY|TOKEN|SECRET|AUTH/i.test(x.name)) ?? envs[0];
   // `set KEY=%GROQ_API_KEY%` / `KEY=$OPENAI_API_KEY`: an alias of another variable; the key comes from that one.
@@ -871,6 +878,30 @@ function hasThinkSwitch(messages: unknown): boolean {
       }
     }
   }
+  return false;
+}
+
+/** The literal parts' text of a word, joined (references and unknowns left out). */
+function litText(w: Word): string {
+  let s = '';
+  for (let i = 0; i < w.parts.length; i++) {
+    const p = w.parts[i];
+    if (p.kind === 'lit') s += p.text;
+  }
+  return s;
+}
+
+/** Every part literal or a reference with a value the paste assigned. */
+function allExpandable(w: Word): boolean {
+  for (let i = 0; i < w.parts.length; i++) {
+    const p = w.parts[i];
+    if (!(p.kind === 'lit' || (p.kind === 'env' && p.assigned))) return false;
+  }
+  return true;
+}
+
+function hasUnknown(w: Word): boolean {
+  for (let i = 0; i < w.parts.length; i++) if (w.parts[i].kind === 'unknown') return true;
   return false;
 }
 
