@@ -50,6 +50,8 @@ interface RunShape {
   shape: CompiledShape;
   /** Whether a character code is in the class. */
   member: (c: number) => boolean;
+  /** Runs of 4 or more characters of the class (global). */
+  run: RegExp;
   /** The class: shapes of one class share their runs. */
   cls: string;
   lens: Set<number>;
@@ -62,6 +64,7 @@ const RUN_SHAPES: RunShape[] = SHAPES.filter((s) => s.prefix.length < 2 && s.cha
   shape: s,
   // 4+: a shorter run is neither a key nor a piece of a split one (the loops below skip it), and most runs are short.
   member: classTable(s.charsetRun!.cls),
+  run: new RegExp(`[${s.charsetRun!.cls}]{4,}`, 'g'),
   cls: s.charsetRun!.cls,
   minLen: Math.min(...s.charsetRun!.lens),
   lens: new Set(s.charsetRun!.lens),
@@ -77,21 +80,22 @@ function classTable(cls: string): (c: number) => boolean {
 }
 
 /**
- * The runs of 4 or more characters of a class in `text`, as flat [from, to, ...]: a loop over
- * character codes, where a global regex allocated a match for each run (most runs are short).
+ * The runs of 4 or more characters of a class in `text`, as flat [from, to, ...]. The regex
+ * engine walks the text (`test`, which builds no match object: a global `exec` allocated one
+ * per run); each run's start is found by walking back from its end over the run alone. A loop
+ * of calls per character of the whole text cost ~200 instructions a character in code the JIT
+ * has not optimised yet, which is where a short paste's parse runs.
  */
-function runsIn(text: string, member: (c: number) => boolean): number[] {
+function runsIn(text: string, r: RunShape): number[] {
   const runs: number[] = [];
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    if (!member(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const from = i;
-    while (i < n && member(text.charCodeAt(i))) i++;
-    if (i - from >= 4) runs.push(from, i);
+  const re = r.run;
+  re.lastIndex = 0;
+  while (re.test(text)) {
+    const to = re.lastIndex;
+    // The match is the whole run: it starts where the regex found 4 members first, after a non-member.
+    let from = to - 4;
+    while (from > 0 && r.member(text.charCodeAt(from - 1))) from--;
+    runs.push(from, to);
   }
   return runs;
 }
@@ -313,7 +317,7 @@ export function scanShapes(text: string): FoundSecret[] {
     if (text.length < r.minLen) continue;
     let runs = runsOf.get(r.cls);
     if (!runs) {
-      runs = runsIn(text, r.member);
+      runs = runsIn(text, r);
       runsOf.set(r.cls, runs);
     }
     for (let n = 0; n < runs.length; n += 2) {
