@@ -1,8 +1,8 @@
 // src/one-shot.ts turns V8's optimizing compiler off for one big piece of
-// one-shot work (the first read of a big registry, the CLI's scrub of a big
-// output) and must always turn it back on: after the work, after a throw,
-// once for nested calls; never for small or huge inputs, nor when node was
-// started with a JIT flag of its own.
+// one-shot work (the first read of a big registry after an edit) and must
+// always turn it back on: after the work, after a throw, once for nested
+// calls; never for small or huge inputs, nor when node was started with a JIT
+// flag of its own.
 import v8 from 'node:v8';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ONE_SHOT_MAX_CHARS, ONE_SHOT_MIN_CHARS, oneShot } from '../src/one-shot.js';

@@ -9,7 +9,6 @@
 // ~10 ms of a ~110 ms process). A descriptor that would block (a non-blocking
 // pipe that is full: EAGAIN) hands the rest to `process.stdout`, which queues it.
 import { writeSync } from 'node:fs';
-import { oneShot } from '../one-shot.js';
 
 export interface EmitOptions {
   /** One-line JSON instead of indented. */
@@ -82,8 +81,7 @@ function writeDirect(bytes: Buffer): Buffer | null {
 function write(text: string): void {
   if (writeFailed) return;
   try {
-    // The scrubber reads every character once, at the end of the process: no TurboFan compiling for it (../one-shot.ts).
-    const clean = oneShot(text.length, () => filter(text));
+    const clean = filter(text);
     if (sink) return sink(clean);
     // Once the stream holds queued bytes, later text goes behind them, in order.
     const rest = streaming ? Buffer.from(clean, 'utf8') : writeDirect(Buffer.from(clean, 'utf8'));
