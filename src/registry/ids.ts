@@ -16,12 +16,19 @@ import { findKeyShaped } from '../secrets/index.js';
 /** `CUSTOM_KEY_<HOST>`, port dropped: the one rule, in src/hosts.ts. */
 export { keyEnvForHost };
 
-/** Scheme and host lower-cased, trailing slashes dropped: the form stored and hashed. */
+/** Scheme and host lower-cased, trailing slashes dropped: the form stored and hashed. Throws on a URL that does not parse. */
 export function normalizeBaseUrl(raw: string): string {
-  const u = new URL(raw);
-  const path = trimEndOf(u.pathname, '/');
-  return `${u.protocol}//${u.host.toLowerCase()}${path}`;
+  // `add` compares the new entry with every entry of the registry: one URL parse per distinct base URL, not per entry.
+  let n = normalized.get(raw);
+  if (n === undefined) {
+    const u = new URL(raw);
+    n = `${u.protocol}//${u.host.toLowerCase()}${trimEndOf(u.pathname, '/')}`;
+    if (normalized.size >= 1024) normalized.clear();
+    normalized.set(raw, n);
+  }
+  return n;
 }
+const normalized = new Map<string, string>();
 
 /**
  * The model id lower-cased into `a-z0-9-`, at most 48 characters. Lower-casing
