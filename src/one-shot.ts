@@ -6,9 +6,10 @@
 // entries take about half the CPU with it off; README, "Speed and linear
 // time"). Baseline code (Sparkplug) still runs.
 // Used where it measured a gain: the first read of a registry after an edit
-// (./registry/read.ts). Not for the output scrub: its scan is one tight loop
-// over the text, which TurboFan's code runs many times faster (measured: the
-// CLI's `list` of 1,000 entries costs ~20 ms more CPU with it off there).
+// (./registry/read.ts). Not for the CLI's output scrub: its scan is a few
+// tight loops over the text that optimised code runs much faster, and with it
+// off the `list` of 1,000 entries gained from -20 to +8 ms of CPU depending on
+// how the scanner finds its runs: no clear gain.
 // Guarantees:
 // - The flag is changed only for the duration of `fn` and restored after it,
 //   even when `fn` throws; nested calls change it once.
