@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { hostInfo } from '../src/extract/knowledge.js';
 import hostsData from '../src/generated/hosts.js';
 import { SHAPES, matchShape, entropy } from '../src/secrets/shapes.js';
+import { runsIn } from '../src/secrets/scan.js';
 import { parseExample } from '../src/api.js';
 import { generateKey } from './helpers/keys.js';
 import { SHAPE_IDS } from './helpers/key-gen.mjs';
@@ -167,5 +168,37 @@ describe('parseJsonWord: a body with repair marks is repaired before the strict 
     expect(parse('{"a": // note\n }')).toBeNull();
     expect(parse('{"a": "//", b}')).toBeNull();
     expect(parse('{"a": 1')).toBeNull();
+  });
+});
+
+describe('runsIn: every 4th character tested, the same runs as a regex finds', () => {
+  const member = (c: number) => (c >= 48 && c <= 57) || (c >= 97 && c <= 102);
+  /** The runs as a global regex finds them: maximal, 4 or more, in order. */
+  const plain = (text: string) => {
+    const out: number[] = [];
+    for (const m of text.matchAll(/[0-9a-f]{4,}/g)) out.push(m.index!, m.index! + m[0].length);
+    return out;
+  };
+  it('on random text of class and other characters, at every length and offset', () => {
+    // A seeded generator: the same cases each run.
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const chars = 'abcdef0123456789xyzXYZ -_"\n';
+    let withRuns = 0;
+    for (let n = 0; n < 3000; n++) {
+      let s = '';
+      const len = next(60);
+      // Long stretches of class characters sometimes, so runs of every length occur.
+      for (let i = 0; i < len; i++) s += next(3) ? chars[next(16)] : chars[next(chars.length)];
+      const expected = plain(s);
+      if (expected.length) withRuns++;
+      expect(runsIn(s, member), JSON.stringify(s)).toEqual(expected);
+    }
+    expect(withRuns).toBeGreaterThan(1000);
+    for (const s of ['', 'abc', 'abcd', 'xabcd', 'abcdx', 'ab cd', 'abcdefabcdef', 'xxxabcxxxxabcdxxx', 'a'.repeat(7) + 'x' + 'b'.repeat(3)])
+      expect(runsIn(s, member), s).toEqual(plain(s));
   });
 });

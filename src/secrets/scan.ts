@@ -50,8 +50,6 @@ interface RunShape {
   shape: CompiledShape;
   /** Whether a character code is in the class. */
   member: (c: number) => boolean;
-  /** Runs of 4 or more characters of the class (global). */
-  run: RegExp;
   /** The class: shapes of one class share their runs. */
   cls: string;
   lens: Set<number>;
@@ -64,7 +62,6 @@ const RUN_SHAPES: RunShape[] = SHAPES.filter((s) => s.prefix.length < 2 && s.cha
   shape: s,
   // 4+: a shorter run is neither a key nor a piece of a split one (the loops below skip it), and most runs are short.
   member: classTable(s.charsetRun!.cls),
-  run: new RegExp(`[${s.charsetRun!.cls}]{4,}`, 'g'),
   cls: s.charsetRun!.cls,
   minLen: Math.min(...s.charsetRun!.lens),
   lens: new Set(s.charsetRun!.lens),
@@ -80,22 +77,28 @@ function classTable(cls: string): (c: number) => boolean {
 }
 
 /**
- * The runs of 4 or more characters of a class in `text`, as flat [from, to, ...]. The regex
- * engine walks the text (`test`, which builds no match object: a global `exec` allocated one
- * per run); each run's start is found by walking back from its end over the run alone. A loop
- * of calls per character of the whole text cost ~200 instructions a character in code the JIT
- * has not optimised yet, which is where a short paste's parse runs.
+ * The runs of 4 or more characters of a class in `text`, as flat [from, to, ...], maximal and
+ * in order. A run of 4 or more holds one of any 4 consecutive positions, so only every 4th
+ * character is tested until one is in the class; the run around it is then walked both ways.
+ * About n/4 tests for a text with few runs: cheap both before the JIT optimises this loop (a
+ * test of every character cost ~200 instructions each there) and after (no match objects).
  */
-function runsIn(text: string, r: RunShape): number[] {
+export function runsIn(text: string, member: (c: number) => boolean): number[] {
   const runs: number[] = [];
-  const re = r.run;
-  re.lastIndex = 0;
-  while (re.test(text)) {
-    const to = re.lastIndex;
-    // The match is the whole run: it starts where the regex found 4 members first, after a non-member.
-    let from = to - 4;
-    while (from > 0 && r.member(text.charCodeAt(from - 1))) from--;
-    runs.push(from, to);
+  const n = text.length;
+  let i = 3;
+  while (i < n) {
+    if (!member(text.charCodeAt(i))) {
+      i += 4;
+      continue;
+    }
+    let from = i;
+    while (from > 0 && member(text.charCodeAt(from - 1))) from--;
+    let to = i + 1;
+    while (to < n && member(text.charCodeAt(to))) to++;
+    if (to - from >= 4) runs.push(from, to);
+    // text[to] is not in the class: the next run starts after it, and holds to + 4 or a later tested position.
+    i = to + 4;
   }
   return runs;
 }
@@ -317,7 +320,7 @@ export function scanShapes(text: string): FoundSecret[] {
     if (text.length < r.minLen) continue;
     let runs = runsOf.get(r.cls);
     if (!runs) {
-      runs = runsIn(text, r);
+      runs = runsIn(text, r.member);
       runsOf.set(r.cls, runs);
     }
     for (let n = 0; n < runs.length; n += 2) {
