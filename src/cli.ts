@@ -4,6 +4,7 @@
 // Guarantee: whatever the input, the process prints one JSON object (or the
 // help text it was asked for) and never a stack trace; front-ends, the
 // registry, zod and the MCP SDK load only for the verb that needs them.
+import { allowOneShot } from './one-shot.js';
 import { resolve } from 'node:path';
 import { fail, type Failure } from './failure.js';
 import { parseArgs, safeName, unknownFlag } from './cli/args.js';
@@ -58,6 +59,8 @@ export async function main(argv: string[]): Promise<number> {
     // The output boundary (src/secrets/boundary.ts): every secret this process may meet is remembered
     // before anything runs, and every byte printed passes the scrubber.
     setOutputFilter(scrubText);
+    // A command that ends when its work is done: one-shot work may run without TurboFan (src/one-shot.ts).
+    allowOneShot();
     argSecrets = rememberArguments(argv);
     rememberEnvironment();
     rememberWorkspaceEnv(workspaceArgument(argv));

@@ -11,6 +11,11 @@
 // off the `list` of 1,000 entries gained from -20 to +8 ms of CPU depending on
 // how the scanner finds its runs: no clear gain.
 // Guarantees:
+// - Only in a process that allowed it (allowOneShot): the CLI, for a command
+//   that ends when its work is done. Never in a library caller's process nor
+//   in the MCP server (long-running): node documents changing V8's flags
+//   after start-up as "use with care", and a host's own code would run
+//   without TurboFan meanwhile.
 // - The flag is changed only for the duration of `fn` and restored after it,
 //   even when `fn` throws; nested calls change it once.
 // - Only between ONE_SHOT_MIN_CHARS and ONE_SHOT_MAX_CHARS of input: below,
@@ -28,6 +33,12 @@ export const ONE_SHOT_MIN_CHARS = 64 * 1024;
 export const ONE_SHOT_MAX_CHARS = 4_000_000;
 
 let depth = 0;
+let allowed = false;
+
+/** Lets oneShot turn TurboFan off (the CLI calls it for a one-off command), or forbids it again (`false`: the MCP server). */
+export function allowOneShot(allow = true): void {
+  allowed = allow;
+}
 
 /** Whether node runs without a JIT flag of its own (in its arguments or NODE_OPTIONS), which this must not override. */
 function mayToggle(): boolean {
@@ -37,7 +48,7 @@ function mayToggle(): boolean {
 
 /** Runs `fn` (work over `size` characters of input, done once) with V8's optimizing compiler off. */
 export function oneShot<T>(size: number, fn: () => T): T {
-  if (depth > 0 || size < ONE_SHOT_MIN_CHARS || size > ONE_SHOT_MAX_CHARS || !mayToggle()) return fn();
+  if (!allowed || depth > 0 || size < ONE_SHOT_MIN_CHARS || size > ONE_SHOT_MAX_CHARS || !mayToggle()) return fn();
   try {
     v8().setFlagsFromString('--no-turbofan');
   } catch {

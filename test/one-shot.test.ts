@@ -4,8 +4,8 @@
 // calls; never for small or huge inputs, nor when node was started with a JIT
 // flag of its own.
 import v8 from 'node:v8';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ONE_SHOT_MAX_CHARS, ONE_SHOT_MIN_CHARS, oneShot } from '../src/one-shot.js';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { allowOneShot, ONE_SHOT_MAX_CHARS, ONE_SHOT_MIN_CHARS, oneShot } from '../src/one-shot.js';
 
 const BIG = ONE_SHOT_MIN_CHARS * 2;
 
@@ -18,7 +18,19 @@ afterEach(() => {
   vi.unstubAllEnvs();
 });
 
-describe('oneShot', () => {
+describe('oneShot, in a process that did not allow it (a library caller, the MCP server)', () => {
+  it('runs the work with the flags as they are', () => {
+    allowOneShot(false);
+    const s = spy();
+    expect(oneShot(BIG, () => 7)).toBe(7);
+    expect(s).not.toHaveBeenCalled();
+  });
+});
+
+describe('oneShot, in a process that allowed it (the CLI)', () => {
+  beforeEach(() => allowOneShot());
+  afterAll(() => allowOneShot(false));
+
   it('turns TurboFan off for the work and back on after it, and returns what the work returns', () => {
     const s = spy();
     const seen: string[][] = [];

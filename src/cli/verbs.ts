@@ -4,6 +4,7 @@
 // this table; adding a verb is adding one entry here.
 // Guarantee: the table imports nothing heavy — each `run` loads its module
 // (front-ends, registry, zod, the MCP SDK) only when that verb runs.
+import { allowOneShot } from '../one-shot.js';
 import type { Failure } from '../failure.js';
 
 export interface FlagSpec {
@@ -220,6 +221,8 @@ export const VERBS: VerbSpec[] = [
     stdout: 'MCP protocol messages (JSON-RPC) until the client closes standard input',
     run: async (i) => {
       const [{ serveMcp }, { version }] = await Promise.all([import('../mcp/server.js'), import('./help.js')]);
+      // A long-running server: V8's flags stay as node started them (src/one-shot.ts).
+      allowOneShot(false);
       await serveMcp({ workspace: i.workspace, version: version() });
       return undefined;
     },
