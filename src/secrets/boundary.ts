@@ -201,6 +201,9 @@ export function rememberInput(value: unknown, depth = 0, position: 'any' | 'quer
   else if (Array.isArray(value)) for (const x of value) found += rememberInput(x, depth + 1, position);
   else if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
+      // parseExample's `filename` option is read for its extension only and never echoed: nothing
+      // of it can reach an output (its random-stretch check was a fifth of a short parse's cost).
+      if (depth === 0 && k === 'filename' && typeof v === 'string') continue;
       found += rememberKeysIn(k);
       if (isCredentialName(k, position) && !REFERENCE_NAME.test(k) && rememberCredential(v)) found++;
       found += rememberInput(v, depth + 1, /^(query|params|query_params)$/.test(k) ? 'query' : 'any');
