@@ -24,6 +24,8 @@ const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split('
 const want = (s) => !only || only.includes(s);
 // The public entry (what `import('byok')` gives, the output boundary included), as a library caller times it.
 const { parseExample } = await import(join(root, 'dist/index.js'));
+// The same parse without the output boundary (its input scan, .env check and output scrub): the parser's own share.
+const { parseExample: parseOnly } = await import(join(root, 'dist/api.js'));
 const { expandKeyMarkers, generateKey } = await import(join(root, 'test/helpers/key-gen.mjs'));
 const corpus = resolve(root, '../shared/corpus');
 const results = { machine: { cpus: cpus().length, cpu: cpus()[0]?.model, mem_gb: Math.round(totalmem() / 2 ** 30), node: process.version }, when: new Date().toISOString() };
@@ -136,16 +138,20 @@ for (const [set, files] of Object.entries(curlSets)) {
   };
   const measure = async (name) => {
     const byok = [];
+    const bare = [];
     const cc = [];
     for (const { f, text } of samples) {
       if (curlconverter) cc.push(await timeIt(() => curlconverter.toJsonObject(text), reps));
       byok.push(await timeIt(() => parseExample(text, { filename: f }), reps));
+      bare.push(await timeIt(() => parseOnly(text, { filename: f }), reps));
     }
     const read = samples.length;
     const mb = median(byok);
+    const mp = median(bare);
     const mc = median(cc);
-    results.per_sample[name] = { samples: files.length, read_by_curlconverter: read, byok_ms: r3(mb), curlconverter_ms: r3(mc), ratio: r3(mb / mc) };
+    results.per_sample[name] = { samples: files.length, read_by_curlconverter: read, byok_ms: r3(mb), curlconverter_ms: r3(mc), ratio: r3(mb / mc), parser_only_ms: r3(mp), parser_only_ratio: r3(mp / mc) };
     sampleRows.push([name, `${read}/${files.length}`, r3(mb), r3(mc), r3(mb / mc)]);
+    sampleRows.push([`${name}, parser only (dist/api.js)`, `${read}/${files.length}`, r3(mp), r3(mc), r3(mp / mc)]);
   };
   await warm(WARMUP_PASSES);
   await measure(set);
