@@ -208,3 +208,20 @@ describe('scanScope: one scan of a text per library call', () => {
     expect(scanText(text)).toEqual(outside);
   });
 });
+
+describe('a paste of many keys', () => {
+  it('lists 20 secret warnings and sums up the rest in one, naming their lines, with no key in the result', async () => {
+    const random = seeded(21);
+    const keys = Array.from({ length: 60 }, () => generateKey('openai', random));
+    const text = keys.map((k) => `OPENAI_API_KEY=${k}`).join('\n') + `\ncurl https://api.openai.com/v1/chat/completions -H "Authorization: Bearer $OPENAI_API_KEY" -d '{"model":"gpt-4o"}'`;
+    const r = await parseExample(text);
+    expect(r.ok).toBe(true);
+    const secretWarnings = r.warnings.filter((w) => w.code === 'secret_redacted');
+    expect(secretWarnings).toHaveLength(21);
+    expect(secretWarnings[20].message).toMatch(/^\d+ more keys or key-shaped tokens \(lines \d+ to \d+\) were not copied anywhere/);
+    const more = Number(/^(\d+)/.exec(secretWarnings[20].message)![1]);
+    // Every key line has its warning, listed or counted.
+    expect(more + 20).toBeGreaterThanOrEqual(60);
+    expect(leaks(JSON.stringify(r), keys)).toEqual([]);
+  });
+});

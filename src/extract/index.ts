@@ -244,7 +244,7 @@ class Run {
   }
 
   fail(code: Parameters<typeof fail>[0], msg: string): Failure {
-    return this.finish(fail(code, msg, this.warnings.length ? this.warnings : undefined));
+    return this.finish(fail(code, msg, this.warnings.length ? dedupe(this.warnings) : undefined));
   }
 
   /** Classifies a credential the sample sends, remembering and reporting a secret. */
@@ -915,14 +915,38 @@ function decodeSafe(s: string): string {
   }
 }
 
+/** Secret warnings listed one by one; past these, one more warning sums up the rest. */
+const MAX_SECRET_WARNINGS = 20;
+
+/**
+ * Each warning once, and at most MAX_SECRET_WARNINGS `secret_redacted` ones: a
+ * paste of thousands of keys gave a warning per key (a 700 KB result that the
+ * output boundary then scanned); the rest are counted in one warning that
+ * names their first and last lines.
+ */
 function dedupe(ws: Warning[]): Warning[] {
   const seen = new Set<string>();
-  return ws.filter((w) => {
+  const out: Warning[] = [];
+  let secrets = 0;
+  const rest: number[] = [];
+  for (const w of ws) {
     const k = w.code + '|' + w.message;
-    if (seen.has(k)) return false;
+    if (seen.has(k)) continue;
     seen.add(k);
-    return true;
-  });
+    if (w.code === 'secret_redacted' && ++secrets > MAX_SECRET_WARNINGS) {
+      rest.push(w.line ?? 0);
+      continue;
+    }
+    out.push(w);
+  }
+  if (rest.length) {
+    let first = Infinity;
+    let last = 0;
+    for (const l of rest) if (l > 0) [first, last] = [Math.min(first, l), Math.max(last, l)];
+    const where = last ? ` (lines ${first} to ${last})` : '';
+    out.push({ code: 'secret_redacted', message: `${rest.length} more keys or key-shaped tokens${where} were not copied anywhere; if they are real keys, revoke them.` });
+  }
+  return out;
 }
 
 export { renderWord, matchShape };
