@@ -202,7 +202,33 @@ function measure(args, n, prep) {
   }
   return { ms: median(ms), cpu: median(cpu), rss: Math.max(...rss) };
 }
-const n = quick ? 5 : 15;
+/**
+ * A verb against `node -e 0`, interleaved: each round runs the bare node and
+ * then the verb, and the ratio is the median of the rounds' ratios, so that a
+ * change in the machine's speed during the run (another process, the CPU's
+ * clock) moves both sides of each ratio alike.
+ */
+function measureVsNode(args, n) {
+  const argsOf = typeof args === 'function' ? args : () => args;
+  const first = run(argsOf());
+  if (first.status !== 0) throw new Error(`bench: \`${argsOf().join(' ')}\` exited ${first.status}: ${first.stdout.slice(0, 300)}`);
+  const ms = [];
+  const cpu = [];
+  const rss = [];
+  const ratio = [];
+  const cpuRatio = [];
+  for (let i = 0; i < n; i++) {
+    const b = run(['-e', '0']);
+    const r = run(argsOf());
+    ms.push(r.ms);
+    cpu.push(r.cpuMs);
+    rss.push(r.rssMb);
+    ratio.push(r.ms / b.ms);
+    cpuRatio.push(r.cpuMs / b.cpuMs);
+  }
+  return { ms: median(ms), cpu: median(cpu), rss: Math.max(...rss), ratio: median(ratio), cpuRatio: median(cpuRatio) };
+}
+const n = quick ? 9 : 15;
 let base = { ms: NaN, cpu: NaN, rss: NaN };
 if (want('process') || want('registry')) base = measure(['-e', '0'], n);
 const fx = (p) => join(root, 'fixtures', p);
@@ -225,11 +251,11 @@ oneId = JSON.parse(added.stdout).model_id;
 results.process = { node_e_0_ms: r1(base.ms), node_e_0_cpu_ms: r1(base.cpu), node_e_0_rss_mb: r1(base.rss), verbs: {} };
 const procRows = [['node -e 0', r1(base.ms), '1.00', r1(base.cpu), '1.00', r1(base.rss)]];
 for (const [label, args] of verbs) {
-  const m = measure(args, n);
-  results.process.verbs[label] = { ms: r1(m.ms), ratio: r3(m.ms / base.ms), cpu_ms: r1(m.cpu), cpu_ratio: r3(m.cpu / base.cpu), rss_mb: r1(m.rss) };
-  procRows.push([label, r1(m.ms), (m.ms / base.ms).toFixed(2), r1(m.cpu), (m.cpu / base.cpu).toFixed(2), r1(m.rss)]);
+  const m = measureVsNode(args, n);
+  results.process.verbs[label] = { ms: r1(m.ms), ratio: r3(m.ratio), cpu_ms: r1(m.cpu), cpu_ratio: r3(m.cpuRatio), rss_mb: r1(m.rss) };
+  procRows.push([label, r1(m.ms), m.ratio.toFixed(2), r1(m.cpu), m.cpuRatio.toFixed(2), r1(m.rss)]);
 }
-table(`Whole process, median of ${n} runs (wall ms, and the process's CPU ms from /usr/bin/time, 10 ms resolution)`, ['command', 'wall ms', 'x node', 'cpu ms', 'x node', 'peak RSS MB'], procRows);
+table(`Whole process, median of ${n} runs (wall ms, and the process's CPU ms from /usr/bin/time, 10 ms resolution); "x node": median of each round's ratio to a \`node -e 0\` run just before`, ['command', 'wall ms', 'x node', 'cpu ms', 'x node', 'peak RSS MB'], procRows);
 }
 
 // ---- 3. growth with input size ----
