@@ -183,16 +183,18 @@ function run(args, env = {}) {
   const [rssKb, user, sys] = hasTime ? r.stderr.trim().split('\n').pop().split(' ').map(Number) : [NaN, NaN, NaN];
   return { ms, cpuMs: (user + sys) * 1000, rssMb: rssKb / 1024, stdout: r.stdout, status: r.status };
 }
+/** An untimed first run, which must succeed: a command that fails is not a measure of the verb (it once timed a refusal). */
+function firstRun(args) {
+  const first = run(args);
+  if (first.status !== 0) throw new Error(`bench: \`${args.join(' ')}\` exited ${first.status}: ${first.stdout.slice(0, 300)}`);
+}
 function measure(args, n, prep) {
   const ms = [];
   const cpu = [];
   const rss = [];
   const argsOf = typeof args === 'function' ? args : () => args;
   prep?.();
-  const a0 = argsOf();
-  const first = run(a0);
-  // A command that fails is not a measure of the verb (it once timed a refusal).
-  if (first.status !== 0) throw new Error(`bench: \`${a0.join(' ')}\` exited ${first.status}: ${first.stdout.slice(0, 300)}`);
+  firstRun(argsOf());
   for (let i = 0; i < n; i++) {
     prep?.();
     const r = run(argsOf());
@@ -210,8 +212,7 @@ function measure(args, n, prep) {
  */
 function measureVsNode(args, n) {
   const argsOf = typeof args === 'function' ? args : () => args;
-  const first = run(argsOf());
-  if (first.status !== 0) throw new Error(`bench: \`${argsOf().join(' ')}\` exited ${first.status}: ${first.stdout.slice(0, 300)}`);
+  firstRun(argsOf());
   const ms = [];
   const cpu = [];
   const rss = [];

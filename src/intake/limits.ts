@@ -18,8 +18,8 @@ export const MAX_DEPTH = 200;
  * collector): at the size cap, a paste of `x;`, `f(),` or `"a": 1,` took one
  * to four seconds end to end, and 60,000 tokens still took a second. Doc
  * examples have hundreds of tokens; real code has 4 to 9 characters a token
- * (Python's standard library: median 7.5), so a real module of 150 KiB or
- * more may be refused: it is not an API example. Strings count twice
+ * (Python's standard library: median 7.5), so a real module of 80 to 150 KiB
+ * or more may be refused: it is not an API example. Strings count twice
  * (checkTokens). acorn is about twice as fast as @lezer/python.
  */
 export const MAX_TOKENS = { python: 20_000, javascript: 25_000 } as const;
