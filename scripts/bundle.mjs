@@ -72,10 +72,15 @@ const common = {
   target: 'node20',
   minifyWhitespace: true,
   minifySyntax: true,
+  minifyIdentifiers: true,
   legalComments: 'none',
   logLevel: 'warning',
 };
 const layerFile = (L) => `${L.name}.cjs`;
+// A layer file is one function expression of a CommonJS module's bindings, which the loader
+// compiles as it is (wrapping the text at load time would copy the whole source once more).
+const LAYER_WRAPPER_HEAD = '(function (exports, require, module, __filename, __dirname) {';
+const LAYER_WRAPPER_TAIL = '\n})';
 
 // ---- 1. the module graph (static and dynamic edges), from one metafile ----
 const graphBuild = await esbuild.build({
@@ -232,12 +237,13 @@ for (const [i, L] of LAYERS.entries()) {
 // Every layer as ASCII (esbuild leaves non-ASCII characters in regular expression literals):
 // \uXXXX means the same in a string, template, regular expression or identifier of minified
 // code, and the loader then reads a layer as one-byte text (latin1), skipping UTF-8 decoding,
-// and V8 keeps a one-byte source.
+// and V8 keeps a one-byte source. Then the wrapper (LAYER_WRAPPER_HEAD).
 for (const L of LAYERS) {
   const file = join(out, layerFile(L));
   if (!existsSync(file)) continue;
   const text = readFileSync(file, 'utf8');
-  if (/[^\x00-\x7f]/.test(text)) writeFileSync(file, text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  const ascii = text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  writeFileSync(file, `${LAYER_WRAPPER_HEAD}${ascii}${LAYER_WRAPPER_TAIL}`);
 }
 // A module a shim re-exports must be exported by its layer: checked once here.
 for (const f of needed) if (!existsSync(join(out, layerFile(LAYERS[layerOf.get(f)])))) throw new Error(`bundle: layer of ${relative(root, f)} was not written`);

@@ -110,4 +110,29 @@ L.load('parse.cjs').parseExample(${JSON.stringify(text)}).then((r) => require('n
     expect(JSON.parse(r.stdout).draft.base_url).toBe('https://api.deepseek.com');
     expect(r.layers.find((l) => l.file.endsWith('cli.cjs'))?.cacheRejected).toBe(true);
   });
+
+  it('reads layers through one reused buffer: a layer past its first size, then smaller ones, each whole', () => {
+    // Synthetic layers in the loader's format (a function expression of the module bindings), no caches.
+    const dir = mkdtempSync(join(tmpdir(), 'byok-loader-'));
+    cpSync(join(bundle, 'loader.cjs'), join(dir, 'loader.cjs'));
+    const wrap = (body: string) => `(function (exports, require, module, __filename, __dirname) {${body}\n})`;
+    const big = 'ab'.repeat(900_000); // 1.8 MB: more than the loader's first buffer
+    writeFileSync(join(dir, 'big.cjs'), wrap(`const small = require('./small.cjs'); module.exports = { big: ${JSON.stringify(big)}.length, small: small.text, tail: require('./tail.cjs') };`));
+    writeFileSync(join(dir, 'small.cjs'), wrap(`module.exports = { text: 'small layer' };`));
+    writeFileSync(join(dir, 'tail.cjs'), wrap(`module.exports = ${JSON.stringify('z'.repeat(5000))}.length;`));
+    const code = `const L = require(${JSON.stringify(join(dir, 'loader.cjs'))}); const m = L.load('big.cjs');
+require('node:fs').writeSync(1, JSON.stringify({ ...m, again: L.load('small.cjs').text }));`;
+    const r = spawnSync(process.execPath, ['-e', code], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual({ big: 1_800_000, small: 'small layer', tail: 5000, again: 'small layer' });
+  });
+
+  it('each layer file is the wrapped module as the loader compiles it (no wrapper added at load: a copy of the source)', () => {
+    for (const f of readdirSync(bundle).filter((x) => x.endsWith('.cjs') && x !== 'loader.cjs')) {
+      const text = readFileSync(join(bundle, f), 'latin1');
+      expect(text.startsWith('(function (exports, require, module, __filename, __dirname) {'), f).toBe(true);
+      expect(text.endsWith('\n})'), f).toBe(true);
+    }
+  });
 });
+
