@@ -9,11 +9,15 @@ import * as api from './api.js';
 import type * as Registry from './registry/index.js';
 import type * as Probing from './vendors/probe.js';
 import { rememberEnvironment, rememberInput, scrubResult } from './secrets/boundary.js';
-import { rememberWorkspaceEnv } from './secrets/dotenv.js';
+import { ABSENT_RECHECK_MS, rememberWorkspaceEnv } from './secrets/dotenv.js';
 import { scanScope } from './secrets/scan.js';
 
+/**
+ * `absentRecheckMs`: for the parse functions, a workspace found without a `.env`
+ * is trusted to have none for that long (src/secrets/dotenv.ts, ABSENT_RECHECK_MS).
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-function bounded<F extends (...args: any[]) => Promise<unknown>>(fn: F): F {
+function bounded<F extends (...args: any[]) => Promise<unknown>>(fn: F, absentRecheckMs = 0): F {
   // In a scan scope: the input's scan here is the extractor's too (src/secrets/scan.ts scanScope).
   return ((...args: Parameters<F>) =>
     scanScope(async () => {
@@ -21,7 +25,7 @@ function bounded<F extends (...args: any[]) => Promise<unknown>>(fn: F): F {
       for (const a of args) rememberInput(a);
       // The workspace's .env (an options argument's `workspace`, else $BYOK_WORKSPACE or the current folder).
       const opts = args.find((a) => a && typeof a === 'object' && !Array.isArray(a) && typeof (a as { workspace?: unknown }).workspace === 'string') as { workspace?: string } | undefined;
-      rememberWorkspaceEnv(opts?.workspace);
+      rememberWorkspaceEnv(opts?.workspace, absentRecheckMs);
       try {
         return scrubResult(await fn(...args));
       } catch (e) {
@@ -31,10 +35,10 @@ function bounded<F extends (...args: any[]) => Promise<unknown>>(fn: F): F {
     })) as F;
 }
 
-export const parseExample = bounded(api.parseExample);
-export const inspect = bounded(api.inspect);
-export const parseExampleBytes = bounded(async (bytes: Uint8Array, opts?: api.ParseOptions) => api.parseExampleBytes(bytes, opts));
-export const inspectBytes = bounded(async (bytes: Uint8Array, opts?: api.ParseOptions) => api.inspectBytes(bytes, opts));
+export const parseExample = bounded(api.parseExample, ABSENT_RECHECK_MS);
+export const inspect = bounded(api.inspect, ABSENT_RECHECK_MS);
+export const parseExampleBytes = bounded(async (bytes: Uint8Array, opts?: api.ParseOptions) => api.parseExampleBytes(bytes, opts), ABSENT_RECHECK_MS);
+export const inspectBytes = bounded(async (bytes: Uint8Array, opts?: api.ParseOptions) => api.inspectBytes(bytes, opts), ABSENT_RECHECK_MS);
 // The registry (yaml, its schemas) and the prober load on their first call, so that
 // `import('byok')` for parsing alone does not pay for them.
 const registry = () => import('./registry/index.js');

@@ -237,6 +237,52 @@ describe('found by the attack on every position (leak-fuzz-positions)', () => {
     expect(holdsSecret(c)).toBe(true);
   });
 
+  it('a folder without .env may be trusted to have none for a while; a folder with one is read again on every call', async () => {
+    const { rememberWorkspaceEnv } = await import('../src/secrets/dotenv.js');
+    const hex = () => Array.from({ length: 32 }, () => '0123456789abcdef'[Math.floor(random() * 16)]).join('');
+    // No .env: looked at, then trusted absent for the interval given.
+    const a = ws();
+    const [k1, k2] = [hex(), hex()];
+    rememberWorkspaceEnv(a, 200);
+    writeFileSync(join(a, '.env'), `CUSTOM_KEY_A=${k1}\n`);
+    rememberWorkspaceEnv(a, 200);
+    expect(holdsSecret(k1)).toBe(false);
+    // Without an interval (the CLI, the registry and probe functions, the MCP server), it is looked at every time.
+    rememberWorkspaceEnv(a);
+    expect(holdsSecret(k1)).toBe(true);
+    // A folder that has a .env is looked at on every call, interval or not: a rewrite is read at once.
+    writeFileSync(join(a, '.env'), `CUSTOM_KEY_A=${k1}\nCUSTOM_KEY_B=${k2}\n`);
+    rememberWorkspaceEnv(a, 200);
+    expect(holdsSecret(k2)).toBe(true);
+    // Absent again, then created: read once the interval has passed.
+    const b = ws();
+    const k3 = hex();
+    rememberWorkspaceEnv(b, 50);
+    writeFileSync(join(b, '.env'), `CUSTOM_KEY_C=${k3}\n`);
+    await new Promise((ok) => setTimeout(ok, 80));
+    rememberWorkspaceEnv(b, 50);
+    expect(holdsSecret(k3)).toBe(true);
+  });
+
+  it('parseExample reads an edited .env of its workspace at the next call (a prefix-less key pasted as a model id is hidden)', async () => {
+    const dir = ws();
+    // A passphrase: no key shape and nothing random in it, so only the .env tells that it is a secret.
+    // (Two word lists: the two phrases share no 8 characters, which the memory would hide in both.)
+    const pick = (words: string[]) => words[Math.floor(random() * words.length)];
+    const phrase = (w: string[]) => `${pick(w)}-${pick(w)}-${pick(w)}-${1000 + Math.floor(random() * 9000)}`;
+    const [k1, k2] = [phrase(['tangerine', 'velvet', 'orbit', 'harbor']), phrase(['quartz', 'meadow', 'cinder', 'lantern'])];
+    writeFileSync(join(dir, '.env'), `CUSTOM_KEY_ONE=${k1}\n`);
+    const paste = (m: string) => `curl https://api.example.com/v1/chat/completions -H "Authorization: Bearer $CUSTOM_KEY_ONE" -d '{"model": "${m}", "messages": []}'`;
+    const first = await lib.parseExample(paste(k1), { workspace: dir });
+    expect(leaks(JSON.stringify(first), [k1])).toEqual([]);
+    writeFileSync(join(dir, '.env'), `CUSTOM_KEY_ONE=${k1}\nCUSTOM_KEY_TWO=${k2}\n`);
+    // Without the .env it would be printed as the model id.
+    const elsewhere = await lib.parseExample(paste(k2), { workspace: ws() });
+    expect(JSON.stringify(elsewhere)).toContain(k2);
+    const second = await lib.parseExample(paste(k2), { workspace: dir });
+    expect(leaks(JSON.stringify(second), [k2])).toEqual([]);
+  });
+
   it('MCP tool arguments holding a key add a secret_redacted warning, and fragments are never stored', async () => {
     const { Client } = await import('@modelcontextprotocol/sdk/client/index.js');
     const { InMemoryTransport } = await import('@modelcontextprotocol/sdk/inMemory.js');

@@ -27,18 +27,26 @@ let memory = new SecretWindows();
 /** Bumped by forgetSecrets: caches of what was remembered (src/secrets/dotenv.ts) key on it. */
 export let generation = 0;
 let recent: string[] = [];
+/**
+ * The values remembered as they were given (those of `recent`): the same key
+ * met again (every call of a library caller that parses the same paste) is
+ * answered by one lookup, not a check of each of its windows.
+ */
+let known = new Set<string>();
 
 /** Remembers one secret (trimmed; shorter than 4 characters is ignored). Returns it. */
 export function rememberSecret(value: string | null | undefined): void {
   if (typeof value !== 'string') return;
   const v = value.trim();
-  if (v.length < 4) return;
+  if (v.length < 4 || known.has(v)) return;
   if (v.length >= WINDOW && repeatsWholly(v)) return;
   memory.add(v);
   recent.push(v);
+  known.add(v);
   if (memory.windows.size > MAX_WINDOWS) {
     recent = recent.slice(recent.length >> 1);
     memory = new SecretWindows();
+    known = new Set(recent);
     for (const s of recent) memory.add(s);
   }
 }
@@ -379,5 +387,6 @@ export function forgetSecrets(): void {
   generation++;
   memory = new SecretWindows();
   recent = [];
+  known = new Set();
   envDone = false;
 }

@@ -4,6 +4,15 @@
 // it (a vendor echoing it, a catalog listing it). Never writes `.env`.
 // Guarantees: linear in the file's length; a missing, unreadable or huge
 // (> 1 MiB) file is skipped; each file is read once per size and mtime.
+// A folder that had a `.env` is looked at again on every call, so an edit of
+// it is read by the next call. A folder that had none may be looked at again
+// only after `absentRecheckMs` (the library's parse functions pass
+// ABSENT_RECHECK_MS): one stat per call cost a parse of a short paste about a
+// sixth of its time (a system call also slows the code that runs after it),
+// and a parse of a paste has no other file access. So a `.env` created
+// within that second after such a call in the same process is read by the
+// first call after the second ends. Key-shaped keys never depend on it: the
+// paste's own scan finds them, and credential positions are redacted anyway.
 import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { generation, rememberVariable } from './boundary.js';
@@ -61,8 +70,17 @@ const seen = new Map<string, string>();
 let lastDir = '';
 let lastPath = '';
 
-/** Remembers the values of `DIR/.env` (key variables by name, key-shaped values whatever the name). */
-export function rememberWorkspaceEnv(dir: string | undefined): void {
+/** How long the parse functions of the library trust that a folder has no `.env` (ms). */
+export const ABSENT_RECHECK_MS = 1000;
+/** `.env` paths found absent, with when (performance.now()) and the memory's generation then. */
+const absent = new Map<string, { at: number; generation: number }>();
+const MAX_ABSENT = 256;
+
+/**
+ * Remembers the values of `DIR/.env` (key variables by name, key-shaped values whatever the name).
+ * `absentRecheckMs`: a folder found without a `.env` is not looked at again for that long.
+ */
+export function rememberWorkspaceEnv(dir: string | undefined, absentRecheckMs = 0): void {
   try {
     const given = dir ?? process.env.BYOK_WORKSPACE ?? process.cwd();
     // A relative folder is relative to the current one, which may have changed since.
@@ -72,9 +90,22 @@ export function rememberWorkspaceEnv(dir: string | undefined): void {
       lastDir = d;
     }
     const path = lastPath;
+    const now = absentRecheckMs > 0 ? performance.now() : 0;
+    if (absentRecheckMs > 0) {
+      const gone = absent.get(path);
+      if (gone && gone.generation === generation && now - gone.at < absentRecheckMs) return;
+    }
     // No .env is the common case: answered without an exception (building one costs more than the stat).
     const st = statSync(path, { throwIfNoEntry: false });
-    if (!st || !st.isFile() || st.size > 1 << 20) return;
+    if (!st) {
+      if (absentRecheckMs > 0) {
+        if (absent.size >= MAX_ABSENT) absent.clear();
+        absent.set(path, { at: now, generation });
+      }
+      return;
+    }
+    absent.delete(path);
+    if (!st.isFile() || st.size > 1 << 20) return;
     const stamp = `${generation}:${st.size}:${st.mtimeMs}`;
     if (seen.get(path) === stamp) return;
     seen.set(path, stamp);
