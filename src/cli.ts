@@ -11,7 +11,7 @@ import { parseArgs, safeName, unknownFlag } from './cli/args.js';
 import { emit, setOutputFilter, writeFailure } from './cli/emit.js';
 import { argumentWarnings, rememberArguments, rememberEnvironment, scrubText, type ArgumentSecret } from './secrets/boundary.js';
 import { rememberWorkspaceEnv } from './secrets/dotenv.js';
-import { byokCommand } from './cli/invocation.js';
+import { lazyInvocation } from './cli/invocation.js';
 import { mainHelp, verbHelp, version } from './cli/help.js';
 import { verbByName, type Result } from './cli/verbs.js';
 
@@ -39,7 +39,7 @@ export async function run(argv: string[]): Promise<Output> {
   if (p.unknown.length) return { result: unknownFlag(p) };
   if (flags.compact && flags.pretty) return { result: fail('usage', '--compact and --pretty are opposites; give one.') };
   const workspace = resolve(String(flags.workspace ?? process.env.BYOK_WORKSPACE ?? process.cwd()));
-  const result = await spec.run({ positional: p.positional, flags, workspace, invocation: { command: byokCommand(), workspace: flags.workspace !== undefined || Boolean(process.env.BYOK_WORKSPACE) } });
+  const result = await spec.run({ positional: p.positional, flags, workspace, invocation: lazyInvocation(flags.workspace !== undefined || Boolean(process.env.BYOK_WORKSPACE)) });
   return result === undefined ? { text: '' } : { result, compact: flags.compact === true };
 }
 

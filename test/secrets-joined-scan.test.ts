@@ -5,15 +5,15 @@
 // strings that hold keys whole, split, glued, in URLs and next to hex runs.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { scanShapes } from '../src/secrets/scan.js';
+import { scanShapes, scanText } from '../src/secrets/scan.js';
 import { forgetSecrets, holdsSecret, scrubResult } from '../src/secrets/index.js';
 import { generateKey } from './helpers/keys.js';
 // @ts-expect-error: plain .mjs helper without type declarations
 import { SHAPE_IDS } from './helpers/key-gen.mjs';
 
-const found = (texts: string[]) => {
+const found = (texts: string[], scan: typeof scanShapes = scanShapes) => {
   const values = new Set<string>();
-  for (const t of texts) for (const f of scanShapes(t)) {
+  for (const t of texts) for (const f of scan(t)) {
     values.add(f.value);
     for (const p of f.pieces ?? []) values.add('piece:' + p);
   }
@@ -29,8 +29,10 @@ function piece(seed: number): fc.Arbitrary<string> {
   };
   const key = fc.constantFrom(...(SHAPE_IDS as string[])).map((id) => generateKey(id, random));
   const hex = fc.integer({ min: 4, max: 70 }).map((len) => Array.from({ length: len }, () => '0123456789abcdef'[Math.floor(random() * 16)]).join(''));
-  const word = fc.constantFrom('gpt-4o', 'Authorization', 'Bearer', 'model', 'https://api.example.com/v1/', 'x', 'sk-', 'token', '+', '"', ' ', '/', ':', 'a1b2', 'deepseek-chat');
-  const part = fc.oneof(key, hex, word, key.map((k) => k.slice(0, Math.floor(k.length / 2))), key.map((k) => k.slice(Math.floor(k.length / 2))));
+  const word = fc.constantFrom('gpt-4o', 'Authorization', 'Bearer', 'model', 'https://api.example.com/v1/', 'x', 'sk-', 'token', '+', '"', ' ', '/', ':', 'a1b2', 'deepseek-chat', 'api_key=', 'TOKEN: ', 'secret ');
+  // A long random token (no key shape): a key only by the context rule, after a credential word.
+  const opaque = fc.integer({ min: 20, max: 48 }).map((len) => Array.from({ length: len }, () => 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789'[Math.floor(random() * 56)]).join(''));
+  const part = fc.oneof(key, hex, word, opaque, key.map((k) => k.slice(0, Math.floor(k.length / 2))), key.map((k) => k.slice(Math.floor(k.length / 2))));
   return fc.array(part, { minLength: 1, maxLength: 5 }).chain((parts) => fc.constantFrom(' ', '', '" + "', '/', '=').map((sep) => parts.join(sep)));
 }
 
@@ -51,6 +53,20 @@ describe('one scan of the joined strings finds what a scan of each finds', () =>
     // The comparison means something only if keys, and split keys, are found often.
     expect(withKeys).toBeGreaterThan(150);
     expect(withPieces).toBeGreaterThan(10);
+  });
+
+  it.each([4, 5])('with the context rule too (scanText, as the environment scan uses it; seed %i)', (seed) => {
+    let byContext = 0;
+    fc.assert(
+      fc.property(fc.array(piece(seed), { minLength: 1, maxLength: 8 }), (strings) => {
+        const long = strings.filter((s) => s.length >= 8);
+        const each = found(long, scanText);
+        expect(found([long.join('\0')], scanText)).toEqual(each);
+        if (each.length > found(long).length) byContext++;
+      }),
+      { numRuns: 300, seed },
+    );
+    expect(byContext).toBeGreaterThan(10);
   });
 
   it('a key split across two strings is not joined across them, as before', () => {

@@ -224,16 +224,31 @@ export function rememberInput(value: unknown, depth = 0, position: 'any' | 'quer
 export function rememberVariable(name: string, value: string | undefined): void {
   if (!value) return;
   rememberKeysIn(value);
+  rememberByName(name, value);
+}
+
+/** The name half of rememberVariable: a key variable's value, whatever its shape (paths and URLs aside). */
+function rememberByName(name: string, value: string): void {
   if (!isCredentialName(name) || /^[/~.]|^[A-Za-z]:\\|:\/\//.test(value.trim())) return;
   rememberCredential(value);
 }
 
 let envDone = false;
-/** The process environment's key variables (once per process, unless `force`). */
+/**
+ * The process environment's key variables (once per process, unless `force`).
+ * The values are scanned as one text joined by NUL, which finds what a scan of
+ * each finds (test/secrets-joined-scan.test.ts): one scan, not one per variable.
+ */
 export function rememberEnvironment(env: NodeJS.ProcessEnv = process.env, force = false): void {
   if (envDone && !force && env === process.env) return;
   if (env === process.env) envDone = true;
-  for (const [k, v] of Object.entries(env)) rememberVariable(k, v);
+  const values: string[] = [];
+  for (const [k, v] of Object.entries(env)) {
+    if (!v) continue;
+    if (v.length >= 8) values.push(v);
+    rememberByName(k, v);
+  }
+  rememberKeysIn(values.join('\0'));
 }
 
 /**
