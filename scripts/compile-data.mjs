@@ -23,7 +23,8 @@ export const UNITS = [
   { src: 'grammar/request-fields.yaml', out: 'src/generated/request-fields.ts', type: 'RequestFields', from: '../data/schemas.js' },
   { src: 'grammar/thinking.yaml', out: 'src/generated/thinking.ts', type: 'Thinking', from: '../data/schemas.js' },
   { src: 'grammar/hosts.yaml', out: 'src/generated/hosts.ts', type: 'Hosts', from: '../data/schemas.js' },
-  { src: 'grammar/sdks', out: 'src/generated/sdks.ts', type: 'Sdks', from: '../data/schemas.js', build: compileSdks },
+  // Three modules: what both code front-ends share, and each language's bindings, loaded only by its front-end.
+  { src: 'grammar/sdks', from: '../data/schemas.js', outputs: splitSdks },
   { dir: 'vendors', out: 'src/generated/vendors.ts', type: 'VendorFile', from: '../vendors/schema.js', many: true },
   { dir: 'vendors/catalogs', out: 'src/generated/catalog-vendors.ts', type: 'CatalogVendorFile', from: '../vendors/schema.js', many: true },
   { src: 'grammar/catalog-formats.yaml', out: 'src/generated/catalog-formats.ts', type: 'CatalogFormats', from: '../vendors/schema.js' },
@@ -50,7 +51,10 @@ export function compileAll() {
   for (const u of UNITS) {
     let data;
     let src;
-    if (u.build) {
+    if (u.outputs) {
+      for (const o of u.outputs(join(root, u.src)))
+        out[o.out] = header(`${u.src}/*.yaml`) + `import type { ${o.importType} } from '${u.from}';\n\n` + body(o.type, o.data);
+    } else if (u.build) {
       out[u.out] =
         header(`${u.src}/*.yaml`) +
         `import type { ${u.type} } from '${u.from}';\n\n` +
@@ -94,6 +98,25 @@ function callArgs(b, args, wire) {
 
 /** Binding fields `like: ID` copies from another binding (never names, id, module or service facts). */
 const LIKE_FIELDS = ['kind', 'strategy', 'args', 'endpoints', 'call_drop', 'positional', 'body_case', 'provider_options_case', 'call_args', 'azure_deployment_paths', 'router', 'header_args', 'rest'];
+
+/**
+ * The compiled SDK data in three modules (src/generated/sdks*.ts): the shared
+ * tables (routes, unsupported names, key wrappers, constants, header
+ * builders, and each client's wire when all its bindings share one), and the
+ * bindings of each language, in lookup order. A Python paste never loads the
+ * JavaScript bindings, nor a JavaScript paste the Python ones.
+ */
+function splitSdks(dir) {
+  const all = compileSdks(dir);
+  const wires = new Map();
+  for (const s of all.sdks) wires.set(s.client, (wires.get(s.client) ?? new Set()).add(s.wire));
+  const client_wires = Object.fromEntries([...wires].filter(([, w]) => w.size === 1).map(([c, w]) => [c, [...w][0]]));
+  const { sdks, ...rest } = all;
+  return [
+    { out: 'src/generated/sdks.ts', importType: 'SdksShared', type: 'SdksShared', data: { ...rest, client_wires } },
+    ...['python', 'javascript'].map((lang) => ({ out: `src/generated/sdks-${lang}.ts`, importType: 'Sdk', type: 'Sdk[]', data: sdks.filter((s) => s.language === lang) })),
+  ];
+}
 
 /**
  * Flattens grammar/sdks/FAMILY.yaml files into the compiled shape (`Sdks` in

@@ -40,7 +40,19 @@ it('the curl parse path does not load the SDK data (~200 KB that only the Python
   for (const entry of ['api.ts', 'curl/index.ts']) {
     const files = graph(join(SRC, entry)).files.map((f) => f.slice(SRC.length + 1));
     expect(files).toContain(entry === 'api.ts' ? 'extract/knowledge.ts' : 'curl/tokenize.ts');
-    expect(files.filter((f) => f === 'generated/sdks.ts' || f.startsWith('sdk/'))).toEqual([]);
+    expect(files.filter((f) => f.startsWith('generated/sdks') || f.startsWith('sdk/'))).toEqual([]);
+  }
+});
+
+it("each code front-end loads its own language's SDK bindings, never the other's", () => {
+  for (const [entry, own, other] of [
+    ['python/index.ts', 'generated/sdks-python.ts', 'generated/sdks-javascript.ts'],
+    ['js/index.ts', 'generated/sdks-javascript.ts', 'generated/sdks-python.ts'],
+  ]) {
+    const files = graph(join(SRC, entry)).files.map((f) => f.slice(SRC.length + 1));
+    expect(files).toContain(own);
+    expect(files).toContain('generated/sdks.ts');
+    expect(files).not.toContain(other);
   }
 });
 

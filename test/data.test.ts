@@ -33,8 +33,19 @@ describe('grammar data', () => {
   });
 
   it('the compiled SDK data has every default applied (zod output = input), unique ids, known router routes, compiling regexes', async () => {
-    const compiled = (await import('../src/generated/sdks.js')).default;
+    const shared = (await import('../src/generated/sdks.js')).default;
+    const python = (await import('../src/generated/sdks-python.js')).default;
+    const javascript = (await import('../src/generated/sdks-javascript.js')).default;
+    expect(S.SdksShared.parse(shared)).toEqual(shared);
+    expect(python.every((s) => s.language === 'python') && javascript.every((s) => s.language === 'javascript')).toBe(true);
+    const { client_wires, ...rest } = shared;
+    const compiled = { ...rest, sdks: [...python, ...javascript] };
     expect(S.Sdks.parse(compiled)).toEqual(compiled);
+    // Each client's wire, when all its bindings (both languages) speak one.
+    for (const s of compiled.sdks) {
+      const wires = new Set(compiled.sdks.filter((x) => x.client === s.client).map((x) => x.wire));
+      expect(client_wires[s.client]).toBe(wires.size === 1 ? s.wire : undefined);
+    }
     const ids = compiled.sdks.map((s) => s.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const s of compiled.sdks) {

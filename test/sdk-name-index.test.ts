@@ -5,7 +5,13 @@
 // here against that scan over every name of the data and variants of each.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { pyNameMatches, sdkByName, sdksOf, type Language, type Sdk } from '../src/sdk/data.js';
+import { pyNameMatches, sdkByName, sdksOf, useSdks, type Language, type Sdk } from '../src/sdk/data.js';
+import pythonSdks from '../src/generated/sdks-python.js';
+import javascriptSdks from '../src/generated/sdks-javascript.js';
+
+// Each front-end hands its language's bindings over when it loads; this test loads no front-end.
+useSdks('python', pythonSdks);
+useSdks('javascript', javascriptSdks);
 
 const KINDS: Array<Array<Sdk['kind']>> = [['client', 'model', 'provider'], ['function'], ['client'], ['model'], ['provider']];
 

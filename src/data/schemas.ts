@@ -559,3 +559,10 @@ export const Sdks = z.object({
   header_builders: z.array(SdkHeaderBuilder),
 });
 export type Sdks = z.output<typeof Sdks>;
+
+/** The compiled module src/generated/sdks.ts: Sdks without the bindings (src/generated/sdks-LANG.ts), plus each client's one wire. */
+export const SdksShared = Sdks.omit({ sdks: true }).extend({
+  /** A client name (`anthropic-sdk`) -> its wire, when every binding of that client speaks the same one. */
+  client_wires: z.record(z.string(), SdkWire),
+});
+export type SdksShared = z.output<typeof SdksShared>;

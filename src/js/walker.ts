@@ -17,7 +17,8 @@ import { Evaluator, MAX_FUNC_DEPTH, MAX_ITEMS, Scope as ScopeOf, type WalkResult
 import { capWord, describe, envRead, isEnvName, str, unknown } from '../eval/values.js';
 import type { SdkCall, Value } from '../call/model.js';
 import { safeEncode } from '../call/url.js';
-import { endpointOf, fallbackSdk, fragmentSdk as fragmentSdkOf, headerBuilder, instanceSdk, isKeyWrapper, normaliseMethod, sdkById, sdkByName as sdkByNameOf, sdkConstant, unsupportedLabel, type Sdk as SdkEntry } from '../sdk/data.js';
+import { endpointOf, fallbackSdk, useSdks, fragmentSdk as fragmentSdkOf, headerBuilder, instanceSdk, isKeyWrapper, normaliseMethod, sdkById, sdkByName as sdkByNameOf, sdkConstant, unsupportedLabel, type Sdk as SdkEntry } from '../sdk/data.js';
+import javascriptSdks from '../generated/sdks-javascript.js';
 import {
   isAbsent,
   NULL,
@@ -32,6 +33,9 @@ import {
   type JsObject,
   type JsVal,
 } from './values.js';
+
+// This language's SDK bindings (src/sdk/data.ts): loaded with its front-end only.
+useSdks('javascript', javascriptSdks);
 
 /** An ESTree node as the three parsers produce it. */
 type N = { type: string; start: number; end: number; [k: string]: any };

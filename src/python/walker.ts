@@ -13,7 +13,8 @@ import { httpCall, kwarg, pairsOf, type BuildEnv, type CallArgs } from './build.
 import { Evaluator, MAX_FUNC_DEPTH, MAX_ITEMS, Scope as ScopeOf, type WalkResult } from '../eval/evaluator.js';
 import { capWord, describe, envRead, isEnvName, unknown } from '../eval/values.js';
 import type { SdkCall } from '../call/model.js';
-import { endpointOf, fallbackSdk, fragmentSdk as fragmentSdkOf, headerBuilder, inferLangchainProvider, isKeyWrapper, langchainModel, moduleSdk, sdkConstant, normaliseMethod, pyNameMatches as nameMatches, sdkByName as sdkByNameOf, unsupportedLabel, type Sdk as SdkEntry } from '../sdk/data.js';
+import { endpointOf, fallbackSdk, useSdks, fragmentSdk as fragmentSdkOf, headerBuilder, inferLangchainProvider, isKeyWrapper, langchainModel, moduleSdk, sdkConstant, normaliseMethod, pyNameMatches as nameMatches, sdkByName as sdkByNameOf, unsupportedLabel, type Sdk as SdkEntry } from '../sdk/data.js';
+import pythonSdks from '../generated/sdks-python.js';
 import { percentFormat, stringMethod } from './str-methods.js';
 import { decodeBody, splitStringToken } from './strings.js';
 import {
@@ -27,6 +28,9 @@ import {
   type FuncDef,
   type PyVal,
 } from './values.js';
+
+// This language's SDK bindings (src/sdk/data.ts): loaded with its front-end only.
+useSdks('python', pythonSdks);
 
 const NO_ARGS: CallArgs = { positional: [], kwargs: [], unknownSplat: false };
 const MAX_DEPTH = 120;

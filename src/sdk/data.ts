@@ -1,33 +1,64 @@
-// Lookups over the compiled SDK data (grammar/sdks/*.yaml -> src/generated/sdks.ts)
+// Lookups over the compiled SDK data (grammar/sdks/*.yaml -> src/generated/sdks*.ts)
 // for both code front-ends: which binding a qualified name constructs or
 // calls, where a method sends its request, which route a router's
 // `provider/model` prefix takes, which names are known but not supported.
 // The data is vendor knowledge; this file only looks it up, the same way for
 // every language (a language differs only in how names are spelled:
 // `openai.OpenAI` in Python, `openai:OpenAI` in JavaScript).
-import data from '../generated/sdks.js';
+// Each language's bindings are a module of their own
+// (src/generated/sdks-python.ts, sdks-javascript.ts), which that language's
+// walker hands to `useSdks` when it loads: a Python paste never loads the
+// JavaScript bindings (start-up: reading and parsing them cost a few ms).
+// A lookup for a language whose bindings were not handed over is a
+// programmer error and throws.
+import shared from '../generated/sdks.js';
 import type { SdkEndpointOut as Endpoint, Route, Sdk } from '../data/schemas.js';
 
 export type { Endpoint, Route, Sdk };
 export type Language = Sdk['language'];
 
-const BY_LANG: Record<Language, Sdk[]> = {
-  python: data.sdks.filter((s) => s.language === 'python' && !s.fallback),
-  javascript: data.sdks.filter((s) => s.language === 'javascript' && !s.fallback),
-};
-const UNSUPPORTED = data.unsupported.map((u) => ({ ...u, re: new RegExp(u.pattern) }));
+interface LanguageTable {
+  /** Every binding, the fallback included, in lookup order. */
+  all: readonly Sdk[];
+  /** The bindings a name can select (no fallback). */
+  plain: Sdk[];
+  names: NameIndex<Sdk>;
+  fallback: Sdk | undefined;
+}
+const TABLES: Partial<Record<Language, LanguageTable>> = {};
 
-export function sdksOf(lang: Language): readonly Sdk[] {
-  return BY_LANG[lang];
+/** Makes `sdks` (src/generated/sdks-LANG.ts) the bindings of `lang`'s lookups; a second call for a language changes nothing. */
+export function useSdks(lang: Language, sdks: readonly Sdk[]): void {
+  if (TABLES[lang]) return;
+  if (sdks.some((s) => s.language !== lang)) throw new Error(`sdk/data: bindings of another language given for ${lang}`);
+  const plain = sdks.filter((s) => !s.fallback);
+  TABLES[lang] = { all: sdks, plain, names: new NameIndex(plain, (s) => s.names, lang === 'python'), fallback: sdks.find((s) => s.fallback) };
 }
 
+function table(lang: Language): LanguageTable {
+  const t = TABLES[lang];
+  if (!t) throw new Error(`sdk/data: the ${lang} bindings are not loaded (useSdks)`);
+  return t;
+}
+
+const UNSUPPORTED = shared.unsupported.map((u) => ({ ...u, re: new RegExp(u.pattern) }));
+
+export function sdksOf(lang: Language): readonly Sdk[] {
+  return table(lang).plain;
+}
+
+/** A binding by id, among the languages loaded (ids are unique across languages). */
 export function sdkById(id: string): Sdk | undefined {
-  return data.sdks.find((s) => s.id === id);
+  for (const t of Object.values(TABLES)) {
+    const s = t.all.find((x) => x.id === id);
+    if (s) return s;
+  }
+  return undefined;
 }
 
 /** The binding for an SDK class the data does not know, given a base URL (read as OpenAI-compatible). */
 export function fallbackSdk(lang: Language): Sdk | undefined {
-  return data.sdks.find((s) => s.language === lang && s.fallback);
+  return table(lang).fallback;
 }
 
 /**
@@ -95,10 +126,6 @@ class NameIndex<T> {
   }
 }
 
-const SDK_NAMES: Record<Language, NameIndex<Sdk>> = {
-  python: new NameIndex(BY_LANG.python, (s) => s.names, true),
-  javascript: new NameIndex(BY_LANG.javascript, (s) => s.names, false),
-};
 
 /** JavaScript: the module-qualified name as a lookup accepts it: a CommonJS module object is its default export. */
 function jsCandidates(path: string): string[] {
@@ -112,9 +139,9 @@ function jsCandidates(path: string): string[] {
 /** The binding a qualified name constructs (kinds client/model) or calls (kind function). */
 export function sdkByName(lang: Language, path: string, kinds: Array<Sdk['kind']>): Sdk | undefined {
   const ok = (s: Sdk) => kinds.includes(s.kind);
-  if (lang === 'python') return SDK_NAMES.python.find(path, ok);
+  if (lang === 'python') return table('python').names.find(path, ok);
   for (const p of jsCandidates(path)) {
-    const s = SDK_NAMES.javascript.find(p, ok);
+    const s = table('javascript').names.find(p, ok);
     if (s) return s;
   }
   return undefined;
@@ -129,7 +156,7 @@ export function instanceSdk(path: string): Sdk | undefined {
   if (i < 0) return undefined;
   const name = path.slice(i + 1);
   if (!/^[a-z]/.test(name) || name.startsWith('create') || name === 'default') return undefined;
-  return SDK_NAMES.javascript.find(path, (s) => s.kind === 'client');
+  return table('javascript').names.find(path, (s) => s.kind === 'client');
 }
 
 /** Wrappers that do not change the request (`beta.`, Python's `with_raw_response.`...). */
@@ -148,7 +175,7 @@ export function chatEndpoint(sdk: Sdk): Endpoint {
 
 /** Python: the binding whose module functions the qualified name reaches (`openai.chat.completions.create`). */
 export function moduleSdk(path: string): { sdk: Sdk; method: string } | undefined {
-  for (const s of BY_LANG.python) {
+  for (const s of table('python').plain) {
     const m = s.module?.name;
     if (!m || !path.startsWith(m + '.')) continue;
     const method = normaliseMethod(path.slice(m.length + 1).split('.'));
@@ -165,24 +192,24 @@ export function fragmentSdk(lang: Language, path: string[]): { sdk: Sdk; method:
   for (let start = 1; start < path.length - 1; start++) {
     const method = normaliseMethod(path.slice(start));
     if (!method.includes('.')) continue;
-    for (const s of BY_LANG[lang]) if (s.kind === 'client' && s.strategy !== 'ai-sdk' && endpointOf(s, method)) return { sdk: s, method };
+    for (const s of table(lang).plain) if (s.kind === 'client' && s.strategy !== 'ai-sdk' && endpointOf(s, method)) return { sdk: s, method };
   }
   return undefined;
 }
 
 /** A router's route for a prefix (`deepseek` in LiteLLM's `deepseek/deepseek-chat`). */
 export function routeOf(router: string, prefix: string): Route | undefined {
-  return data.routes.find((r) => r.router === router && r.prefix === prefix);
+  return shared.routes.find((r) => r.router === router && r.prefix === prefix);
 }
 
 /** LangChain's `init_chat_model` provider name -> its chat-model binding. */
 export function langchainModel(provider: string): Sdk | undefined {
-  return BY_LANG.python.find((s) => s.langchain_provider === provider);
+  return table('python').plain.find((s) => s.langchain_provider === provider);
 }
 
 /** LangChain's provider inference from a model name (`langchain_models` regexes). */
 export function inferLangchainProvider(model: string): string | null {
-  for (const s of BY_LANG.python) if (s.langchain_provider && s.langchain_models && new RegExp(s.langchain_models).test(model)) return s.langchain_provider;
+  for (const s of table('python').plain) if (s.langchain_provider && s.langchain_models && new RegExp(s.langchain_models).test(model)) return s.langchain_provider;
   return null;
 }
 
@@ -191,22 +218,19 @@ export function unsupportedLabel(lang: Language, path: string): string | undefin
   return UNSUPPORTED.find((u) => u.language === lang && u.re.test(path))?.label;
 }
 
-/** The wire of a client name (`anthropic-sdk`) when every binding of that client speaks the same one. */
-const CLIENT_WIRES = new Map<string, Set<string>>();
-for (const s of data.sdks) CLIENT_WIRES.set(s.client, (CLIENT_WIRES.get(s.client) ?? new Set()).add(s.wire));
+/** The wire of a client name (`anthropic-sdk`) when every binding of that client, in either language, speaks the same one. */
 export function clientWire(client: string): string | undefined {
-  const wires = CLIENT_WIRES.get(client);
-  return wires && wires.size === 1 ? [...wires][0] : undefined;
+  return Object.prototype.hasOwnProperty.call(shared.client_wires, client) ? shared.client_wires[client] : undefined;
 }
 
 /** A constructor that wraps a key (`SecretStr(k)`, `new AzureKeyCredential(k)`): its first argument stands for it. */
 export function isKeyWrapper(lang: Language, path: string): boolean {
-  return data.key_wrappers.some((w) => w.language === lang && (lang === 'python' ? pyNameMatches(path, w.name) : path === w.name));
+  return shared.key_wrappers.some((w) => w.language === lang && (lang === 'python' ? pyNameMatches(path, w.name) : path === w.name));
 }
 
 /** A module constant the data knows (`portkey_ai.PORTKEY_GATEWAY_URL`), by qualified name, or undefined. */
 export function sdkConstant(lang: Language, path: string): string | undefined {
-  return data.constants.find((c) => c.language === lang && (lang === 'python' ? pyNameMatches(path, c.name) : path === c.name))?.value;
+  return shared.constants.find((c) => c.language === lang && (lang === 'python' ? pyNameMatches(path, c.name) : path === c.name))?.value;
 }
 
 /**
@@ -215,7 +239,7 @@ export function sdkConstant(lang: Language, path: string): string | undefined {
  * when `path` names none.
  */
 export function headerBuilder(lang: Language, path: string): ((key: string) => string) | undefined {
-  const b = data.header_builders.find((h) => h.language === lang && (lang === 'python' ? pyNameMatches(path, h.name) : path === h.name));
+  const b = shared.header_builders.find((h) => h.language === lang && (lang === 'python' ? pyNameMatches(path, h.name) : path === h.name));
   if (!b) return undefined;
   return (key) => b.prefix + key.replace(/ID/g, 'Id').replace(/[A-Z]/g, (c) => '-' + c.toLowerCase()).replace(/_/g, '-').replace(/^-/, '');
 }
