@@ -150,6 +150,21 @@ for (const [f, deps] of staticEdges) {
   for (const d of [...deps, ...dynamicEdges.get(f)]) if (layerOf.get(d) !== undefined && layerOf.get(d) < from) needed.add(d);
 }
 
+// The export names of each module a later layer imports, read at build time (one import of each):
+// a shim then binds each name once, instead of copying the namespace object's getters at load
+// (esbuild's __toESM and __reExport: two copies per shim, ~2 ms of a Python paste's start-up, and
+// two getter calls at each later use). Bound once, a name keeps the value it had when the later
+// layer loaded, when every earlier layer has finished loading: right for functions, classes and
+// constants. An exported `let` could change later, so a module with one keeps the live shim.
+const exportNames = new Map();
+for (const f of needed) {
+  if (!f.startsWith(dist + '/')) continue;
+  const text = readFileSync(f, 'utf8');
+  const listed = [...text.matchAll(/^export \{([^}]*)\};?$/gm)].flatMap((m) => m[1].split(',').map((x) => x.trim().split(/\s+as\s+/)[0]));
+  if (/^export let /m.test(text) || listed.some((n) => n && new RegExp(`\\blet\\s+${n}\\b`).test(text))) continue;
+  exportNames.set(f, Object.keys(await import(pathToFileURL(f).href)));
+}
+
 // ---- the Python grammar's parse tables, decoded at build time ----
 // @lezer/python ships its LR tables as strings that @lezer/lr decodes with a JS loop on every
 // start (~10 ms before the code is warm); LRParser.deserialize takes typed arrays as they are.
@@ -193,6 +208,7 @@ for (const [i, L] of LAYERS.entries()) {
     name: 'byok-layers',
     setup(build) {
       build.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.namespace === 'byok-shim' && args.path.startsWith('./') && args.path.endsWith('.cjs')) return { path: args.path, external: true };
         if (args.namespace === 'byok-shim') return { path: args.path.slice('byok-ns:'.length), namespace: 'byok-ns' };
         if (args.namespace === 'byok-ns') return { path: args.path, external: true };
         if (args.pluginData?.inner) return undefined;
@@ -212,10 +228,21 @@ for (const [i, L] of LAYERS.entries()) {
       });
       // A shim: the module's exports, read from its layer's namespace object for it. Only that
       // module's exports are copied (live getters), not the whole layer's.
-      build.onLoad({ filter: /.*/, namespace: 'byok-shim' }, (args) => ({
-        contents: `import ns from ${JSON.stringify(`byok-ns:${args.path}`)};\nexport default ns.default;\nexport * from ${JSON.stringify(`byok-ns:${args.path}`)};\n`,
-        loader: 'js',
-      }));
+      build.onLoad({ filter: /.*/, namespace: 'byok-shim' }, (args) => {
+        const file = join(root, args.path);
+        const names = exportNames.get(file);
+        if (names) {
+          // Each export bound once from the earlier layer's namespace object (see exportNames).
+          const from = `require(${JSON.stringify(`./${layerFile(LAYERS[layerOf.get(file)])}`)}).${ids.get(file)}`;
+          const lines = [`const ns = ${from};`];
+          for (const n of names) lines.push(n === 'default' ? 'export default ns.default;' : `export const ${n} = ns.${n};`);
+          return { contents: lines.join('\n') + '\n', loader: 'js' };
+        }
+        return {
+          contents: `import ns from ${JSON.stringify(`byok-ns:${args.path}`)};\nexport default ns.default;\nexport * from ${JSON.stringify(`byok-ns:${args.path}`)};\n`,
+          loader: 'js',
+        };
+      });
       build.onLoad({ filter: /.*/, namespace: 'byok-ns' }, (args) => ({
         contents: `module.exports = require(${JSON.stringify(`./${layerFile(LAYERS[layerOf.get(join(root, args.path))])}`)}).${ids.get(join(root, args.path))};\n`,
         loader: 'js',

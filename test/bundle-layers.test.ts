@@ -134,5 +134,18 @@ require('node:fs').writeSync(1, JSON.stringify({ ...m, again: L.load('small.cjs'
       expect(text.endsWith('\n})'), f).toBe(true);
     }
   });
+
+  it("a later layer binds an earlier layer's exports once, by name (no copy of the namespace object's getters)", () => {
+    let bound = 0;
+    for (const f of readdirSync(bundle).filter((x) => x.endsWith('.cjs') && x !== 'loader.cjs')) {
+      const text = readFileSync(join(bundle, f), 'latin1');
+      // esbuild's CommonJS interop shim (`module.exports = require("./cli.cjs").m3`, then __toESM/__reExport copies):
+      // kept only for a module with an exported `let` (src/secrets/boundary.ts, read by base) and for packages (mcp).
+      if (['parse.cjs', 'code.cjs', 'python.cjs', 'js.cjs', 'registry-read.cjs', 'store.cjs'].includes(f))
+        expect(text.match(/exports=require\("\.\/[a-z-]+\.cjs"\)/g) ?? [], f).toEqual([]);
+      bound += (text.match(/=require\("\.\/[a-z-]+\.cjs"\)\.m\d+,[A-Za-z_$][\w$]*=/g) ?? []).length;
+    }
+    expect(bound).toBeGreaterThan(20);
+  });
 });
 
