@@ -56,7 +56,7 @@ function load(name) {
   const bytes = readShared(file);
   if (bytes === undefined) throw new Error(`byok: cannot read the bundle layer ${file}`);
   const source = bytes.latin1Slice(0, bytes.length);
-  const cachedData = readShared(file.replace(/\.cjs$/, '.cache'));
+  const cachedData = readShared(cacheFile(file));
   const script = new Script(source, { filename: file, cachedData });
   scripts.push({ file, script });
   const module = { exports: {} };
@@ -64,6 +64,11 @@ function load(name) {
   const layerRequire = (id) => (id.startsWith('./') && id.endsWith('.cjs') ? load(id.slice(2)) : require(id));
   script.runInThisContext()(module.exports, layerRequire, module, file, dirname(file));
   return module.exports;
+}
+
+/** A layer's cache file: NAME.cjs -> NAME.cache (string operations: a pattern costs its compiling at every start). */
+function cacheFile(file) {
+  return file.endsWith('.cjs') ? file.slice(0, -4) + '.cache' : file + '.cache';
 }
 
 /** The code caches of every layer loaded so far, by layer file: for the build (scripts/bundle-train.mjs). */

@@ -43,7 +43,9 @@ export function isLocalHost(host: string): boolean {
   if (!h) return false;
   if (h === 'localhost' || h.endsWith('.localhost')) return true;
   if (/\.(local|internal|lan|home\.arpa)$/.test(h)) return true;
-  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h);
+  // (Only a name that starts with a digit can be one: most are not, and skip compiling the pattern.)
+  const c0 = h.charCodeAt(0);
+  const v4 = c0 >= 48 && c0 <= 57 ? /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h) : null;
   if (v4) {
     const [a, b] = [Number(v4[1]), Number(v4[2])];
     return (

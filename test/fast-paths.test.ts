@@ -13,6 +13,9 @@ import { mergeLits, lit, valueToJson, type Part } from '../src/call/model.js';
 import { parseJsonWord } from '../src/call/json-words.js';
 import { chooseRule } from '../src/extract/thinking.js';
 import thinkingData from '../src/generated/thinking.js';
+import placeholderData from '../src/generated/placeholders.js';
+import { lowerCaseRegExp, refersToGroups } from '../src/text.js';
+import fc from 'fast-check';
 
 /** hostInfo as it was: every entry's regex tested in table order. */
 function plainHostInfo(host: string) {
@@ -200,5 +203,52 @@ describe('runsIn: every 4th character tested, the same runs as a regex finds', (
     expect(withRuns).toBeGreaterThan(1000);
     for (const s of ['', 'abc', 'abcd', 'xabcd', 'abcdx', 'ab cd', 'abcdefabcdef', 'xxxabcxxxxabcdxxx', 'a'.repeat(7) + 'x' + 'b'.repeat(3)])
       expect(runsIn(s, member), s).toEqual(plain(s));
+  });
+});
+
+describe('lowerCaseRegExp: a pattern without the i flag, on lower-cased text, matches as the i flag did', () => {
+  const patterns = [
+    ...hostsData.hosts.map((h) => `^(?:${h.host})$`),
+    ...thinkingData.rules.flatMap((r) => [...(r.hosts ?? []), ...(r.models ?? [])]).map((p) => `^(?:${p})$`),
+    ...thinkingData.always_on_models.map((p) => `^(?:${p})$`),
+    placeholderData.credential_names.any,
+    placeholderData.credential_names.query,
+    '^[A-Z]+-x$', // an upper-case letter: keeps the i flag
+  ];
+  // Texts the patterns are about, in every case, and random ones.
+  const words = [
+    ...hostsData.hosts.map((h) => h.host.replace(/\\\./g, '.').replace(/[^a-z0-9.-]/g, 'a')),
+    ...thinkingData.rules.flatMap((r) => r.models ?? []).map((m) => m.replace(/\\\./g, '.').replace(/[^a-z0-9.-]/gi, '')),
+    'claude-opus-4-6', 'claude-3-7-sonnet-latest', 'deepseek-reasoner', 'DeepSeek-Reasoner', 'grok-4-fast-non-reasoning', 'QwQ-32B', 'api_key', 'X-Api-Key',
+    'Authorization', 'AUTH', 'x-goog-api-key', 'session_id', 'K\u212aY', '\u0131d', 'Stra\u00dfe', 'ACCESS_TOKEN',
+  ];
+  const variants = (w: string) => [w, w.toUpperCase(), w.replace(/(.)(.)/g, (_m, a: string, b: string) => a.toUpperCase() + b), `x${w}`, `${w}:443`];
+  it('over the data patterns and texts in every case', () => {
+    let matched = 0;
+    for (const p of patterns) {
+      const plain = new RegExp(p, 'i');
+      const fast = lowerCaseRegExp(p);
+      for (const w of words)
+        for (const v of variants(w)) {
+          const want = plain.test(v);
+          expect(fast.test(v.toLowerCase()), `${p} on ${v}`).toBe(want);
+          if (want) matched++;
+        }
+    }
+    expect(matched).toBeGreaterThan(200);
+    expect(lowerCaseRegExp('^[A-Z]+-x$').flags).toBe('i');
+    expect(lowerCaseRegExp('^api\\.x\\.ai$').flags).toBe('');
+  });
+  it('and on random text', () => {
+    const cred = new RegExp(placeholderData.credential_names.any, 'i');
+    const fast = lowerCaseRegExp(placeholderData.credential_names.any);
+    fc.assert(fc.property(fc.string({ maxLength: 24 }), (s) => fast.test(s.toLowerCase()) === cred.test(s)), { numRuns: 2000, seed: 7 });
+  });
+});
+
+describe('refersToGroups', () => {
+  it('finds references and named groups, not escaped backslashes or lookbehinds', () => {
+    expect(['(a)\\1', '(?<n>a)', '\\k<n>', 'x(?<y>z)'].map(refersToGroups)).toEqual([true, true, true, true]);
+    expect(['a\\.b', '(?<=a)b', '(?<!a)b', '\\\\1', '[1-9]', '(?:a)'].map(refersToGroups)).toEqual([false, false, false, false, false, false]);
   });
 });

@@ -7,7 +7,7 @@
 // Guarantees: never throws on any HttpCall; the result never contains any
 // 8-character stretch of a secret found in the input (see secrets.ts scrub).
 import { pushAll } from '../arrays.js';
-import { trimEndOf } from '../text.js';
+import { refersToGroups, trimEndOf } from '../text.js';
 import {
   envNames,
   isLiteral,
@@ -846,7 +846,7 @@ function redactQueryKey(url: string, name: string | undefined): string {
 const HOST_PATTERNS = placeholderData.url_host_patterns ?? [];
 // The patterns as one alternation, one test instead of one per pattern; one by one if a
 // pattern refers to a group by number or name (joined, the numbers would shift).
-const PLACEHOLDER_HOSTS = HOST_PATTERNS.some((p) => /\\[1-9]|\\k</.test(p))
+const PLACEHOLDER_HOSTS = HOST_PATTERNS.some(refersToGroups)
   ? HOST_PATTERNS.map((p) => new RegExp(p, 'i'))
   : [new RegExp(HOST_PATTERNS.map((p) => `(?:${p})`).join('|') || '(?!)', 'i')];
 /** A host that stands for the reader's own (grammar/placeholders.yaml `url_host_patterns`). */

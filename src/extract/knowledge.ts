@@ -1,7 +1,7 @@
 // Lookups over the compiled vendor and protocol data (grammar/endpoints.yaml,
 // grammar/hosts.yaml, grammar/request-fields.yaml, vendors/*.yaml), built once
 // per process. The extractor asks these; it holds no vendor names itself.
-import { trimEndOf } from '../text.js';
+import { lowerCaseRegExp, refersToGroups, trimEndOf } from '../text.js';
 import endpointsData from '../generated/endpoints.js';
 import hostsData from '../generated/hosts.js';
 import fieldsData from '../generated/request-fields.js';
@@ -48,7 +48,8 @@ function safeDecode(s: string): string {
 }
 
 export type HostInfo = (typeof hostsData.hosts)[number];
-const HOSTS = hostsData.hosts.map((h) => ({ ...h, re: new RegExp(`^(?:${h.host})$`, 'i') }));
+// Matched against lower-cased host names only (hostInfo).
+const HOSTS = hostsData.hosts.map((h) => ({ ...h, re: lowerCaseRegExp(`^(?:${h.host})$`) }));
 // Most entries are one literal host name (`api\.openai\.com`): those are looked up in a map
 // (name -> their indices, in table order); only the others are tested one by one. The answer
 // is the same as testing every entry in order: the first entry that matches.
@@ -70,9 +71,9 @@ HOSTS.forEach((h, i) => {
  * loop over them. Null when a pattern refers to a group or names one (joined, the numbers would
  * shift or the names clash).
  */
-const ANY_HOST_PATTERN = HOST_PATTERNS.some((i) => /\\[1-9]|\\k<|\(\?<[^=!]/.test(HOSTS[i].host))
+const ANY_HOST_PATTERN = HOST_PATTERNS.some((i) => refersToGroups(HOSTS[i].host))
   ? null
-  : new RegExp(`^(?:${HOST_PATTERNS.map((i) => `(?:${HOSTS[i].host})`).join('|') || '(?!)'})$`, 'i');
+  : lowerCaseRegExp(`^(?:${HOST_PATTERNS.map((i) => `(?:${HOSTS[i].host})`).join('|') || '(?!)'})$`);
 
 /** The vendor entry for a URL host (`host[:port]`); entries with a port match only that port. */
 export function hostInfo(host: string): HostInfo | null {

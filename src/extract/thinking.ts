@@ -4,10 +4,12 @@
 // see the header of grammar/thinking.yaml for the selection order.
 import thinkingData from '../generated/thinking.js';
 import type { Warning } from '../codes.js';
+import { lowerCaseRegExp, refersToGroups } from '../text.js';
 
 type Rule = (typeof thinkingData.rules)[number];
 
-const rx = (list: readonly string[] | undefined) => (list ?? []).map((p) => new RegExp(`^(?:${p})$`, 'i'));
+// Every pattern here is matched against lower-cased text (chooseRule lower-cases the host and model).
+const rx = (list: readonly string[] | undefined) => (list ?? []).map((p) => lowerCaseRegExp(`^(?:${p})$`));
 // hostAny / modelAny: each rule's patterns as one test (anyOf), or null to test them one by one.
 const RULES = thinkingData.rules.map((r) => ({
   ...r,
@@ -30,9 +32,9 @@ const ALWAYS_ON = rx(thinkingData.always_on_models);
  * pattern); null when a pattern refers to a group (joined, the numbers would shift).
  */
 function anyOf(patterns: readonly string[]): RegExp | null {
-  if (patterns.some((p) => /\\[1-9]|\\k</.test(p))) return null;
+  if (patterns.some(refersToGroups)) return null;
   // Anchored once around the alternation (each alternative still must match in full).
-  return new RegExp(patterns.length ? `^(?:${patterns.map((p) => `(?:${p})`).join('|')})$` : '(?!)', 'i');
+  return lowerCaseRegExp(patterns.length ? `^(?:${patterns.map((p) => `(?:${p})`).join('|')})$` : '(?!)');
 }
 /** Every rule's model patterns: a model none matches skips the model-specific rules. */
 const ANY_RULE_MODEL = anyOf(thinkingData.rules.flatMap((r) => r.models ?? []));
@@ -81,7 +83,7 @@ export function chooseRule(
   pathList: string[] = opts.paths ?? [],
 ): Rule {
   const host = (opts.host ?? '').toLowerCase();
-  const model = opts.model ?? '';
+  const model = (opts.model ?? '').toLowerCase();
   // 1. model-specific rules (none when no rule's model pattern matches the model)
   if (!ANY_RULE_MODEL || ANY_RULE_MODEL.test(model)) for (const r of RULES) {
     if (!r.modelRe.length || !model || !wireOk(r, opts.wire)) continue;

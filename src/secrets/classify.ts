@@ -4,14 +4,15 @@
 // table. Method: shared/research/secrets.md §4.
 import placeholderData from '../generated/placeholders.js';
 import { matchShape, entropy } from './shapes.js';
-import { trimEndOf } from '../text.js';
+import { lowerCaseRegExp, trimEndOf } from '../text.js';
 
 const PLACEHOLDERS = placeholderData.patterns.map((p) => new RegExp(p, 'i'));
 const ENV_NAME_LITERAL = new RegExp(placeholderData.env_name);
 const STRONG = placeholderData.strong_patterns.map((p) => new RegExp(p, 'i'));
 const DUMMY = new Set(placeholderData.dummy_keys.map((k) => k.toLowerCase()));
-const CRED_ANY = new RegExp(placeholderData.credential_names.any, 'i');
-const CRED_QUERY = new RegExp(placeholderData.credential_names.query, 'i');
+// Matched against lower-cased names only (credentialName).
+const CRED_ANY = lowerCaseRegExp(placeholderData.credential_names.any);
+const CRED_QUERY = lowerCaseRegExp(placeholderData.credential_names.query);
 const NOT_SECRET = new Set(placeholderData.credential_names.not_secret);
 const SIGNATURE = new RegExp(placeholderData.credential_names.signature, 'i');
 
