@@ -53,7 +53,7 @@ export function compileAll() {
     let src;
     if (u.outputs) {
       for (const o of u.outputs(join(root, u.src)))
-        out[o.out] = header(`${u.src}/*.yaml`) + `import type { ${o.importType} } from '${u.from}';\n\n` + body(o.type, o.data);
+        out[o.out] = header(`${u.src}/*.yaml`) + `import type { ${o.importType} } from '${u.from}';\n\n` + (o.table ? tableBody(o.type, o.table) : body(o.type, o.data));
     } else if (u.build) {
       out[u.out] =
         header(`${u.src}/*.yaml`) +
@@ -114,8 +114,42 @@ function splitSdks(dir) {
   const { sdks, ...rest } = all;
   return [
     { out: 'src/generated/sdks.ts', importType: 'SdksShared', type: 'SdksShared', data: { ...rest, client_wires } },
-    ...['python', 'javascript'].map((lang) => ({ out: `src/generated/sdks-${lang}.ts`, importType: 'Sdk', type: 'Sdk[]', data: sdks.filter((s) => s.language === lang) })),
+    ...['python', 'javascript'].map((lang) => ({ out: `src/generated/sdks-${lang}.ts`, importType: 'SdkTable', type: 'SdkTable', table: sdkTable(sdks.filter((s) => s.language === lang)) })),
   ];
+}
+
+/** One language's bindings as an SdkTable (src/data/schemas.ts): an index, and each binding's JSON text, parsed on use. */
+function sdkTable(list) {
+  const index = list.map((s) => ({
+    id: s.id,
+    kind: s.kind,
+    strategy: s.strategy,
+    fallback: s.fallback,
+    names: s.names,
+    module: s.module?.name ?? null,
+    methods: Object.keys(s.endpoints),
+    langchain_provider: s.langchain_provider,
+    langchain_models: s.langchain_models,
+  }));
+  const texts = list.map((s) => JSON.stringify(s));
+  const offsets = [0];
+  for (const t of texts) offsets.push(offsets[offsets.length - 1] + t.length);
+  return { index, offsets, text: texts.join('') };
+}
+
+/**
+ * An SdkTable module body: the index and offsets through JSON.parse, the bindings' text as one
+ * string literal (read from the code as it is: no object is built for a binding until a lookup
+ * picks it).
+ */
+function tableBody(type, t) {
+  return (
+    `const data: ${type} = {\n` +
+    `  index: JSON.parse(${JSON.stringify(JSON.stringify(t.index))}),\n` +
+    `  offsets: JSON.parse(${JSON.stringify(JSON.stringify(t.offsets))}),\n` +
+    `  text: ${JSON.stringify(t.text)},\n` +
+    `};\n\nexport default data;\n`
+  );
 }
 
 /**

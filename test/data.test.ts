@@ -34,8 +34,21 @@ describe('grammar data', () => {
 
   it('the compiled SDK data has every default applied (zod output = input), unique ids, known router routes, compiling regexes', async () => {
     const shared = (await import('../src/generated/sdks.js')).default;
-    const python = (await import('../src/generated/sdks-python.js')).default;
-    const javascript = (await import('../src/generated/sdks-javascript.js')).default;
+    // Each language's table: its bindings' JSON texts, and an index that says what each holds.
+    const bindings = (t: import('../src/data/schemas.js').SdkTable) => {
+      expect(t.offsets).toHaveLength(t.index.length + 1);
+      expect(t.offsets[t.index.length]).toBe(t.text.length);
+      return t.index.map((e, i) => {
+        const sdk = JSON.parse(t.text.slice(t.offsets[i], t.offsets[i + 1])) as import('../src/data/schemas.js').Sdk;
+        expect(e).toEqual({
+          id: sdk.id, kind: sdk.kind, strategy: sdk.strategy, fallback: sdk.fallback, names: sdk.names, module: sdk.module?.name ?? null,
+          methods: Object.keys(sdk.endpoints), langchain_provider: sdk.langchain_provider, langchain_models: sdk.langchain_models,
+        });
+        return sdk;
+      });
+    };
+    const python = bindings((await import('../src/generated/sdks-python.js')).default);
+    const javascript = bindings((await import('../src/generated/sdks-javascript.js')).default);
     expect(S.SdksShared.parse(shared)).toEqual(shared);
     expect(python.every((s) => s.language === 'python') && javascript.every((s) => s.language === 'javascript')).toBe(true);
     const { client_wires, ...rest } = shared;

@@ -566,3 +566,31 @@ export const SdksShared = Sdks.omit({ sdks: true }).extend({
   client_wires: z.record(z.string(), SdkWire),
 });
 export type SdksShared = z.output<typeof SdksShared>;
+
+/** What the lookups of src/sdk/data.ts read of every binding, before they pick one. */
+export interface SdkIndexEntry {
+  id: string;
+  kind: Sdk['kind'];
+  strategy: Sdk['strategy'];
+  fallback: boolean;
+  names: string[];
+  /** `module.name`, or null. */
+  module: string | null;
+  /** The method names of `endpoints`. */
+  methods: string[];
+  langchain_provider: string | null;
+  langchain_models: string | null;
+}
+
+/**
+ * A compiled module src/generated/sdks-LANG.ts: one language's bindings, in
+ * lookup order, as an index of what lookups read and the JSON text of each
+ * binding (`text.slice(offsets[i], offsets[i + 1])`), parsed only when a
+ * lookup picks it: a paste uses one or two of ~80 bindings, and parsing all
+ * of them cost ~1.7 ms and ~400 KB of young heap at every start.
+ */
+export interface SdkTable {
+  index: SdkIndexEntry[];
+  offsets: number[];
+  text: string;
+}

@@ -12,53 +12,70 @@
 // A lookup for a language whose bindings were not handed over is a
 // programmer error and throws.
 import shared from '../generated/sdks.js';
-import type { SdkEndpointOut as Endpoint, Route, Sdk } from '../data/schemas.js';
+import type { SdkEndpointOut as Endpoint, Route, Sdk, SdkTable } from '../data/schemas.js';
 
 export type { Endpoint, Route, Sdk };
 export type Language = Sdk['language'];
 
 interface LanguageTable {
-  /** Every binding, the fallback included, in lookup order. */
-  all: readonly Sdk[];
-  /** The bindings a name can select (no fallback). */
-  plain: Sdk[];
-  names: NameIndex<Sdk>;
-  fallback: Sdk | undefined;
+  table: SdkTable;
+  /** Positions of the bindings a name can select (no fallback), in lookup order. */
+  plain: number[];
+  names: NameIndex<number>;
+  fallback: number;
+  /** Bindings parsed so far, by position. */
+  parsed: Array<Sdk | undefined>;
 }
 const TABLES: Partial<Record<Language, LanguageTable>> = {};
 
-/** Makes `sdks` (src/generated/sdks-LANG.ts) the bindings of `lang`'s lookups; a second call for a language changes nothing. */
-export function useSdks(lang: Language, sdks: readonly Sdk[]): void {
+/** Makes `table` (src/generated/sdks-LANG.ts) the bindings of `lang`'s lookups; a second call for a language changes nothing. */
+export function useSdks(lang: Language, table: SdkTable): void {
   if (TABLES[lang]) return;
-  if (sdks.some((s) => s.language !== lang)) throw new Error(`sdk/data: bindings of another language given for ${lang}`);
-  const plain = sdks.filter((s) => !s.fallback);
-  TABLES[lang] = { all: sdks, plain, names: new NameIndex(plain, (s) => s.names, lang === 'python'), fallback: sdks.find((s) => s.fallback) };
+  const plain: number[] = [];
+  table.index.forEach((e, i) => {
+    if (!e.fallback) plain.push(i);
+  });
+  TABLES[lang] = {
+    table,
+    plain,
+    names: new NameIndex(plain, (i) => table.index[i].names, lang === 'python'),
+    fallback: table.index.findIndex((e) => e.fallback),
+    parsed: [],
+  };
 }
 
-function table(lang: Language): LanguageTable {
+function tableOf(lang: Language): LanguageTable {
   const t = TABLES[lang];
   if (!t) throw new Error(`sdk/data: the ${lang} bindings are not loaded (useSdks)`);
   return t;
 }
 
+/** The binding at position `i` of a language's table, parsed on first use (the same object after). */
+function sdkAt(t: LanguageTable, i: number): Sdk {
+  return (t.parsed[i] ??= JSON.parse(t.table.text.slice(t.table.offsets[i], t.table.offsets[i + 1])) as Sdk);
+}
+
 const UNSUPPORTED = shared.unsupported.map((u) => ({ ...u, re: new RegExp(u.pattern) }));
 
+/** Every binding of a language a name can select, in lookup order (all parsed). */
 export function sdksOf(lang: Language): readonly Sdk[] {
-  return table(lang).plain;
+  const t = tableOf(lang);
+  return t.plain.map((i) => sdkAt(t, i));
 }
 
 /** A binding by id, among the languages loaded (ids are unique across languages). */
 export function sdkById(id: string): Sdk | undefined {
   for (const t of Object.values(TABLES)) {
-    const s = t.all.find((x) => x.id === id);
-    if (s) return s;
+    const i = t.table.index.findIndex((e) => e.id === id);
+    if (i >= 0) return sdkAt(t, i);
   }
   return undefined;
 }
 
 /** The binding for an SDK class the data does not know, given a base URL (read as OpenAI-compatible). */
 export function fallbackSdk(lang: Language): Sdk | undefined {
-  return table(lang).fallback;
+  const t = tableOf(lang);
+  return t.fallback >= 0 ? sdkAt(t, t.fallback) : undefined;
 }
 
 /**
@@ -138,11 +155,15 @@ function jsCandidates(path: string): string[] {
 
 /** The binding a qualified name constructs (kinds client/model) or calls (kind function). */
 export function sdkByName(lang: Language, path: string, kinds: Array<Sdk['kind']>): Sdk | undefined {
-  const ok = (s: Sdk) => kinds.includes(s.kind);
-  if (lang === 'python') return table('python').names.find(path, ok);
+  const t = tableOf(lang);
+  const ok = (i: number) => kinds.includes(t.table.index[i].kind);
+  if (lang === 'python') {
+    const i = t.names.find(path, ok);
+    return i === undefined ? undefined : sdkAt(t, i);
+  }
   for (const p of jsCandidates(path)) {
-    const s = table('javascript').names.find(p, ok);
-    if (s) return s;
+    const i = t.names.find(p, ok);
+    if (i !== undefined) return sdkAt(t, i);
   }
   return undefined;
 }
@@ -156,7 +177,9 @@ export function instanceSdk(path: string): Sdk | undefined {
   if (i < 0) return undefined;
   const name = path.slice(i + 1);
   if (!/^[a-z]/.test(name) || name.startsWith('create') || name === 'default') return undefined;
-  return table('javascript').names.find(path, (s) => s.kind === 'client');
+  const t = tableOf('javascript');
+  const at = t.names.find(path, (j) => t.table.index[j].kind === 'client');
+  return at === undefined ? undefined : sdkAt(t, at);
 }
 
 /** Wrappers that do not change the request (`beta.`, Python's `with_raw_response.`...). */
@@ -175,11 +198,12 @@ export function chatEndpoint(sdk: Sdk): Endpoint {
 
 /** Python: the binding whose module functions the qualified name reaches (`openai.chat.completions.create`). */
 export function moduleSdk(path: string): { sdk: Sdk; method: string } | undefined {
-  for (const s of table('python').plain) {
-    const m = s.module?.name;
+  const t = tableOf('python');
+  for (const i of t.plain) {
+    const m = t.table.index[i].module;
     if (!m || !path.startsWith(m + '.')) continue;
     const method = normaliseMethod(path.slice(m.length + 1).split('.'));
-    if (endpointOf(s, method)) return { sdk: s, method };
+    if (t.table.index[i].methods.includes(method)) return { sdk: sdkAt(t, i), method };
   }
   return undefined;
 }
@@ -192,7 +216,11 @@ export function fragmentSdk(lang: Language, path: string[]): { sdk: Sdk; method:
   for (let start = 1; start < path.length - 1; start++) {
     const method = normaliseMethod(path.slice(start));
     if (!method.includes('.')) continue;
-    for (const s of table(lang).plain) if (s.kind === 'client' && s.strategy !== 'ai-sdk' && endpointOf(s, method)) return { sdk: s, method };
+    const t = tableOf(lang);
+    for (const i of t.plain) {
+      const e = t.table.index[i];
+      if (e.kind === 'client' && e.strategy !== 'ai-sdk' && e.methods.includes(method)) return { sdk: sdkAt(t, i), method };
+    }
   }
   return undefined;
 }
@@ -204,12 +232,18 @@ export function routeOf(router: string, prefix: string): Route | undefined {
 
 /** LangChain's `init_chat_model` provider name -> its chat-model binding. */
 export function langchainModel(provider: string): Sdk | undefined {
-  return table('python').plain.find((s) => s.langchain_provider === provider);
+  const t = tableOf('python');
+  const i = t.plain.find((j) => t.table.index[j].langchain_provider === provider);
+  return i === undefined ? undefined : sdkAt(t, i);
 }
 
 /** LangChain's provider inference from a model name (`langchain_models` regexes). */
 export function inferLangchainProvider(model: string): string | null {
-  for (const s of table('python').plain) if (s.langchain_provider && s.langchain_models && new RegExp(s.langchain_models).test(model)) return s.langchain_provider;
+  const t = tableOf('python');
+  for (const i of t.plain) {
+    const e = t.table.index[i];
+    if (e.langchain_provider && e.langchain_models && new RegExp(e.langchain_models).test(model)) return e.langchain_provider;
+  }
   return null;
 }
 
