@@ -24,8 +24,12 @@ import { classifyCredential, isCredentialName } from './classify.js';
 const MAX_WINDOWS = 1_000_000;
 
 let memory = new SecretWindows();
-/** Bumped by forgetSecrets: caches of what was remembered (src/secrets/dotenv.ts) key on it. */
-export let generation = 0;
+/** Bumped by forgetSecrets: caches of what was remembered (src/secrets/dotenv.ts) key on it (memoryGeneration). */
+let generation = 0;
+/** How many times the memory was forgotten (a function, not an exported `let`: the CLI bundle binds imports once). */
+export function memoryGeneration(): number {
+  return generation;
+}
 let recent: string[] = [];
 /**
  * The values remembered as they were given (those of `recent`): the same key

@@ -15,7 +15,7 @@
 // paste's own scan finds them, and credential positions are redacted anyway.
 import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { generation, rememberVariable } from './boundary.js';
+import { memoryGeneration, rememberVariable } from './boundary.js';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 
@@ -93,20 +93,20 @@ export function rememberWorkspaceEnv(dir: string | undefined, absentRecheckMs = 
     const now = absentRecheckMs > 0 ? performance.now() : 0;
     if (absentRecheckMs > 0) {
       const gone = absent.get(path);
-      if (gone && gone.generation === generation && now - gone.at < absentRecheckMs) return;
+      if (gone && gone.generation === memoryGeneration() && now - gone.at < absentRecheckMs) return;
     }
     // No .env is the common case: answered without an exception (building one costs more than the stat).
     const st = statSync(path, { throwIfNoEntry: false });
     if (!st) {
       if (absentRecheckMs > 0) {
         if (absent.size >= MAX_ABSENT) absent.clear();
-        absent.set(path, { at: now, generation });
+        absent.set(path, { at: now, generation: memoryGeneration() });
       }
       return;
     }
     absent.delete(path);
     if (!st.isFile() || st.size > 1 << 20) return;
-    const stamp = `${generation}:${st.size}:${st.mtimeMs}`;
+    const stamp = `${memoryGeneration()}:${st.size}:${st.mtimeMs}`;
     if (seen.get(path) === stamp) return;
     seen.set(path, stamp);
     for (const [name, value] of parseDotenv(readFileSync(path, 'utf8'))) rememberVariable(name, value);
