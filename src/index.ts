@@ -10,7 +10,7 @@ import type * as Registry from './registry/index.js';
 import type * as Probing from './vendors/probe.js';
 import { rememberEnvironment, rememberInput, scrubResult } from './secrets/boundary.js';
 import { ABSENT_RECHECK_MS, rememberWorkspaceEnv } from './secrets/dotenv.js';
-import { scanScope } from './secrets/scan.js';
+import { openScanScope, scanScope } from './secrets/scan.js';
 
 /**
  * `absentRecheckMs`: for the parse functions, a workspace found without a `.env`
@@ -35,10 +35,51 @@ function bounded<F extends (...args: any[]) => Promise<unknown>>(fn: F, absentRe
     })) as F;
 }
 
-export const parseExample = bounded(api.parseExample, ABSENT_RECHECK_MS);
-export const inspect = bounded(api.inspect, ABSENT_RECHECK_MS);
-export const parseExampleBytes = bounded(async (bytes: Uint8Array, opts?: api.ParseOptions) => api.parseExampleBytes(bytes, opts), ABSENT_RECHECK_MS);
-export const inspectBytes = bounded(async (bytes: Uint8Array, opts?: api.ParseOptions) => api.inspectBytes(bytes, opts), ABSENT_RECHECK_MS);
+/**
+ * `bounded` for the parse functions, with no promise on the way when their
+ * front-end is loaded (src/api.ts `...Now`): the same steps in the same order,
+ * one resolved promise at the end. A library caller's first hundred parses
+ * run before the JIT optimises this code, where each `await` cost a few per
+ * cent of a short parse.
+ */
+function boundedNow<A extends unknown[], R>(fn: (...args: A) => api.Maybe<R>): (...args: A) => Promise<R> {
+  const internal = (e: unknown) => ({ ok: false, error: `Internal error (${(e as Error)?.name ?? 'Error'}); please report it.`, code: 'internal' }) as R;
+  return (...args: A) => {
+    const close = openScanScope();
+    try {
+      rememberEnvironment();
+      for (const a of args) rememberInput(a);
+      const opts = args.find((a) => a && typeof a === 'object' && !Array.isArray(a) && typeof (a as { workspace?: unknown }).workspace === 'string') as { workspace?: string } | undefined;
+      rememberWorkspaceEnv(opts?.workspace, ABSENT_RECHECK_MS);
+      const r = fn(...args);
+      if (api.isPromiseLike(r))
+        return r.then(
+          (v) => {
+            try {
+              return scrubResult(v);
+            } finally {
+              close();
+            }
+          },
+          (e: unknown) => {
+            close();
+            return internal(e);
+          },
+        );
+      const out = scrubResult(r);
+      close();
+      return Promise.resolve(out);
+    } catch (e) {
+      close();
+      return Promise.resolve(internal(e));
+    }
+  };
+}
+
+export const parseExample: (text: string, opts?: api.ParseOptions) => Promise<import('./result.js').ParseExampleResult> = boundedNow(api.parseExampleNow);
+export const inspect: (text: string, opts?: api.ParseOptions) => Promise<import('./result.js').InspectResult> = boundedNow(api.inspectNow);
+export const parseExampleBytes: (bytes: Uint8Array, opts?: api.ParseOptions) => Promise<import('./result.js').ParseExampleResult> = boundedNow(api.parseExampleBytesNow);
+export const inspectBytes: (bytes: Uint8Array, opts?: api.ParseOptions) => Promise<import('./result.js').InspectResult> = boundedNow(api.inspectBytesNow);
 // The registry (yaml, its schemas) and the prober load on their first call, so that
 // `import('byok')` for parsing alone does not pay for them.
 const registry = () => import('./registry/index.js');

@@ -84,4 +84,21 @@ describe('scrubResult', () => {
     expect(JSON.stringify(out)).not.toContain(k.slice(10, 18));
     expect(holdsSecret(`..${k.slice(30, 40)}..`)).toBe(true);
   });
+
+  it('strings seen key-free before are not scanned again, and a key next to them is still found and hidden', () => {
+    forgetSecrets();
+    const clean = { model: 'deepseek-chat', note: 'Register it with `byok add --from-draft -`.', url: 'https://api.deepseek.com/v1' };
+    expect(scrubResult(clean)).toEqual(clean);
+    const k = generateKey('openai');
+    const out = scrubResult({ ...clean, extra: `id ${k}` });
+    expect(JSON.stringify(out)).not.toContain(k.slice(12, 20));
+    expect(out.model).toBe('deepseek-chat');
+    // The key is now remembered: hidden from a later output that holds it alone.
+    expect(JSON.stringify(scrubResult({ again: k }))).not.toContain(k.slice(12, 20));
+    // Many distinct key-free strings (past the memo's bound), then a key: still found.
+    for (let i = 0; i < 9000; i++) scrubResult({ s: `plain text number ${i}` });
+    const k2 = generateKey('anthropic');
+    expect(JSON.stringify(scrubResult({ s: `plain text number 1`, t: k2 }))).not.toContain(k2.slice(20, 28));
+  });
 });
+

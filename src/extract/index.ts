@@ -56,7 +56,8 @@ import type { WarningCode } from '../codes.js';
 export function credentialLiterals(call: HttpCall): Array<{ value: string; where: string }> {
   const out: Array<{ value: string; where: string }> = [];
   const lits = literalRuns;
-  for (const h of call.headers) {
+  for (let i = 0; i < call.headers.length; i++) {
+    const h = call.headers[i];
     const n = h.name.toLowerCase();
     if (n === 'cookie') {
       // Every cookie value is a credential position (session cookies).
@@ -869,12 +870,13 @@ function hasThinkSwitch(messages: unknown): boolean {
     if (typeof v === 'string') {
       if (test(v)) return true;
     } else if (Array.isArray(v)) {
-      for (const x of v) stack.push(x);
+      for (let i = 0; i < v.length; i++) stack.push(v[i]);
     } else if (v && typeof v === 'object') {
       const o = v as Record<string, unknown>;
-      for (const k of Object.keys(o)) {
-        if (test(k)) return true;
-        stack.push(o[k]);
+      const keys = Object.keys(o);
+      for (let i = 0; i < keys.length; i++) {
+        if (test(keys[i])) return true;
+        stack.push(o[keys[i]]);
       }
     }
   }

@@ -29,7 +29,8 @@ export interface EndpointMatch {
 const ENDPOINTS = endpointsData.endpoints.map((e) => ({ ...e, re: new RegExp(`^${e.path}/?$`) }));
 
 export function matchEndpoint(path: string): EndpointMatch | null {
-  for (const e of ENDPOINTS) {
+  for (let k = 0; k < ENDPOINTS.length; k++) {
+    const e = ENDPOINTS[k];
     const m = e.re.exec(path);
     if (!m) continue;
     const basePath = trimEndOf(m.groups?.base ?? '', '/');
@@ -82,8 +83,11 @@ export function hostInfo(host: string): HostInfo | null {
   const port = m[2] ? Number(m[2]) : undefined;
   const portOk = (x: (typeof HOSTS)[number]) => x.port === undefined || x.port === port;
   let best = -1;
-  for (const i of HOSTS_BY_NAME.get(name) ?? [])
-    if (portOk(HOSTS[i])) {
+  const named = HOSTS_BY_NAME.get(name);
+  if (named)
+    for (let k = 0; k < named.length; k++) {
+      const i = named[k];
+      if (!portOk(HOSTS[i])) continue;
       best = i;
       break;
     }

@@ -85,7 +85,8 @@ export function chooseRule(
   const host = (opts.host ?? '').toLowerCase();
   const model = (opts.model ?? '').toLowerCase();
   // 1. model-specific rules (none when no rule's model pattern matches the model)
-  if (!ANY_RULE_MODEL || ANY_RULE_MODEL.test(model)) for (const r of RULES) {
+  if (!ANY_RULE_MODEL || ANY_RULE_MODEL.test(model)) for (let i = 0; i < RULES.length; i++) {
+    const r = RULES[i];
     if (!r.modelRe.length || !model || !wireOk(r, opts.wire)) continue;
     if (r.hostRe.length && !(r.hostAny ? r.hostAny.test(host) : r.hostRe.some((re) => re.test(host)))) continue;
     if (r.modelAny ? r.modelAny.test(model) : r.modelRe.some((re) => re.test(model))) return r;
@@ -95,12 +96,13 @@ export function chooseRule(
     // A host rule for another wire (SambaNova's chat-template switch on its Anthropic-style
     // messages endpoint) does not apply; the field fallbacks below decide.
     const rules = RULES_BY_ID.get(opts.hostRule);
-    if (rules) for (const r of rules) if (wireOk(r, opts.wire)) return r;
+    if (rules) for (let i = 0; i < rules.length; i++) if (wireOk(rules[i], opts.wire)) return rules[i];
   }
   // 3. by field, for hosts we know nothing about: most matching fields, then rank
   let best: { r: Rule; n: number } | null = null;
   let paths: Set<string> | null = null;
-  for (const r of RULES) {
+  for (let i = 0; i < RULES.length; i++) {
+    const r = RULES[i];
     if (r.fallback === undefined || !wireOk(r, opts.wire)) continue;
     let n = 0;
     const fields = r.fields;

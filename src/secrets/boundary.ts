@@ -353,35 +353,53 @@ export function holdsSecret(s: string): boolean {
 }
 
 /**
- * Every string and object key of `value` of 8 characters or more, joined by
- * NUL: one scan of the whole output rather than one per string (a result has
- * dozens; each scan has a fixed cost). NUL is no key character, no split-key
+ * Every string and object key of `value` of 8 characters or more and not known
+ * to be key-free (KEY_FREE), joined by NUL: one scan of the whole output rather
+ * than one per string (a result has dozens; each scan has a fixed cost). NUL is no key character, no split-key
  * gap and ends a URL's look-back, so the joined text yields exactly the keys
  * of its strings scanned one by one (a differential test holds them equal).
  */
 function collectStrings(value: unknown, depth: number, out: string[]): void {
   if (typeof value === 'string') {
-    if (value.length >= 8) out.push(value);
+    if (value.length >= 8 && !KEY_FREE.has(value)) out.push(value);
     return;
   }
   if (depth > 200 || !value || typeof value !== 'object') return;
-  if (Array.isArray(value)) for (const x of value) collectStrings(x, depth + 1, out);
-  else
-    for (const k of Object.keys(value)) {
-      if (k.length >= 8) out.push(k);
+  if (Array.isArray(value)) for (let i = 0; i < value.length; i++) collectStrings(value[i], depth + 1, out);
+  else {
+    const keys = Object.keys(value);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      if (k.length >= 8 && !KEY_FREE.has(k)) out.push(k);
       collectStrings((value as Record<string, unknown>)[k], depth + 1, out);
     }
+  }
 }
+
+/**
+ * Output strings a scan found no key shape in (field names, warning and note
+ * texts, base URLs: most of a result, the same from call to call). A scan is a
+ * pure function of the text, so such a string is not scanned again; bounded.
+ */
+const KEY_FREE = new Set<string>();
+const KEY_FREE_MAX = 8192;
+const KEY_FREE_LONGEST = 2048;
 
 /** Remembers every key-shaped stretch of the strings of `value` (the output safety net). */
 function scanStrings(value: unknown): void {
   const strings: string[] = [];
   collectStrings(value, 0, strings);
   if (!strings.length) return;
-  for (const f of scanShapes(strings.length === 1 ? strings[0] : strings.join('\0'))) {
+  const found = scanShapes(strings.length === 1 ? strings[0] : strings.join('\0'));
+  for (const f of found) {
     rememberSecret(f.value);
     for (const p of f.pieces ?? []) rememberSecret(p);
   }
+  // Joined, the scan finds what one scan per string finds (test/secrets-joined-scan.test.ts): with no
+  // finding, none of the strings holds a key shape.
+  if (found.length) return;
+  if (KEY_FREE.size + strings.length > KEY_FREE_MAX) KEY_FREE.clear();
+  for (let i = 0; i < strings.length; i++) if (strings[i].length <= KEY_FREE_LONGEST) KEY_FREE.add(strings[i]);
 }
 
 /** The one output scrubber: every string and object key of `value`, freed of every secret this process has seen. */

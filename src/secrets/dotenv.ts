@@ -72,8 +72,10 @@ let lastPath = '';
 
 /** How long the parse functions of the library trust that a folder has no `.env` (ms). */
 export const ABSENT_RECHECK_MS = 1000;
-/** `.env` paths found absent, with when (performance.now()) and the memory's generation then. */
+/** `.env` paths found absent, with when (Date.now(): a clock set back ends the interval) and the memory's generation then. */
 const absent = new Map<string, { at: number; generation: number }>();
+/** The last call's argument found without a `.env` (its folder not resolved again while the answer holds). */
+let lastAbsent: { dir: string | undefined; at: number; generation: number } | null = null;
 const MAX_ABSENT = 256;
 
 /**
@@ -81,6 +83,12 @@ const MAX_ABSENT = 256;
  * `absentRecheckMs`: a folder found without a `.env` is not looked at again for that long.
  */
 export function rememberWorkspaceEnv(dir: string | undefined, absentRecheckMs = 0): void {
+  // The last answer "no .env" for this same argument, within the interval: nothing to resolve or
+  // look up (reading $BYOK_WORKSPACE and the clock's monotonic time cost more than the rest).
+  if (absentRecheckMs > 0 && lastAbsent && lastAbsent.dir === dir && lastAbsent.generation === memoryGeneration()) {
+    const age = Date.now() - lastAbsent.at;
+    if (age >= 0 && age < absentRecheckMs) return;
+  }
   try {
     const given = dir ?? process.env.BYOK_WORKSPACE ?? process.cwd();
     // A relative folder is relative to the current one, which may have changed since.
@@ -90,10 +98,13 @@ export function rememberWorkspaceEnv(dir: string | undefined, absentRecheckMs = 
       lastDir = d;
     }
     const path = lastPath;
-    const now = absentRecheckMs > 0 ? performance.now() : 0;
+    const now = absentRecheckMs > 0 ? Date.now() : 0;
     if (absentRecheckMs > 0) {
       const gone = absent.get(path);
-      if (gone && gone.generation === memoryGeneration() && now - gone.at < absentRecheckMs) return;
+      if (gone && gone.generation === memoryGeneration() && now - gone.at >= 0 && now - gone.at < absentRecheckMs) {
+        lastAbsent = { dir, at: gone.at, generation: gone.generation };
+        return;
+      }
     }
     // No .env is the common case: answered without an exception (building one costs more than the stat).
     const st = statSync(path, { throwIfNoEntry: false });
@@ -101,10 +112,12 @@ export function rememberWorkspaceEnv(dir: string | undefined, absentRecheckMs = 
       if (absentRecheckMs > 0) {
         if (absent.size >= MAX_ABSENT) absent.clear();
         absent.set(path, { at: now, generation: memoryGeneration() });
+        lastAbsent = { dir, at: now, generation: memoryGeneration() };
       }
       return;
     }
     absent.delete(path);
+    lastAbsent = null;
     if (!st.isFile() || st.size > 1 << 20) return;
     const stamp = `${memoryGeneration()}:${st.size}:${st.mtimeMs}`;
     if (seen.get(path) === stamp) return;

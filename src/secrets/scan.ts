@@ -447,12 +447,23 @@ const copyFound = (f: FoundSecret): FoundSecret => (f.pieces ? { ...f, pieces: [
 let openScopes = 0;
 const SCOPE_TEXTS = 8;
 export async function scanScope<T>(fn: () => Promise<T>): Promise<T> {
-  if (openScopes++ === 0) scope = new Map();
+  const close = openScanScope();
   try {
     return await fn();
   } finally {
-    if (--openScopes === 0) scope = null;
+    close();
   }
+}
+
+/** Opens a scan scope without a promise; the function returned closes it (once, however often it is called). */
+export function openScanScope(): () => void {
+  if (openScopes++ === 0) scope = new Map();
+  let open = true;
+  return () => {
+    if (!open) return;
+    open = false;
+    if (--openScopes === 0) scope = null;
+  };
 }
 
 function scanTextOnce(text: string): FoundSecret[] {

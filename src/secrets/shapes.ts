@@ -83,7 +83,9 @@ export function entropy(s: string): number {
 }
 
 export function matchShape(v: string): CompiledShape | null {
-  for (const s of SHAPES) {
+  // Index loops here and in the other per-parse scans: no iterator objects before the JIT optimises them.
+  for (let i = 0; i < SHAPES.length; i++) {
+    const s = SHAPES[i];
     // The anchored pattern starts with the literal prefix: a cheap test first.
     if (s.prefix && !v.startsWith(s.prefix)) continue;
     if (!s.anchored.test(v)) continue;
