@@ -186,12 +186,28 @@ const lezerTables = {
         const b64 = Buffer.from(arr.buffer, arr.byteOffset, arr.byteLength).toString('base64');
         out = out.replace(re, `$1__byokTable(${JSON.stringify(b64)}, ${arr.BYTES_PER_ELEMENT * 8}),`);
       }
+      out = withoutHighlighting(out);
       const helper =
         'function __byokTable(b64, bits) { const b = Buffer.from(b64, "base64"); const ab = b.buffer.slice(b.byteOffset, b.byteOffset + b.length); return bits === 32 ? new Uint32Array(ab) : new Uint16Array(ab); }\n';
       return { contents: helper + out, loader: 'js' };
     });
   },
 };
+
+/**
+ * The grammar without its syntax-highlighting tags: byok reads trees, never highlights them,
+ * and the tags cost every Python start the @lezer/highlight module, its tag table and a prop
+ * on every node type. Node types, ids and every other prop stay as they are. Only when the
+ * import, the tag table and the prop source each appear once as expected; else unchanged.
+ */
+function withoutHighlighting(source) {
+  const imp = /^import \{ styleTags, tags \} from '@lezer\/highlight';\n/m;
+  const table = /^const pythonHighlighting = styleTags\(\{\n[\s\S]*?\n\}\);\n/m;
+  const prop = /^  propSources: \[pythonHighlighting\],\n/m;
+  if (![imp, table, prop].every((re) => (source.match(new RegExp(re.source, 'gm')) ?? []).length === 1)) return source;
+  const out = source.replace(imp, '').replace(table, '').replace(prop, '');
+  return /pythonHighlighting|@lezer\/highlight/.test(out) ? source : out;
+}
 
 // ---- 4. one build per layer ----
 rmSync(out, { recursive: true, force: true });

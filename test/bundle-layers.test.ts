@@ -152,5 +152,12 @@ require('node:fs').writeSync(1, JSON.stringify({ ...m, again: L.load('small.cjs'
     }
     expect(bound).toBeGreaterThan(20);
   });
+
+  it('the Python layer holds the grammar without its syntax-highlighting tags (byok never highlights)', () => {
+    const text = readFileSync(join(bundle, 'python.cjs'), 'latin1');
+    expect(text).not.toMatch(/controlKeyword|definitionKeyword/);
+    // The grammar itself is there (its node names).
+    expect(text).toMatch(/CallExpression/);
+  });
 });
 
