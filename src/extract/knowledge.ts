@@ -49,8 +49,10 @@ function safeDecode(s: string): string {
 }
 
 export type HostInfo = (typeof hostsData.hosts)[number];
-// Matched against lower-cased host names only (hostInfo).
-const HOSTS = hostsData.hosts.map((h) => ({ ...h, re: lowerCaseRegExp(`^(?:${h.host})$`) }));
+const HOSTS = hostsData.hosts;
+/** Each pattern entry's own pattern (matched against lower-cased names only), made when first tested: most entries are literal names, looked up in a map. */
+const HOST_RES: Array<RegExp | undefined> = [];
+const hostRe = (i: number): RegExp => (HOST_RES[i] ??= lowerCaseRegExp(`^(?:${HOSTS[i].host})$`));
 // Most entries are one literal host name (`api\.openai\.com`): those are looked up in a map
 // (name -> their indices, in table order); only the others are tested one by one. The answer
 // is the same as testing every entry in order: the first entry that matches.
@@ -94,7 +96,7 @@ export function hostInfo(host: string): HostInfo | null {
   // The joined test only when a pattern entry could still come first (a name found in the map often ends it here).
   if (HOST_PATTERNS.length && (best < 0 || HOST_PATTERNS[0] < best) && (!ANY_HOST_PATTERN || ANY_HOST_PATTERN.test(name))) for (const i of HOST_PATTERNS) {
     if (best >= 0 && i > best) break;
-    if (HOSTS[i].re.test(name) && portOk(HOSTS[i])) {
+    if (hostRe(i).test(name) && portOk(HOSTS[i])) {
       best = i;
       break;
     }
