@@ -54,11 +54,6 @@ export function compileAll() {
     if (u.outputs) {
       for (const o of u.outputs(join(root, u.src)))
         out[o.out] = header(`${u.src}/*.yaml`) + `import type { ${o.importType} } from '${u.from}';\n\n` + (o.table ? tableBody(o.type, o.table) : body(o.type, o.data));
-    } else if (u.build) {
-      out[u.out] =
-        header(`${u.src}/*.yaml`) +
-        `import type { ${u.type} } from '${u.from}';\n\n` +
-        body(u.type, u.build(join(root, u.src)));
     } else if (u.many) {
       const dir = join(root, u.dir);
       const files = existsSync(dir) ? readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
@@ -159,7 +154,7 @@ function tableBody(type, t) {
  * resolved, endpoints are normalised to { path, method, stream }. Order:
  * family priority, then file name, then the order in the file.
  */
-export function compileSdks(dir) {
+function compileSdks(dir) {
   const shared = parse(readFileSync(join(dir, '_shared.yaml'), 'utf8'));
   const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f) && !f.startsWith('_')).sort();
   const fams = files.map((f) => ({ file: f, ...parse(readFileSync(join(dir, f), 'utf8')) }));
