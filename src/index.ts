@@ -12,12 +12,8 @@ import { rememberEnvironment, rememberInput, scrubResult } from './secrets/bound
 import { ABSENT_RECHECK_MS, rememberWorkspaceEnv } from './secrets/dotenv.js';
 import { openScanScope, scanScope } from './secrets/scan.js';
 
-/**
- * `absentRecheckMs`: for the parse functions, a workspace found without a `.env`
- * is trusted to have none for that long (src/secrets/dotenv.ts, ABSENT_RECHECK_MS).
- */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-function bounded<F extends (...args: any[]) => Promise<unknown>>(fn: F, absentRecheckMs = 0): F {
+function bounded<F extends (...args: any[]) => Promise<unknown>>(fn: F): F {
   // In a scan scope: the input's scan here is the extractor's too (src/secrets/scan.ts scanScope).
   return ((...args: Parameters<F>) =>
     scanScope(async () => {
@@ -25,7 +21,7 @@ function bounded<F extends (...args: any[]) => Promise<unknown>>(fn: F, absentRe
       for (const a of args) rememberInput(a);
       // The workspace's .env (an options argument's `workspace`, else $BYOK_WORKSPACE or the current folder).
       const opts = args.find((a) => a && typeof a === 'object' && !Array.isArray(a) && typeof (a as { workspace?: unknown }).workspace === 'string') as { workspace?: string } | undefined;
-      rememberWorkspaceEnv(opts?.workspace, absentRecheckMs);
+      rememberWorkspaceEnv(opts?.workspace);
       try {
         return scrubResult(await fn(...args));
       } catch (e) {
@@ -38,7 +34,9 @@ function bounded<F extends (...args: any[]) => Promise<unknown>>(fn: F, absentRe
 /**
  * `bounded` for the parse functions, with no promise on the way when their
  * front-end is loaded (src/api.ts `...Now`): the same steps in the same order,
- * one resolved promise at the end. A library caller's first hundred parses
+ * one resolved promise at the end (never a rejected one), and a workspace
+ * found without a `.env` trusted to have none for ABSENT_RECHECK_MS
+ * (src/secrets/dotenv.ts). A library caller's first hundred parses
  * run before the JIT optimises this code, where each `await` cost a few per
  * cent of a short parse.
  */
@@ -57,6 +55,8 @@ function boundedNow<A extends unknown[], R>(fn: (...args: A) => api.Maybe<R>): (
           (v) => {
             try {
               return scrubResult(v);
+            } catch (e) {
+              return internal(e);
             } finally {
               close();
             }
