@@ -213,10 +213,10 @@ export function moduleSdk(path: string): { sdk: Sdk; method: string } | undefine
  * in a fragment): the client binding whose method table has that multi-segment method.
  */
 export function fragmentSdk(lang: Language, path: string[]): { sdk: Sdk; method: string } | undefined {
+  const t = tableOf(lang);
   for (let start = 1; start < path.length - 1; start++) {
     const method = normaliseMethod(path.slice(start));
     if (!method.includes('.')) continue;
-    const t = tableOf(lang);
     for (const i of t.plain) {
       const e = t.table.index[i];
       if (e.kind === 'client' && e.strategy !== 'ai-sdk' && e.methods.includes(method)) return { sdk: sdkAt(t, i), method };

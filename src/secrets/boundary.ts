@@ -355,9 +355,10 @@ export function holdsSecret(s: string): boolean {
 /**
  * Every string and object key of `value` of 8 characters or more and not known
  * to be key-free (KEY_FREE), joined by NUL: one scan of the whole output rather
- * than one per string (a result has dozens; each scan has a fixed cost). NUL is no key character, no split-key
- * gap and ends a URL's look-back, so the joined text yields exactly the keys
- * of its strings scanned one by one (a differential test holds them equal).
+ * than one per string (a result has dozens; each scan has a fixed cost). NUL
+ * is no key character, no split-key gap and ends a URL's look-back, so the
+ * joined text yields exactly the keys of its strings scanned one by one (a
+ * differential test holds them equal).
  */
 function collectStrings(value: unknown, depth: number, out: string[]): void {
   if (typeof value === 'string') {

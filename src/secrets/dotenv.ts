@@ -72,10 +72,13 @@ let lastPath = '';
 
 /** How long the parse functions of the library trust that a folder has no `.env` (ms). */
 export const ABSENT_RECHECK_MS = 1000;
-/** `.env` paths found absent, with when (Date.now(): a clock set back ends the interval) and the memory's generation then. */
+/**
+ * Folders found without a `.env`, by the argument as given (NONE for none: the folder is then
+ * not resolved again while the answer holds), with when (Date.now(): a clock set back ends the
+ * interval) and the memory's generation then.
+ */
 const absent = new Map<string, { at: number; generation: number }>();
-/** The last call's argument found without a `.env` (its folder not resolved again while the answer holds). */
-let lastAbsent: { dir: string | undefined; at: number; generation: number } | null = null;
+const NONE = '\0';
 const MAX_ABSENT = 256;
 
 /**
@@ -83,10 +86,12 @@ const MAX_ABSENT = 256;
  * `absentRecheckMs`: a folder found without a `.env` is not looked at again for that long.
  */
 export function rememberWorkspaceEnv(dir: string | undefined, absentRecheckMs = 0): void {
-  // The last answer "no .env" for this same argument, within the interval: nothing to resolve or
-  // look up (reading $BYOK_WORKSPACE and the clock's monotonic time cost more than the rest).
-  if (absentRecheckMs > 0 && lastAbsent && lastAbsent.dir === dir && lastAbsent.generation === memoryGeneration()) {
-    const age = Date.now() - lastAbsent.at;
+  // An answer "no .env" for this same argument, within the interval: nothing to resolve or look up
+  // (reading $BYOK_WORKSPACE and resolving the folder cost more than the rest).
+  const key = dir ?? NONE;
+  if (absentRecheckMs > 0) {
+    const gone = absent.get(key);
+    const age = gone && gone.generation === memoryGeneration() ? Date.now() - gone.at : -1;
     if (age >= 0 && age < absentRecheckMs) return;
   }
   try {
@@ -98,26 +103,16 @@ export function rememberWorkspaceEnv(dir: string | undefined, absentRecheckMs = 
       lastDir = d;
     }
     const path = lastPath;
-    const now = absentRecheckMs > 0 ? Date.now() : 0;
-    if (absentRecheckMs > 0) {
-      const gone = absent.get(path);
-      if (gone && gone.generation === memoryGeneration() && now - gone.at >= 0 && now - gone.at < absentRecheckMs) {
-        lastAbsent = { dir, at: gone.at, generation: gone.generation };
-        return;
-      }
-    }
     // No .env is the common case: answered without an exception (building one costs more than the stat).
     const st = statSync(path, { throwIfNoEntry: false });
     if (!st) {
       if (absentRecheckMs > 0) {
         if (absent.size >= MAX_ABSENT) absent.clear();
-        absent.set(path, { at: now, generation: memoryGeneration() });
-        lastAbsent = { dir, at: now, generation: memoryGeneration() };
+        absent.set(key, { at: Date.now(), generation: memoryGeneration() });
       }
       return;
     }
-    absent.delete(path);
-    lastAbsent = null;
+    absent.delete(key);
     if (!st.isFile() || st.size > 1 << 20) return;
     const stamp = `${memoryGeneration()}:${st.size}:${st.mtimeMs}`;
     if (seen.get(path) === stamp) return;
