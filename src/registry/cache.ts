@@ -13,6 +13,12 @@
 //   file per registry path, written atomically.
 //   Any failure to read or write the cache only means a slower command.
 // - The cache holds what the registry holds: entries, never keys.
+// - When the fast reader cut the file into its `models` items
+//   (./fast-yaml.ts modelItems), the cache also keeps a digest of each item's
+//   text (`blocks`, beside `entries`). After an edit, the items whose text is
+//   unchanged take their validated entry from the old cache and only the
+//   others are parsed and validated (./read.ts fastRegistry): an entry depends
+//   on its own text alone. The digest is SHA-256 cut to 128 bits.
 // Decision: the cache is trusted like the user's own files (it lives in the
 // user's cache folder and holds only what byok itself validated).
 import { crypto } from '../lazy-builtins.js';
@@ -21,7 +27,7 @@ import { dirname, join } from 'node:path';
 import { io } from './file.js';
 import type { Entry } from './schema.js';
 
-const CACHE_VERSION = 2;
+const CACHE_VERSION = 3;
 export const CACHE_MIN_ENTRIES = 1;
 
 /** Where a new entry can be appended as text: the `models` list is the file's last node, in block style. */
@@ -34,11 +40,24 @@ export interface Cached {
   hash: string;
   entries: Entry[];
   tail: Tail | null;
+  /** blockHash of each entry's item text, in order, when the fast reader cut the file into items. */
+  blocks?: string[];
+}
+
+/** What the cache holds for a registry: the entries of this very text (`hit`), else those of the text before the edit (`previous`, only with `blocks`). */
+export interface CacheRead {
+  hit: Cached | null;
+  previous: Cached | null;
 }
 
 /** SHA-256 of a text (as UTF-8) or of its bytes: the same digest for both. */
 export function contentHash(text: string | Uint8Array): string {
   return crypto().createHash('sha256').update(text).digest('hex');
+}
+
+/** The digest of one item's text in `blocks`. */
+export function blockHash(text: string): string {
+  return contentHash(text).slice(0, 32);
 }
 
 function cacheDir(): string {
@@ -49,20 +68,31 @@ function cacheFile(registryPath: string): string {
   return join(cacheDir(), `registry-${contentHash(registryPath).slice(0, 24)}.json`);
 }
 
-/** How a cache file starts (writeCache puts `v` and `hash` first): a cache of another text is known without parsing it. */
+/** How a cache file starts (writeCache puts `v` and `hash` first, then `blocks` when it has them). */
 const head = (hash: string) => `{"v":${CACHE_VERSION},"hash":${JSON.stringify(hash)},`;
+const HASHED = new RegExp(`^\\{"v":${CACHE_VERSION},"hash":"[0-9a-f]{64}","blocks":`);
 
-export async function readCache(registryPath: string, hash: string): Promise<Cached | null> {
+/**
+ * The cache of the text whose contentHash is `hash`. On a miss, with
+ * `previous`, the cache of the text before (for the items it shares with this
+ * one), when it has blocks; a cache without them is not parsed.
+ */
+export async function readCache(registryPath: string, hash: string, previous = false): Promise<CacheRead> {
   try {
     const text = await io.readText(cacheFile(registryPath));
-    // After an edit the cache holds the old text's entries: not worth parsing.
-    if (!text.startsWith(head(hash))) return null;
+    const hit = text.startsWith(head(hash));
+    if (!hit && !(previous && HASHED.test(text.slice(0, 120)))) return { hit: null, previous: null };
     const j = JSON.parse(text);
-    if (j && j.v === CACHE_VERSION && j.hash === hash && Array.isArray(j.entries)) return { hash, entries: j.entries, tail: j.tail ?? null };
+    if (j && j.v === CACHE_VERSION && typeof j.hash === 'string' && Array.isArray(j.entries)) {
+      const blocks = Array.isArray(j.blocks) && j.blocks.length === j.entries.length ? (j.blocks as string[]) : undefined;
+      const c: Cached = { hash: j.hash, entries: j.entries, tail: j.tail ?? null, ...(blocks ? { blocks } : {}) };
+      if (hit && j.hash === hash) return { hit: c, previous: null };
+      if (!hit && blocks) return { hit: null, previous: c };
+    }
   } catch {
     /* no cache, or an unreadable one */
   }
-  return null;
+  return { hit: null, previous: null };
 }
 
 export async function writeCache(registryPath: string, c: Cached): Promise<void> {
@@ -74,7 +104,7 @@ export async function writeCache(registryPath: string, c: Cached): Promise<void>
   await io.mkdir(dir).catch(() => undefined);
   const tmp = `${file}.${process.pid}.${crypto().randomBytes(4).toString('hex')}.tmp`;
   try {
-    await io.writeFile(tmp, JSON.stringify({ v: CACHE_VERSION, hash: c.hash, entries: c.entries, tail: c.tail }), 'wx');
+    await io.writeFile(tmp, JSON.stringify({ v: CACHE_VERSION, hash: c.hash, blocks: c.blocks, entries: c.entries, tail: c.tail }), 'wx');
     await io.rename(tmp, file);
   } catch {
     await io.unlink(tmp).catch(() => undefined);

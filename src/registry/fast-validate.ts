@@ -150,6 +150,14 @@ export function fastEntry(raw: unknown): Entry | null {
 }
 
 /**
+ * One item of a parsed `models` list, validated as fastValidate validates each
+ * (forbidden keys at the depth of an item in the file included), or null.
+ */
+export function fastItem(raw: unknown): Entry | null {
+  return forbiddenKey(raw, 2) ? null : fastEntry(raw);
+}
+
+/**
  * The entries of a parsed registry file (yaml's plain JS value), validated as
  * `RegistryFile` would, or null when zod must have the word.
  */

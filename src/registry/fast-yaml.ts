@@ -445,3 +445,86 @@ export function fastParseYaml(text: string): FastDoc | null {
       : null;
   return { value, tail };
 }
+
+/** Where the items of the `models` list start, and the column of their `-`. */
+export interface ModelItems {
+  indent: number;
+  /** Index of the first character of each item's first line (its indentation included). */
+  starts: number[];
+}
+
+/**
+ * The items of the `models` list of a text (BOM stripped) whose last node it
+ * is, in block style, cut where the full reader would cut them: each item runs
+ * from the start of its `-` line to the next item's, comment and blank lines
+ * included. Null when the text has no such list: no `models:` line at column 0
+ * with nothing after the colon, no item right after it, or any content line
+ * after it at the items' column that is no item or left of it (another
+ * top-level key, an odd layout). It does not check the text is in the subset:
+ * fastParseYaml (on the text before the first item) and fastParseItem (on
+ * each item) do.
+ * One pass over the lines after the first `models:` line; no copy of a line.
+ */
+export function modelItems(s: string): ModelItems | null {
+  let i = -1;
+  for (let at = 0; at >= 0 && i < 0; ) {
+    if (s.startsWith('models:', at)) {
+      let e = s.indexOf('\n', at);
+      if (e < 0) e = s.length;
+      if (skipSpaces(s, at + 7, e) === e) i = e;
+    }
+    const k = s.indexOf('\nmodels:', at);
+    at = k < 0 ? -1 : k + 1;
+  }
+  if (i < 0) return null;
+  i++;
+  let indent = -1;
+  const starts: number[] = [];
+  while (i < s.length) {
+    let end = s.indexOf('\n', i);
+    if (end < 0) end = s.length;
+    const j = skipSpaces(s, i, end);
+    if (j < end && s.charCodeAt(j) !== 35) {
+      const col = j - i;
+      const item = isItem(s, j, end);
+      if (indent < 0) {
+        if (!item) return null;
+        indent = col;
+      }
+      if (col < indent || (col === indent && !item)) return null;
+      if (col === indent) starts.push(i);
+    }
+    i = end + 1;
+  }
+  return starts.length ? { indent, starts } : null;
+}
+
+/**
+ * One item of a `models` list whose `-` stand at `indent`: `text` is that item
+ * as modelItems cut it. Its value as the full reader reads it inside the
+ * whole file (at the same depth), or null when unsure.
+ */
+export function fastParseItem(text: string, indent: number): { value: unknown } | null {
+  if (ODD_CHAR.test(text)) return null;
+  try {
+    const r = new Reader(text);
+    if (r.indent !== indent || !isItem(text, r.start, r.end)) return null;
+    const items = r.seq(indent, 1);
+    return items.length === 1 && r.done ? { value: items[0] } : null;
+  } catch (e) {
+    if (e instanceof Unsure || e instanceof RangeError) return null;
+    throw e;
+  }
+}
+
+/** Whether the last line of a text with content on it is a comment (the full reader's `commentAfter` at its end). */
+export function endsWithComment(s: string): boolean {
+  let end = s.length;
+  while (end > 0) {
+    const start = s.lastIndexOf('\n', end - 1) + 1;
+    const j = skipSpaces(s, start, end);
+    if (j < end) return s.charCodeAt(j) === 35;
+    end = start - 1;
+  }
+  return false;
+}

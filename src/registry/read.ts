@@ -8,10 +8,10 @@
 // (./fast-yaml.ts, ./fast-validate.ts, each equal to the full path on what it
 // accepts); anything else, and every file with an error, takes the full path,
 // which reports the error with its line and column.
-import { contentHash, readCache, writeCache, type Tail } from './cache.js';
+import { blockHash, contentHash, readCache, writeCache, type Cached, type Tail } from './cache.js';
 import { checkWorkspace, describeIoError, io, REGISTRY_REL, registryPath, stripBom } from './file.js';
-import { fastParseYaml } from './fast-yaml.js';
-import { fastValidate } from './fast-validate.js';
+import { endsWithComment, fastParseItem, fastParseYaml, modelItems, type ModelItems } from './fast-yaml.js';
+import { fastItem, fastValidate } from './fast-validate.js';
 import { oneShot } from '../one-shot.js';
 import { fail, type Failure } from '../failure.js';
 import type { Entry } from './schema.js';
@@ -43,15 +43,83 @@ export async function readHashed(path: string): Promise<{ text: string; hash: st
   }
 }
 
-/** The validated entries of a registry text and where a new entry can be appended, without yaml or zod; null: the full parser must read it. */
-export function fastRegistry(text: string): { entries: Entry[]; tail: Tail | null } | null {
+/** What the fast path reads from a registry text (for the cache, ./cache.ts). */
+export interface FastRead {
+  entries: Entry[];
+  tail: Tail | null;
+  /** blockHash of each entry's item text, when the text cuts into items (./fast-yaml.ts modelItems). */
+  blocks?: string[];
+}
+
+/**
+ * The validated entries of a registry text and where a new entry can be
+ * appended, without yaml or zod; null: the full parser must read it.
+ * With `previous` (the cache of the text before an edit, with its blocks),
+ * only the items whose text changed are parsed and validated; the answer is
+ * the one the whole text gives (test/registry-blocks.test.ts checks it on
+ * generated registries and edits).
+ */
+export function fastRegistry(text: string, previous?: Cached | null): FastRead | null {
   // Done once per command: without TurboFan's background compiling (../one-shot.ts).
   return oneShot(text.length, () => {
-    const doc = fastParseYaml(stripBom(text));
+    const body = stripBom(text);
+    const items = modelItems(body);
+    const blocks = items ? blockHashes(body, items) : undefined;
+    if (items && blocks && previous?.blocks) {
+      const changed = fromBlocks(body, items, blocks, previous);
+      if (changed) return changed;
+    }
+    const doc = fastParseYaml(body);
     if (!doc) return null;
     const entries = fastValidate(doc.value);
-    return entries ? { entries, tail: doc.tail } : null;
+    if (!entries) return null;
+    return { entries, tail: doc.tail, ...(blocks && blocks.length === entries.length ? { blocks } : {}) };
   });
+}
+
+function blockHashes(body: string, items: ModelItems): string[] {
+  const { starts } = items;
+  const out: string[] = [];
+  for (let k = 0; k < starts.length; k++) out.push(blockHash(body.slice(starts[k], k + 1 < starts.length ? starts[k + 1] : body.length)));
+  return out;
+}
+
+/**
+ * The fast read of a text cut into items, with the entries of unchanged items
+ * taken from `previous`: what comes before the items is read and checked as
+ * fastValidate checks the file, each new item as fastValidate checks an item,
+ * ids are unique across all. Null when any piece is not sure, or when fewer
+ * than half the items are unchanged (the whole text is then read in one pass).
+ */
+function fromBlocks(body: string, items: ModelItems, blocks: string[], previous: Cached): FastRead | null {
+  const { starts, indent } = items;
+  const head = fastParseYaml(body.slice(0, starts[0]));
+  if (!head) return null;
+  const keys = Object.keys(head.value);
+  if (keys[keys.length - 1] !== 'models' || head.value.models !== null || !fastValidate({ ...head.value, models: [] })) return null;
+  const known = new Map<string, Entry>();
+  const old = previous.blocks!;
+  for (let k = 0; k < old.length; k++) known.set(old[k], previous.entries[k]);
+  // Items parsed one by one cost more than in one pass of the whole text (the reader's memo of repeated lines is per pass): worth it only when most are known.
+  let hits = 0;
+  for (let k = 0; k < blocks.length; k++) if (known.has(blocks[k])) hits++;
+  if (hits * 2 < blocks.length) return null;
+  const entries: Entry[] = [];
+  const ids = new Set<string>();
+  for (let k = 0; k < starts.length; k++) {
+    let e = known.get(blocks[k]) ?? null;
+    if (!e) {
+      const item = fastParseItem(body.slice(starts[k], k + 1 < starts.length ? starts[k + 1] : body.length), indent);
+      e = item && fastItem(item.value);
+      if (!e) return null;
+    }
+    if (ids.has(e.id)) return null;
+    ids.add(e.id);
+    entries.push(e);
+  }
+  // The full reader's tail rule (./fast-yaml.ts): `models` is last and not empty, nothing but blank lines after, a final newline.
+  const tail = body.endsWith('\n') && !endsWithComment(body) ? { indent } : null;
+  return { entries, tail, blocks };
 }
 
 /**
@@ -66,9 +134,9 @@ export async function readEntries(workspace: string): Promise<{ entries: Entry[]
   if (read === null) return { entries: [] };
   if ('ok' in read) return read;
   const { text, hash } = read;
-  const cached = await readCache(path, hash);
-  if (cached) return cached;
-  const fast = fastRegistry(text);
+  const { hit, previous } = await readCache(path, hash, true);
+  if (hit) return hit;
+  const fast = fastRegistry(text, previous);
   if (fast) {
     await writeCache(path, { hash, ...fast });
     return fast;

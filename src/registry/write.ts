@@ -15,7 +15,7 @@
 import { dirname, relative } from 'node:path';
 import { fail, type Failure } from '../failure.js';
 import { applyFormat, checkWorkspace, describeIoError, ensureConfigDir, formatOf, io, refuseReadOnly, REGISTRY_REL, registryPath, writeAtomic, writeTarget } from './file.js';
-import { contentHash, readCache, writeCache, type Cached } from './cache.js';
+import { blockHash, contentHash, readCache, writeCache, type Cached } from './cache.js';
 import { fastRegistry, readHashed } from './read.js';
 import { acquireLock } from './lock.js';
 import { fastEntry } from './fast-validate.js';
@@ -111,9 +111,10 @@ export async function changeRegistry<T>(
     const ro = await refuseReadOnly(target, REGISTRY_REL);
     if (ro) return ro;
     const hash = read === null ? '' : read.hash;
-    const cached = text === null ? null : await readCache(path, hash);
+    const cache = text === null ? null : await readCache(path, hash, append !== undefined);
+    const cached = cache?.hit ?? null;
     // After a hand edit (no cache), a file in the plain subset is read without yaml's Document for an append.
-    const quick = !cached && append && text !== null ? fastRegistry(text) : null;
+    const quick = !cached && append && text !== null ? fastRegistry(text, cache?.previous) : null;
     const known: Cached | null = cached ?? (quick ? { hash, ...quick } : null);
     if (append && known?.tail && text !== null) {
       const done = await appendAsText(path, target, text, known, append, lock.stillHeld);
@@ -156,6 +157,8 @@ async function appendAsText<T>(
   const next = text + applyFormat(chunk, { ...format, bom: false });
   const err = await writeAtomic(target, REGISTRY_REL, next, stillHeld);
   if (err) return err;
-  await writeCache(path, { hash: contentHash(next), entries: [...cached.entries, entry], tail: cached.tail });
+  // The appended text is one more item (the file ended with a newline: it has a tail).
+  const blocks = cached.blocks ? [...cached.blocks, blockHash(next.slice(text.length))] : undefined;
+  await writeCache(path, { hash: contentHash(next), entries: [...cached.entries, entry], tail: cached.tail, ...(blocks ? { blocks } : {}) });
   return { result: a.result };
 }
