@@ -78,6 +78,36 @@ describe('scrub prefilter', () => {
   });
 });
 
+describe('window table', () => {
+  it('holds each distinct window once and answers membership as a set of window strings does, across growth', () => {
+    fc.assert(
+      fc.property(fc.array(text('abAB01-é😀', 40), { maxLength: 60 }), fc.array(text('abAB01-é😀', 12), { maxLength: 40 }), (secrets, probes) => {
+        const w = new SecretWindows();
+        const set = new Set<string>();
+        for (const raw of secrets) {
+          w.add(raw);
+          const k = raw.trim();
+          if (k.length >= WINDOW) for (let i = 0; i + WINDOW <= k.length; i++) set.add(k.slice(i, i + WINDOW));
+        }
+        expect(w.size).toBe(set.size);
+        for (const x of set) expect(w.hasWindow(`..${x}`, 2)).toBe(true);
+        for (const p of probes) for (let i = 0; i + WINDOW <= p.length; i++) expect(w.hasWindow(p, i), p).toBe(set.has(p.slice(i, i + WINDOW)));
+        // Out of range is no window.
+        expect(w.hasWindow('short', 0)).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps thousands of generated keys (the table grows many times) and hides each', () => {
+    const w = new SecretWindows();
+    const keys = Array.from({ length: 3000 }, (_, i) => generateKey('openai-proj', rng(i + 7)));
+    for (const k of keys) w.add(k);
+    for (const k of keys.filter((_, i) => i % 97 === 0)) expect(w.scrubString(`a ${k} b`)).toBe(`a ${REDACTED} b`);
+    expect(w.scrubString('nothing secret in here at all')).toBe('nothing secret in here at all');
+  });
+});
+
 describe('hex runs', () => {
   it('a prefix-less hex key split by spaces or quotes is found next to short hex runs (abc, 12) as before', () => {
     for (const seed of [1, 2, 3]) {

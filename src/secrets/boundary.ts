@@ -47,7 +47,7 @@ export function rememberSecret(value: string | null | undefined): void {
   memory.add(v);
   recent.push(v);
   known.add(v);
-  if (memory.windows.size > MAX_WINDOWS) {
+  if (memory.size > MAX_WINDOWS) {
     recent = recent.slice(recent.length >> 1);
     memory = new SecretWindows();
     known = new Set(recent);
@@ -57,7 +57,7 @@ export function rememberSecret(value: string | null | undefined): void {
 
 /** Whether every 8-character window of `v` is already remembered (then remembering it again changes nothing). */
 function repeatsWholly(v: string): boolean {
-  for (let i = 0; i + WINDOW <= v.length; i++) if (!memory.windows.has(v.slice(i, i + WINDOW))) return false;
+  for (let i = 0; i + WINDOW <= v.length; i++) if (!memory.hasWindow(v, i)) return false;
   return true;
 }
 
@@ -330,7 +330,7 @@ export function argumentWarnings(found: ArgumentSecret[]): { code: string; messa
  */
 export function repeatsSecret(s: string): boolean {
   if (typeof s !== 'string') return false;
-  for (let i = 0; i + WINDOW <= s.length; i++) if (memory.windows.has(s.slice(i, i + WINDOW))) return true;
+  for (let i = 0; i + WINDOW <= s.length; i++) if (memory.hasWindow(s, i)) return true;
   return false;
 }
 

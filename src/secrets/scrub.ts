@@ -1,17 +1,26 @@
 // Scrub: removes secrets from strings and JSON values.
 // Guarantee: `scrub` removes from any JSON value every 8-character window of
 // every secret it is given, so not even a prefix or suffix of a key survives.
-// Linear: the windows of all secrets go in one set, and each output string is
-// checked window by window, whatever the number of secrets: a rolling hash of
-// each window is first looked up in a bitmap of the windows' hashes, and only
-// a window whose hash is in it is cut out and looked up in the set (a long
-// output with no secret in it costs one multiply per character).
+// Linear: the windows of all secrets go in one table, and each output string
+// is checked window by window, whatever the number of secrets: a rolling hash
+// of each window is first looked up in a bitmap of the windows' hashes, and
+// only a window whose hash is in it is looked up in the table (a long output
+// with no secret in it costs one multiply per character).
+// The table holds no string per window: each entry is the window's hash and
+// where it sits in a secret kept once (an index and an offset, in typed
+// arrays), and a lookup compares the 8 characters there. A paste of thousands
+// of keys once spent most of its time making a string of each window and
+// hashing it into a Set, twice (the call's secrets and the process memory).
 
 export const REDACTED = '<redacted>';
 export const WINDOW = 8;
 
-/** Rolling hash of 8 UTF-16 code units: h = sum c[i] * B^(7-i), mod 2^32. */
-const B = 0x01000193;
+/**
+ * Rolling hash of 8 UTF-16 code units: h = sum c[i] * B^(7-i), mod 2^32. B is
+ * odd and drawn per process: a paste cannot be made of windows that share a
+ * hash (each would cost a probe of all the others: quadratic).
+ */
+const B = ((Math.random() * 2 ** 32) | 1) >>> 0;
 let B7 = 1;
 for (let i = 0; i < WINDOW - 1; i++) B7 = Math.imul(B7, B);
 const BITS = 18;
@@ -21,13 +30,27 @@ function hashAt(s: string, at: number): number {
   for (let i = at; i < at + WINDOW; i++) h = (Math.imul(h, B) + s.charCodeAt(i)) | 0;
   return h;
 }
+/** The hash of the window at `i + 1`, from `h`, the hash of the window at `i`. */
+const roll = (s: string, i: number, h: number) => (Math.imul(h - Math.imul(s.charCodeAt(i), B7), B) + s.charCodeAt(i + WINDOW)) | 0;
+
+/** The arrays of a table with no window yet (shared, never written: the first window grows the table). */
+const NONE = new Int32Array(0);
 
 /** The 8-character windows of a set of secrets, plus the short (4-7 char) secrets, matched whole. */
 export class SecretWindows {
-  readonly windows = new Set<string>();
   readonly short = new Set<string>();
   /** One bit per slot of a window's rolling hash: a clear bit means no window has that hash. */
   private hashes: Uint8Array | null = null;
+  /** The secrets whose windows are in the table, each once. */
+  private readonly texts: string[] = [];
+  /** Per distinct window: its hash, the index of a secret holding it in `texts`, and its offset there. */
+  private hash = NONE;
+  private text = NONE;
+  private offset = NONE;
+  /** Open addressing: entry index + 1 per slot, 0 for an empty slot; the capacity is a power of two, at most half full. */
+  private table = NONE;
+  /** How many distinct windows the table holds. */
+  size = 0;
 
   add(secret: string): void {
     const k = secret.trim();
@@ -36,16 +59,82 @@ export class SecretWindows {
       this.short.add(k);
       return;
     }
+    this.hashes ??= new Uint8Array(1 << (BITS - 3));
+    const t = this.texts.length;
+    let used = false;
+    let h = hashAt(k, 0);
     for (let w = 0; w + WINDOW <= k.length; w++) {
-      this.windows.add(k.slice(w, w + WINDOW));
-      const n = slot(hashAt(k, w));
-      this.hashes ??= new Uint8Array(1 << (BITS - 3));
+      if (w > 0) h = roll(k, w - 1, h);
+      if ((this.size + 1) * 2 > this.table.length) this.grow();
+      const p = this.probe(k, w, h);
+      if (p >= 0) continue;
+      if (!used) {
+        this.texts.push(k);
+        used = true;
+      }
+      const e = this.size++;
+      this.hash[e] = h;
+      this.text[e] = t;
+      this.offset[e] = w;
+      this.table[-p - 1] = e + 1;
+      const n = slot(h);
       this.hashes[n >>> 3] |= 1 << (n & 7);
     }
   }
 
+  /** Whether the window of `s` at `i` is a window of a secret. */
+  hasWindow(s: string, i: number): boolean {
+    return i >= 0 && i + WINDOW <= s.length && this.size > 0 && this.probe(s, i, hashAt(s, i)) >= 0;
+  }
+
+  /** The table slot a hash starts its probe at: the high bits of a multiplicative hash. */
+  private start(h: number): number {
+    return Math.imul(h, 0x9e3779b1) >>> this.shift;
+  }
+  private shift = 32;
+
+  /**
+   * The slot of the window of `s` at `i` (whose hash is `h`) when the table
+   * holds it, else -(the empty slot where it goes) - 1. The table is never full.
+   */
+  private probe(s: string, i: number, h: number): number {
+    const table = this.table;
+    const mask = table.length - 1;
+    for (let p = this.start(h); ; p = (p + 1) & mask) {
+      const e = table[p] - 1;
+      if (e < 0) return -p - 1;
+      if (this.hash[e] !== h) continue;
+      const t = this.texts[this.text[e]];
+      const o = this.offset[e];
+      let j = 0;
+      while (j < WINDOW && t.charCodeAt(o + j) === s.charCodeAt(i + j)) j++;
+      if (j === WINDOW) return p;
+    }
+  }
+
+  /** Doubles the table (and the entry arrays), re-placing every entry. */
+  private grow(): void {
+    const cap = Math.max(64, this.table.length * 2);
+    const widen = (a: Int32Array) => {
+      const b = new Int32Array(cap >> 1);
+      b.set(a.subarray(0, this.size));
+      return b;
+    };
+    this.hash = widen(this.hash);
+    this.text = widen(this.text);
+    this.offset = widen(this.offset);
+    this.table = new Int32Array(cap);
+    this.shift = 32 - Math.log2(cap);
+    const mask = cap - 1;
+    for (let e = 0; e < this.size; e++) {
+      let p = this.start(this.hash[e]);
+      while (this.table[p]) p = (p + 1) & mask;
+      this.table[p] = e + 1;
+    }
+  }
+
   get empty(): boolean {
-    return !this.windows.size && !this.short.size;
+    return !this.size && !this.short.size;
   }
 
   /** Replaces, in one string, every stretch that shares an 8-char window with a secret (or holds a short one). */
@@ -56,9 +145,9 @@ export class SecretWindows {
     if (hashes && s.length >= WINDOW) {
       let h = hashAt(s, 0);
       for (let i = 0; i + WINDOW <= s.length; i++) {
-        if (i > 0) h = (Math.imul(h - Math.imul(s.charCodeAt(i - 1), B7), B) + s.charCodeAt(i + WINDOW - 1)) | 0;
+        if (i > 0) h = roll(s, i - 1, h);
         const n = slot(h);
-        if (!(hashes[n >>> 3] & (1 << (n & 7))) || !this.windows.has(s.slice(i, i + WINDOW))) continue;
+        if (!(hashes[n >>> 3] & (1 << (n & 7))) || this.probe(s, i, h) < 0) continue;
         cover ??= new Uint8Array(s.length);
         cover.fill(1, i, i + WINDOW);
       }
