@@ -77,10 +77,14 @@ export function fastRegistry(text: string, previous?: Cached | null): FastRead |
   });
 }
 
+/** The text of item `k` (./fast-yaml.ts modelItems): from its start to the next item's, or to the end. */
+function itemText(body: string, starts: number[], k: number): string {
+  return body.slice(starts[k], k + 1 < starts.length ? starts[k + 1] : body.length);
+}
+
 function blockHashes(body: string, items: ModelItems): string[] {
-  const { starts } = items;
   const out: string[] = [];
-  for (let k = 0; k < starts.length; k++) out.push(blockHash(body.slice(starts[k], k + 1 < starts.length ? starts[k + 1] : body.length)));
+  for (let k = 0; k < items.starts.length; k++) out.push(blockHash(itemText(body, items.starts, k)));
   return out;
 }
 
@@ -109,7 +113,7 @@ function fromBlocks(body: string, items: ModelItems, blocks: string[], previous:
   for (let k = 0; k < starts.length; k++) {
     let e = known.get(blocks[k]) ?? null;
     if (!e) {
-      const item = fastParseItem(body.slice(starts[k], k + 1 < starts.length ? starts[k + 1] : body.length), indent);
+      const item = fastParseItem(itemText(body, starts, k), indent);
       e = item && fastItem(item.value);
       if (!e) return null;
     }

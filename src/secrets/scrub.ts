@@ -50,7 +50,10 @@ export class SecretWindows {
   /** Open addressing: entry index + 1 per slot, 0 for an empty slot; the capacity is a power of two, at most half full. */
   private table = NONE;
   /** How many distinct windows the table holds. */
-  size = 0;
+  private count = 0;
+  get size(): number {
+    return this.count;
+  }
 
   add(secret: string): void {
     const k = secret.trim();
@@ -65,14 +68,14 @@ export class SecretWindows {
     let h = hashAt(k, 0);
     for (let w = 0; w + WINDOW <= k.length; w++) {
       if (w > 0) h = roll(k, w - 1, h);
-      if ((this.size + 1) * 2 > this.table.length) this.grow();
+      if ((this.count + 1) * 2 > this.table.length) this.grow();
       const p = this.probe(k, w, h);
       if (p >= 0) continue;
       if (!used) {
         this.texts.push(k);
         used = true;
       }
-      const e = this.size++;
+      const e = this.count++;
       this.hash[e] = h;
       this.text[e] = t;
       this.offset[e] = w;
@@ -84,7 +87,7 @@ export class SecretWindows {
 
   /** Whether the window of `s` at `i` is a window of a secret. */
   hasWindow(s: string, i: number): boolean {
-    return i >= 0 && i + WINDOW <= s.length && this.size > 0 && this.probe(s, i, hashAt(s, i)) >= 0;
+    return i >= 0 && i + WINDOW <= s.length && this.count > 0 && this.probe(s, i, hashAt(s, i)) >= 0;
   }
 
   /** The table slot a hash starts its probe at: the high bits of a multiplicative hash. */
@@ -117,7 +120,7 @@ export class SecretWindows {
     const cap = Math.max(64, this.table.length * 2);
     const widen = (a: Int32Array) => {
       const b = new Int32Array(cap >> 1);
-      b.set(a.subarray(0, this.size));
+      b.set(a.subarray(0, this.count));
       return b;
     };
     this.hash = widen(this.hash);
@@ -126,7 +129,7 @@ export class SecretWindows {
     this.table = new Int32Array(cap);
     this.shift = 32 - Math.log2(cap);
     const mask = cap - 1;
-    for (let e = 0; e < this.size; e++) {
+    for (let e = 0; e < this.count; e++) {
       let p = this.start(this.hash[e]);
       while (this.table[p]) p = (p + 1) & mask;
       this.table[p] = e + 1;
@@ -134,7 +137,7 @@ export class SecretWindows {
   }
 
   get empty(): boolean {
-    return !this.size && !this.short.size;
+    return !this.count && !this.short.size;
   }
 
   /** Replaces, in one string, every stretch that shares an 8-char window with a secret (or holds a short one). */
