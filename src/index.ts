@@ -8,7 +8,7 @@
 import * as api from './api.js';
 import type * as Registry from './registry/index.js';
 import type * as Probing from './vendors/probe.js';
-import { rememberEnvironment, rememberInput, scrubResult } from './secrets/boundary.js';
+import { rememberCallInput, rememberEnvironment, rememberInput, scrubResult } from './secrets/boundary.js';
 import { ABSENT_RECHECK_MS, rememberWorkspaceEnv } from './secrets/dotenv.js';
 import { openScanScope, scanScope } from './secrets/scan.js';
 
@@ -32,24 +32,25 @@ function bounded<F extends (...args: any[]) => Promise<unknown>>(fn: F): F {
 }
 
 /**
- * `bounded` for the parse functions, with no promise on the way when their
- * front-end is loaded (src/api.ts `...Now`): the same steps in the same order,
- * one resolved promise at the end (never a rejected one), and a workspace
- * found without a `.env` trusted to have none for ABSENT_RECHECK_MS
- * (src/secrets/dotenv.ts). A library caller's first hundred parses
- * run before the JIT optimises this code, where each `await` cost a few per
- * cent of a short parse.
+ * `bounded` for the parse functions (an input and an options object), with no
+ * promise on the way when their front-end is loaded (src/api.ts `...Now`): the
+ * same steps in the same order, one resolved promise at the end (never a
+ * rejected one), and a workspace found without a `.env` trusted to have none
+ * for ABSENT_RECHECK_MS (src/secrets/dotenv.ts). A library caller's first
+ * hundred parses run before the JIT optimises this code, where each `await`
+ * cost a few per cent of a short parse; so do the rest parameters, the spread
+ * call and the callback a generic wrapper needs (a parse takes two arguments:
+ * anything past them never reaches the parse, so it cannot reach an output).
  */
-function boundedNow<A extends unknown[], R>(fn: (...args: A) => api.Maybe<R>): (...args: A) => Promise<R> {
+function boundedNow<I, O, R>(fn: (input: I, opts?: O) => api.Maybe<R>): (input: I, opts?: O) => Promise<R> {
   const internal = (e: unknown) => ({ ok: false, error: `Internal error (${(e as Error)?.name ?? 'Error'}); please report it.`, code: 'internal' }) as R;
-  return (...args: A) => {
+  return (input: I, opts?: O) => {
     const close = openScanScope();
     try {
-      rememberEnvironment();
-      for (const a of args) rememberInput(a);
-      const opts = args.find((a) => a && typeof a === 'object' && !Array.isArray(a) && typeof (a as { workspace?: unknown }).workspace === 'string') as { workspace?: string } | undefined;
-      rememberWorkspaceEnv(opts?.workspace, ABSENT_RECHECK_MS);
-      const r = fn(...args);
+      rememberCallInput(input, opts);
+      const ws = opts && typeof opts === 'object' && !Array.isArray(opts) ? (opts as { workspace?: unknown }).workspace : undefined;
+      rememberWorkspaceEnv(typeof ws === 'string' ? ws : undefined, ABSENT_RECHECK_MS);
+      const r = fn(input, opts);
       if (api.isPromiseLike(r))
         return r.then(
           (v) => {

@@ -16,6 +16,7 @@ import thinkingData from '../src/generated/thinking.js';
 import placeholderData from '../src/generated/placeholders.js';
 import { lowerCaseRegExp, refersToGroups } from '../src/text.js';
 import fc from 'fast-check';
+import { intake, sniff, type Language } from '../src/intake/index.js';
 
 /** hostInfo as it was: every entry's regex tested in table order. */
 function plainHostInfo(host: string) {
@@ -36,6 +37,8 @@ describe('hostInfo: literal names from a map, patterns in order', () => {
     'eu.api.x.ai', 'myres.openai.azure.com', 'us-central1-aiplatform.googleapis.com', 'aiplatform.googleapis.com',
     'bedrock-runtime.us-east-1.amazonaws.com', 'api.studio.nebius.ai', 'withmartian.com', 'api.withmartian.com',
     '[::1]:8000', 'example.com', '', 'API.OPENAI.COM:8443',
+    // The port is read by string calls now: the forms where the old pattern's lazy prefix decides.
+    'localhost:', 'a:1:2', '::1', '[::1]', '[', ']', '[]', 'localhost:0x1f', 'localhost:11434:', 'LOCALHOST:011434', '[fd00::1]:11434',
   ];
   it('gives the entry the plain first-match scan gives, for every data host and variants', () => {
     expect(literal.length).toBeGreaterThan(20);
@@ -167,6 +170,42 @@ describe('parseJsonWord: a body with repair marks is repaired before the strict 
       repaired: ['comments or "..." elisions', 'type names written as values (left unset)', 'trailing commas'],
     });
   });
+  it('marks are repaired only outside strings, across escaped quotes and backslashes (runs passed by sticky patterns)', () => {
+    // Strings that hold every trigger of every pass (`"`-escapes, `\\`, `//`, `...`, `…`, `:`, `,`, `]`, `{`, `@`).
+    const str = fc.constantFrom('a//b', 'x, ]', 'say \\"hi\\", ok', 'a \\" , ] b', '\\" // x', '\\" ..., [,', 'back\\\\', 'back\\\\", ]', '…', '...', 'k: integer', '{,', '@@BYOK0@@', 'plain');
+    const leaf = fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), str);
+    const value = fc.letrec((tie) => ({
+      v: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('v'), { maxLength: 4 }), fc.dictionary(fc.constantFrom('a', 'b', 'c', 'd'), tie('v'), { maxKeys: 3 })),
+    })).v;
+    // Marks a docs page adds outside strings: a comment line after a comma, a trailing comma, an elided item.
+    // Each is chosen on the JSON text (never inside a string) and they go in from the end, so none lands in another.
+    const mark = (json: string, at: number, kind: number): string | null => {
+      const t = json.slice(0, at);
+      const inString = (t.match(/(?<!\\)(?:\\\\)*"/g) ?? []).length % 2 === 1;
+      if (inString) return null;
+      const c = json[at - 1];
+      if (kind === 0 && c === ',') return ' // note, "quoted" ]\n';
+      if (kind === 1 && (json[at] === ']' || json[at] === '}') && c !== '[' && c !== '{' && c !== ',') return ',';
+      if (kind === 2 && c === '[') return '..., ';
+      return null;
+    };
+    fc.assert(
+      fc.property(value, fc.array(fc.tuple(fc.nat(), fc.nat(2)), { maxLength: 6 }), (v, marks) => {
+        const json = JSON.stringify({ root: v });
+        const inserts = new Map<number, string>();
+        for (const [n, kind] of marks) {
+          const at = 1 + (n % (json.length - 1));
+          const m = mark(json, at, kind);
+          if (m !== null && !inserts.has(at)) inserts.set(at, m);
+        }
+        let text = json;
+        for (const at of [...inserts.keys()].sort((a, b) => b - a)) text = text.slice(0, at) + inserts.get(at) + text.slice(at);
+        const r = parse(text.replace(/"@@BYOK0@@"/g, '"x"'));
+        expect(r?.value).toEqual(JSON.parse(JSON.stringify({ root: v }).replace(/"@@BYOK0@@"/g, '"x"')));
+      }),
+      { numRuns: 400 },
+    );
+  });
   it('text that no repair makes JSON is no JSON, with or without marks', () => {
     expect(parse('{"a": // note\n }')).toBeNull();
     expect(parse('{"a": "//", b}')).toBeNull();
@@ -250,5 +289,45 @@ describe('refersToGroups', () => {
   it('finds references and named groups, not escaped backslashes or lookbehinds', () => {
     expect(['(a)\\1', '(?<n>a)', '\\k<n>', 'x(?<y>z)'].map(refersToGroups)).toEqual([true, true, true, true]);
     expect(['a\\.b', '(?<=a)b', '(?<!a)b', '\\\\1', '[1-9]', '(?:a)'].map(refersToGroups)).toEqual([false, false, false, false, false, false]);
+  });
+});
+
+describe('intake and sniff: one test for a paste no cleaning step or other-language signal applies to', () => {
+  // Lines of every kind each step looks for, and plain curl lines.
+  const line = fc.constantFrom(
+    'curl https://api.example.com/v1/chat/completions \\', '  -H "Authorization: Bearer $KEY" \\', "-d '{\"model\": \"m\", \"x\": [1, 2]}'",
+    'curl -s https://x.example/v1/messages', '$ curl https://x.example/v1 -d @-', 'PS> Invoke-RestMethod -Uri https://x.example', 'PS C:\\> curl.exe https://x',
+    '1  curl https://a.example', '02 | -H "a: b"', '3curl x', '```bash', '```', '~~~', 'In [1]: !curl https://x', 'Out[1]: 200', '   ...: -d x',
+    '>>> import requests', '... more', '+ curl new', '- curl old', '+', 'Copy', 'Example request', 'This sends a request to the API.',
+    '# comment', '// comment', 'REM note', ':: note', 'set KEY=abc', '@echo off', 'echo %KEY%', 'curl https://x ^', 'curl https://x `',
+    '$env:KEY = "x"', 'fetch("https://x")', 'axios.post("https://x")', 'const x = 1;', 'import os', 'from openai import OpenAI', 'print("x")',
+    'user@host:~$ curl https://x', 'C:\\> curl https://x', '!curl https://x', '%%bash', 'x = requests.post(url, json=body)', 'ConvertTo-Json',
+    '“smart” quotes', 'a\u00a0b', 'zero\u200bwidth', 'ctl\u0001x', 'bad\ufffd', '\ufeffcurl https://x', '', '   ', '\t', 'http POST x', 'wget x',
+  );
+  const paste = fc.tuple(fc.array(line, { minLength: 1, maxLength: 8 }), fc.constantFrom('\n', '\r\n'));
+  const filename = fc.constantFrom(undefined, 'x.sh', 'x.py', 'x.js', 'x.ts', 'x.ps1', 'x.cmd', 'x.txt', 'x.ipynb');
+  it('intake gives what the full sequence of steps gives', () => {
+    fc.assert(
+      fc.property(paste, filename, ([lines, nl], f) => {
+        const text = lines.join(nl);
+        expect(intake(text, f)).toEqual(intake(text, f, false));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it('sniff gives what the full order of signals gives', () => {
+    const hint = fc.constantFrom<Language | undefined>(undefined, 'shell', 'cmd', 'powershell', 'python', 'javascript', 'typescript');
+    fc.assert(
+      fc.property(paste, hint, ([lines, nl], h) => {
+        const text = lines.join(nl);
+        expect(sniff(text, h)).toBe(sniff(text, h, false));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it('a plain curl paste takes the one-test path (and the full path agrees)', () => {
+    const text = 'curl https://api.example.com/v1/chat/completions \\\n  -H "Authorization: Bearer $KEY" \\\n  -d \'{"model": "m"}\'';
+    expect(intake(text, 'x.sh')).toEqual({ text, language: 'shell', notes: [] });
+    expect(intake(text, 'x.sh', false)).toEqual({ text, language: 'shell', notes: [] });
   });
 });

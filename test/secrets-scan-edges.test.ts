@@ -306,3 +306,23 @@ describe('found by the attack on every position (leak-fuzz-positions)', () => {
     }
   });
 });
+
+describe("a parse's options at the library boundary", () => {
+  const text = `curl https://api.example.com/v1/chat/completions -H "Authorization: Bearer $EXAMPLE_KEY" -d '{"model": "m"}'`;
+  it('a key in any option other than a filename string is remembered (and hidden from later outputs)', async () => {
+    const key = generateKey('openai');
+    expect(holdsSecret(key)).toBe(false);
+    const r = await lib.parseExample(text, { filename: 'x.sh', api_key: key } as never);
+    expect(r.ok).toBe(true);
+    expect(holdsSecret(key)).toBe(true);
+    const nested = generateKey('anthropic');
+    await lib.parseExample(text, { extra: { note: nested } } as never);
+    expect(holdsSecret(nested)).toBe(true);
+  });
+  it('a lone filename is read for its extension only and not remembered', async () => {
+    const name = `${bare(LOWER, 24)}.sh`;
+    const r = await lib.parseExample(text, { filename: name });
+    expect(r.ok && r.detected.language).toBe('shell');
+    expect(holdsSecret(name.slice(0, 20))).toBe(false);
+  });
+});

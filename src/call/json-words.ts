@@ -66,12 +66,30 @@ export function parseJsonWord(word: Word, opts: { anyValue?: boolean } = {}): Js
   return { value: toValue(parsed, holes, 0), repaired };
 }
 
-/** Walks JSON text outside strings; `edit` may replace a stretch. Copies the untouched stretches as slices. */
-function scanOutsideStrings(text: string, onOutside: (i: number) => { skip: number; insert: string } | null): string {
+/** A run of string characters other than `"` and `\` (sticky). */
+const IN_STRING = /[^"\\]*/y;
+/** Sticky runs of characters outside strings that none of a pass's triggers (nor `"`) can start. */
+const NOT_SENTINEL = /[^"@]*/y;
+const NOT_MARK = /[^"/.…:]*/y;
+const NOT_COMMA = /[^",]*/y;
+const NOT_OPEN_OR_COMMA = /[^"[{,]*/y;
+
+/**
+ * Walks JSON text outside strings; `onOutside` is asked at each character outside a
+ * string that `skip` does not pass over (its triggers), and may replace a stretch.
+ * Copies the untouched stretches as slices. The runs between are passed by the regex
+ * engine, not a call per character.
+ */
+function scanOutsideStrings(text: string, skip: RegExp, onOutside: (i: number) => { skip: number; insert: string } | null): string {
   let out = '';
   let from = 0;
   let inStr = false;
   for (let i = 0; i < text.length; ) {
+    const run = inStr ? IN_STRING : skip;
+    run.lastIndex = i;
+    run.test(text);
+    i = run.lastIndex;
+    if (i >= text.length) break;
     const c = text.charCodeAt(i);
     if (inStr) {
       if (c === 92 && i + 1 < text.length) {
@@ -98,7 +116,7 @@ function scanOutsideStrings(text: string, onOutside: (i: number) => { skip: numb
 }
 
 function quoteBareSentinels(text: string): string {
-  return scanOutsideStrings(text, (i) => {
+  return scanOutsideStrings(text, NOT_SENTINEL, (i) => {
     if (!text.startsWith('@@BYOK', i)) return null;
     const m = /^@@BYOK\d+@@/.exec(text.slice(i, i + 20));
     return m ? { skip: m[0].length, insert: `"${m[0]}"` } : null;
@@ -113,7 +131,7 @@ const TYPE_NAME_VALUE = /^:\s*(?:integer|int|float|number|double|boolean|bool|st
 function repair(text: string, repaired: string[]): string {
   let changed = false;
   let typed = false;
-  let out = scanOutsideStrings(text, (i) => {
+  let out = scanOutsideStrings(text, NOT_MARK, (i) => {
     if (text.startsWith('//', i)) {
       const nl = text.indexOf('\n', i);
       changed = true;
@@ -139,7 +157,7 @@ function repair(text: string, repaired: string[]): string {
   });
   if (changed) repaired.push('comments or "..." elisions');
   if (typed) repaired.push('type names written as values (left unset)');
-  const noTrailing = scanOutsideStrings(out, (i) => {
+  const noTrailing = scanOutsideStrings(out, NOT_COMMA, (i) => {
     if (out[i] !== ',') return null;
     const rest = /^,\s*([}\]])/.exec(out.slice(i, i + 200));
     return rest ? { skip: rest[0].length - 1, insert: '' } : null;
@@ -147,7 +165,7 @@ function repair(text: string, repaired: string[]): string {
   if (noTrailing !== out) repaired.push('trailing commas');
   out = noTrailing;
   // An elided item leaves `[,` or `, ,`.
-  out = scanOutsideStrings(out, (i) => {
+  out = scanOutsideStrings(out, NOT_OPEN_OR_COMMA, (i) => {
     const m = /^([[{,])\s*,/.exec(out.slice(i, i + 100));
     return m ? { skip: m[0].length, insert: m[1] } : null;
   });

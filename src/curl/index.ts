@@ -141,6 +141,14 @@ function assignFromWord(w: Word, out: Record<string, Word>): boolean {
   return true;
 }
 
+/** The option name of `--name...`: its letters, digits, `.` and `-` up to the first other character (sticky). */
+const LONG_NAME = /[a-z0-9.-]*/iy;
+function longName(text: string): string {
+  LONG_NAME.lastIndex = 2;
+  LONG_NAME.test(text);
+  return text.slice(2, LONG_NAME.lastIndex);
+}
+
 /** Attaches values assigned earlier in the paste to env references (kept as references). */
 function resolveVars(w: Word, assignments: Record<string, Word>): Word {
   if (!refersTo(w, assignments)) return w;
@@ -312,7 +320,7 @@ export function parseCurlArgs(args: Word[], ctx: ArgsContext): HttpCall[] {
     if (!endOfOptions && text.startsWith('--') && text.length > 2) {
       const eq = text.indexOf('=');
       const name = eq > 2 ? text.slice(2, eq) : text.slice(2);
-      const found = lookupLong(eq > 2 && w.parts.length >= 1 ? name : text.slice(2).split(/[^a-z0-9.-]/i)[0]);
+      const found = lookupLong(eq > 2 && w.parts.length >= 1 ? name : longName(text));
       if (found.kind !== 'option') {
         const shownName = '--' + (eq > 2 ? name : text.slice(2)).slice(0, 40);
         warn(found.kind === 'ambiguous' ? 'ambiguous_option' : 'unknown_option',

@@ -56,8 +56,8 @@ export function lineAt(text: string, offset: number): number {
   return n;
 }
 
-const NAME_START = /[A-Za-z_]/;
-const NAME_CHAR = /[A-Za-z0-9_]/;
+/** The rest of a `$NAME` after its first character (sticky): the regex engine walks it, not a test per character. */
+const NAME_REST = /[A-Za-z0-9_]*/y;
 
 /** A table of the ASCII characters in `chars`: the characters that end a run of plain text. */
 function specials(chars: string): Uint8Array {
@@ -559,9 +559,9 @@ class Lexer {
       if (!m) return { kind: 'unknown', text: summarise('${' + inner + '}') };
       return m[2] && m[2].includes('-') ? { kind: 'env', name: m[1], fallback: m[3] } : { kind: 'env', name: m[1] };
     }
-    if (n !== undefined && NAME_START.test(n)) {
-      let k = this.i + 1;
-      while (k < s.length && NAME_CHAR.test(s[k])) k++;
+    const nc = s.charCodeAt(this.i + 1);
+    if ((nc >= 65 && nc <= 90) || (nc >= 97 && nc <= 122) || nc === 95) {
+      const k = plainRun(s, this.i + 2, NAME_REST);
       const name = s.slice(this.i + 1, k);
       this.i = k;
       return { kind: 'env', name };

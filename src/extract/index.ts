@@ -129,17 +129,25 @@ export interface ExtractContext {
 /** Protocols whose calls are chat requests (the call to follow when a paste makes several). */
 const CHAT_PROTOCOLS: Protocol[] = ['openai-chat', 'anthropic-messages', 'openai-responses', 'gemini-native', 'vertex-gemini', 'ollama-native', 'openai-completions'];
 
-/** The secrets met, each once (a set: a paste of thousands of keys was quadratic), and their windows, built as they come. */
+/**
+ * The secrets met, each once (a set: a paste of thousands of keys was quadratic), and
+ * their windows, built as they come; nothing is built for a paste with no secret (most).
+ */
 class Secrets {
-  private readonly seen = new Set<string>();
-  readonly windows = new SecretWindows();
+  private seen: Set<string> | null = null;
+  private windows: SecretWindows | null = null;
   add(v: string) {
     const t = v.trim();
-    if (t.length >= 4 && !this.seen.has(t)) {
-      this.seen.add(t);
-      this.windows.add(t);
-      rememberSecret(t);
-    }
+    if (t.length < 4) return;
+    const seen = (this.seen ??= new Set());
+    if (seen.has(t)) return;
+    seen.add(t);
+    (this.windows ??= new SecretWindows()).add(t);
+    rememberSecret(t);
+  }
+  /** `value` with every secret met removed (a copy when there is one; `value` itself when none). */
+  scrub<T>(value: T): T {
+    return this.windows ? this.windows.scrub(value) : value;
   }
 }
 
@@ -241,7 +249,7 @@ class Run {
 
   /** Every output leaves through here or `fail`: scrubbed of every secret met. */
   finish<T extends object>(r: T): T {
-    return this.secrets.windows.scrub(r);
+    return this.secrets.scrub(r);
   }
 
   fail(code: Parameters<typeof fail>[0], msg: string): Failure {
@@ -363,7 +371,7 @@ function readUrl(run: Run, call: HttpCall): UrlInfo | Failure {
   const uProtocol = u.protocol;
   info.host = uHost;
   const hostText = decodeSafe(u.hostname);
-  if (isPlaceholderHost(hostText) || /<\?>/.test(hostText)) {
+  if (isPlaceholderHost(hostText) || hostText.includes('<?>')) {
     const v = /\$\{?([A-Za-z_]\w*)/.exec(hostText)?.[1];
     return run.fail(
       'unresolved_base_url',
@@ -384,7 +392,8 @@ function readUrl(run: Run, call: HttpCall): UrlInfo | Failure {
     run.warn('unknown_endpoint', `The path ${JSON.stringify(path || '/')} is not a known chat endpoint; the body looks like chat completions, so base_url is the whole URL.`);
   }
   // DESIGN: a path that holds a placeholder ({account_id}, <resource>) or an unset variable cannot be registered as is.
-  const hole = /\{([^}]*)\}|<([^>]*)>/.exec(basePath);
+  // (Both forms need a `{` or a `<`: most paths have neither.)
+  const hole = basePath.includes('{') || basePath.includes('<') ? /\{([^}]*)\}|<([^>]*)>/.exec(basePath) : null;
   if (hole) {
     const v = basePath[hole.index - 1] === '$' ? hole[1] : undefined;
     return run.fail(
@@ -608,7 +617,8 @@ function readRequestParams(body: Record<string, unknown>, protocol: Protocol, th
 
 export function extract(fe: FrontEndResult, ctx: ExtractContext): ParseExampleResult {
   const run = new Run(ctx.text);
-  for (const n of ctx.notes ?? []) run.warn('intake', n);
+  const notes = ctx.notes ?? [];
+  for (let i = 0; i < notes.length; i++) run.warn('intake', notes[i]);
   pushAll(run.warnings, fe.warnings);
   if (!fe.calls.length) return run.fail('no_request_found', 'No HTTP request or SDK call was found in the example.');
 

@@ -80,9 +80,17 @@ const ANY_HOST_PATTERN = HOST_PATTERNS.some((i) => refersToGroups(HOSTS[i].host)
 
 /** The vendor entry for a URL host (`host[:port]`); entries with a port match only that port. */
 export function hostInfo(host: string): HostInfo | null {
-  const m = /^(.*?)(?::(\d+))?$/.exec(host.toLowerCase())!;
-  const name = m[1].replace(/^\[|\]$/g, '');
-  const port = m[2] ? Number(m[2]) : undefined;
+  // `name[:port]`: the port is the digits after the last colon (none when other characters
+  // follow it), and brackets around an IPv6 name go; with string calls, not two patterns.
+  let name = host.toLowerCase();
+  let port: number | undefined;
+  const colon = name.lastIndexOf(':');
+  if (colon >= 0 && colon + 1 < name.length && allDigits(name, colon + 1)) {
+    port = Number(name.slice(colon + 1));
+    name = name.slice(0, colon);
+  }
+  if (name.charCodeAt(0) === 91) name = name.slice(1);
+  if (name.charCodeAt(name.length - 1) === 93) name = name.slice(0, -1);
   const portOk = (x: (typeof HOSTS)[number]) => x.port === undefined || x.port === port;
   let best = -1;
   const named = HOSTS_BY_NAME.get(name);
@@ -102,6 +110,14 @@ export function hostInfo(host: string): HostInfo | null {
     }
   }
   return best >= 0 ? HOSTS[best] : null;
+}
+
+function allDigits(s: string, from: number): boolean {
+  for (let i = from; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 const CURATED = new Set(vendorsData.map((v) => String((v as { vendor?: unknown }).vendor ?? (v as { id?: unknown }).id ?? '')));

@@ -52,10 +52,30 @@ function looksBinary(text: string): boolean {
   return bad > 8 && bad / text.length > 0.01;
 }
 
-/** Cleans text and finds its language. `filename` (an extension hint) is optional. */
-export function intake(raw: string, filename?: string): Intake | Failure {
+/**
+ * What any cleaning step below needs in the text: a control character or U+FFFD
+ * (looksBinary), CR, a BOM, typographic quotes, NBSP or zero-width characters, a
+ * fence, a `\` continuation followed by a word (dropProseInContinuedCommand), or a
+ * line that starts, after blanks, as a diff's `+` line, an IPython prompt, a line
+ * number, a notebook `!`, or a shell or REPL prompt (PROMPT_LINE) does. Each
+ * alternative is a superset of the guard of the step it stands for, so a text it
+ * does not match leaves every step a no-op: most pastes are read with this one
+ * pattern instead of a dozen (each a pass over the text, and code the CPU must
+ * fetch). Linear: the line-start branch crosses a line's leading blanks, the `\`
+ * branch the whitespace after one backslash.
+ */
+const NEEDS_CLEANING =
+  /[\x00-\x08\x0b\x0d-\x1f\ufffd\u00a0\u2018\u2019\u201c\u201d\u200b\u2060\ufeff]|```|~~~|\\[^\S\n]*\n\s*[A-Za-z]|^[^\S\n]*(?:\+|In \[|\d|[$%➜>!]|PS|[A-Za-z]:\\|\.\.\.|[\w.-]+@)/m;
+
+/**
+ * Cleans text and finds its language. `filename` (an extension hint) is optional.
+ * `fast: false` runs every cleaning step even where NEEDS_CLEANING says none applies
+ * (for the test that holds the two paths equal).
+ */
+export function intake(raw: string, filename?: string, fast = true): Intake | Failure {
   if (raw.length > MAX_INPUT_BYTES)
     return fail('input_too_large', `The input is over ${MAX_INPUT_BYTES / 1024} KiB; paste one API example.`);
+  if (fast && !NEEDS_CLEANING.test(raw)) return clean(raw, filename);
   if (looksBinary(raw)) return fail('binary_input', 'The input is binary data, not the text of an API example.');
   const notes: string[] = [];
   let text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
@@ -92,7 +112,17 @@ export function intake(raw: string, filename?: string): Intake | Failure {
   }
   text = stripPrompts(text, notes);
   if (!/\S/.test(text)) return fail('empty_input', 'The input holds no code: paste an API example (a curl command or a code snippet).');
+  return withLanguage(text, hint, notes);
+}
 
+/** intake of a text no cleaning step changes (NEEDS_CLEANING does not match it). */
+function clean(text: string, filename: string | undefined): Intake | Failure {
+  if (!/\S/.test(text)) return fail('empty_input', 'The input is empty: paste an API example (a curl command or a code snippet).');
+  const hint: Language | undefined = filename ? EXT_LANG[filename.slice(filename.lastIndexOf('.') + 1).toLowerCase()] : undefined;
+  return withLanguage(text, hint, []);
+}
+
+function withLanguage(text: string, hint: Language | undefined, notes: string[]): Intake | Failure {
   const language = sniff(text, hint);
   if (!language) {
     const t = text.trim();
@@ -407,8 +437,10 @@ function stripPrompts(text: string, notes: string[]): string {
 /**
  * Finds the language from content, with a hint (file extension or fence tag)
  * deciding only between plausible candidates. Returns undefined for prose.
+ * `fast: false` skips the one-test answer for a plain curl paste (for the test
+ * that holds it equal to the full order of signals).
  */
-export function sniff(text: string, hint?: Language): Language | undefined {
+export function sniff(text: string, hint?: Language, fast = true): Language | undefined {
   // `REM` in any case, spelled out: the `i` flag with the negated class made this pattern cost ~0.3 ms to compile at every start.
   const code = text.replace(/^[^\S\n]*(#|\/\/|[Rr][Ee][Mm]\b|::).*$/gm, '');
   const curlLine =
@@ -458,11 +490,16 @@ export function sniff(text: string, hint?: Language): Language | undefined {
   const ts = lazy(() => /\b(interface|type)\s+\w+\s*[={<]|:\s*(string|number|boolean|any|unknown)\b|\bas\s+const\b|import\s+type\b/.test(code));
   const shellish = () => curlLine || /^[^\S\n]*(export\s+\w+=|\w+=\S+;?\s*$|http\s+POST\b|wget\s)/m.test(code);
 
+  // A curl command at a line start, in a paste with none of the characters or words the
+  // PowerShell, cmd and JavaScript signals below need (OTHER_SHELL_SIGNS), is shell
+  // whatever the order below decides for it: one test instead of several. Not for a
+  // hint of another language (those branches come first below).
+  if (fast && curlLine && (hint === undefined || hint === 'shell') && !OTHER_SHELL_SIGNS.test(code) && LINE_CURL.test(code)) return 'shell';
   // (`@{` and `fetch(`/`axios` looked for as text first: a search for a literal is cheaper than the pattern.)
   if (/(^|[\s=(|;])(Invoke-RestMethod|Invoke-WebRequest)\b/i.test(code) || (code.includes('@{') && /\$\w+\s*=\s*@\{/.test(code) && /\b(irm|iwr|curl|wget)\s+-(Uri|Method)\b/i.test(code))) return 'powershell';
   if (hint === 'python' && pyScore()) return 'python';
   if ((hint === 'javascript' || hint === 'typescript') && jsScore()) return ts() || hint === 'typescript' ? 'typescript' : 'javascript';
-  if (curlLine && !(!/^[^\S\n]*!?curl/m.test(code) && py()) && !((code.includes('fetch(') || code.includes('axios')) && js())) {
+  if (curlLine && !(!LINE_CURL.test(code) && py()) && !((code.includes('fetch(') || code.includes('axios')) && js())) {
     if (hint === 'powershell' || ps()) return 'powershell';
     if (hint === 'cmd' || cmd()) return 'cmd';
     return 'shell';
@@ -473,6 +510,15 @@ export function sniff(text: string, hint?: Language): Language | undefined {
   if (hint && hint !== 'shell' && /[({=]/.test(code)) return hint;
   return undefined;
 }
+
+/**
+ * What any non-shell signal of sniff needs: Invoke-RestMethod / Invoke-WebRequest (and
+ * `@{`), PowerShell's `$env:`, backtick and ConvertTo-Json, `curl.exe`, cmd's `^`,
+ * `echo` and `%`, and the `fetch(` / `axios` of JavaScript.
+ */
+const OTHER_SHELL_SIGNS = /[`^%]|\$env:|invoke-|convertto-json|curl\.exe|echo|@\{|fetch\(|axios/i;
+/** A line that starts with curl (after blanks, maybe `!`): such a paste is not read as Python. */
+const LINE_CURL = /^[^\S\n]*!?curl/m;
 
 /** A value computed on first use, then remembered. */
 function lazy<T>(f: () => T): () => T {

@@ -210,9 +210,13 @@ export function rememberInput(value: unknown, depth = 0, position: 'any' | 'quer
     found += rememberKeysIn(value);
     if (value.length <= 256 && !/\s/.test(value)) rememberRandomStretches(value);
   } else if (ArrayBuffer.isView(value)) found += rememberKeysIn(new TextDecoder().decode(value as Uint8Array));
-  else if (Array.isArray(value)) for (const x of value) found += rememberInput(x, depth + 1, position);
+  else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) found += rememberInput(value[i], depth + 1, position);
   else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
+    // Object.keys and index loops (the order of Object.entries): no entry arrays or iterators.
+    const keys = Object.keys(value);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      const v = (value as Record<string, unknown>)[k];
       // parseExample's `filename` option is read for its extension only and never echoed: nothing
       // of it can reach an output (its random-stretch check was a fifth of a short parse's cost).
       if (depth === 0 && k === 'filename' && typeof v === 'string') continue;
@@ -222,6 +226,24 @@ export function rememberInput(value: unknown, depth = 0, position: 'any' | 'quer
     }
   }
   return found;
+}
+
+/**
+ * The arguments of one library parse (src/index.ts boundedNow): the environment's key
+ * variables (once per process), the input, and the options object. A parse's options
+ * usually hold only `filename`, which rememberInput skips (read for its extension, never
+ * echoed): such an object is not walked.
+ */
+export function rememberCallInput(input: unknown, opts: unknown): void {
+  if (!envDone) rememberEnvironment();
+  rememberInput(input);
+  if (opts !== undefined && !onlyFilename(opts)) rememberInput(opts);
+}
+
+function onlyFilename(o: unknown): boolean {
+  if (!o || typeof o !== 'object' || Array.isArray(o) || ArrayBuffer.isView(o)) return false;
+  const keys = Object.keys(o);
+  return keys.length === 1 && keys[0] === 'filename' && typeof (o as { filename?: unknown }).filename === 'string';
 }
 
 /** A `.env` line or environment variable: key variables by name, and key-shaped values whatever the name. */

@@ -425,11 +425,13 @@ const WORDY = [
 
 /** Finds key-shaped tokens anywhere in the text (comments and prose included). Linear in the text's length. */
 export function scanText(text: string): FoundSecret[] {
-  if (typeof text === 'string' && scope) {
-    const hit = scope.get(text);
-    if (hit) return hit.map(copyFound);
+  if (typeof text === 'string' && openScopes > 0) {
+    for (let i = 0; i < scopeTexts.length; i++) if (scopeTexts[i] === text) return scopeFound[i].map(copyFound);
     const found = scanTextOnce(text);
-    if (scope.size < SCOPE_TEXTS) scope.set(text, found.map(copyFound));
+    if (scopeTexts.length < SCOPE_TEXTS) {
+      scopeTexts.push(text);
+      scopeFound.push(found.map(copyFound));
+    }
     return found;
   }
   return scanTextOnce(text);
@@ -442,7 +444,10 @@ export function scanText(text: string): FoundSecret[] {
  * of the text). Nothing outlives the calls: the memory is dropped when the
  * last open scope closes, so a text given in another call is scanned again.
  */
-let scope: Map<string, FoundSecret[]> | null = null;
+// The texts scanned in the open scope and what each scan found: a few texts (the input, and the
+// text intake made of it), compared with === (the same string objects, mostly), no map to build.
+let scopeTexts: string[] = [];
+let scopeFound: FoundSecret[][] = [];
 const copyFound = (f: FoundSecret): FoundSecret => (f.pieces ? { ...f, pieces: [...f.pieces] } : { ...f });
 let openScopes = 0;
 const SCOPE_TEXTS = 8;
@@ -457,12 +462,15 @@ export async function scanScope<T>(fn: () => Promise<T>): Promise<T> {
 
 /** Opens a scan scope without a promise; the function returned closes it (once, however often it is called). */
 export function openScanScope(): () => void {
-  if (openScopes++ === 0) scope = new Map();
+  openScopes++;
   let open = true;
   return () => {
     if (!open) return;
     open = false;
-    if (--openScopes === 0) scope = null;
+    if (--openScopes === 0 && scopeTexts.length) {
+      scopeTexts = [];
+      scopeFound = [];
+    }
   };
 }
 

@@ -5,7 +5,10 @@
 // is checked window by window, whatever the number of secrets: a rolling hash
 // of each window is first looked up in a bitmap of the windows' hashes, and
 // only a window whose hash is in it is looked up in the table (a long output
-// with no secret in it costs one multiply per character).
+// with no secret in it costs one multiply per character). The bitmap grows
+// with the table (8 bits per slot): a call's table of one key is a few
+// hundred bytes, where a fixed 32 KB bitmap once cost each parse an
+// off-heap allocation the collector tracks (and, in a loop, GCs).
 // The table holds no string per window: each entry is the window's hash and
 // where it sits in a secret kept once (an index and an offset, in typed
 // arrays), and a lookup compares the 8 characters there. A paste of thousands
@@ -23,8 +26,8 @@ export const WINDOW = 8;
 const B = ((Math.random() * 2 ** 32) | 1) >>> 0;
 let B7 = 1;
 for (let i = 0; i < WINDOW - 1; i++) B7 = Math.imul(B7, B);
-const BITS = 18;
-const slot = (h: number) => (h ^ (h >>> BITS)) & ((1 << BITS) - 1);
+/** The bitmap slot of a hash, for a bitmap of 2^bits bits. */
+const slot = (h: number, bits: number) => (h ^ (h >>> bits)) & ((1 << bits) - 1);
 function hashAt(s: string, at: number): number {
   let h = 0;
   for (let i = at; i < at + WINDOW; i++) h = (Math.imul(h, B) + s.charCodeAt(i)) | 0;
@@ -35,12 +38,15 @@ const roll = (s: string, i: number, h: number) => (Math.imul(h - Math.imul(s.cha
 
 /** The arrays of a table with no window yet (shared, never written: the first window grows the table). */
 const NONE = new Int32Array(0);
+const NO_BITS = new Uint8Array(0);
 
 /** The 8-character windows of a set of secrets, plus the short (4-7 char) secrets, matched whole. */
 export class SecretWindows {
   readonly short = new Set<string>();
-  /** One bit per slot of a window's rolling hash: a clear bit means no window has that hash. */
-  private hashes: Uint8Array | null = null;
+  /** One bit per slot of a window's rolling hash (8 per table slot): a clear bit means no window has that hash. */
+  private hashes = NO_BITS;
+  /** log2 of the bitmap's bits. */
+  private bits = 0;
   /** The secrets whose windows are in the table, each once. */
   private readonly texts: string[] = [];
   /** Per distinct window: its hash, the index of a secret holding it in `texts`, and its offset there. */
@@ -62,7 +68,6 @@ export class SecretWindows {
       this.short.add(k);
       return;
     }
-    this.hashes ??= new Uint8Array(1 << (BITS - 3));
     const t = this.texts.length;
     let used = false;
     let h = hashAt(k, 0);
@@ -80,7 +85,7 @@ export class SecretWindows {
       this.text[e] = t;
       this.offset[e] = w;
       this.table[-p - 1] = e + 1;
-      const n = slot(h);
+      const n = slot(h, this.bits);
       this.hashes[n >>> 3] |= 1 << (n & 7);
     }
   }
@@ -115,7 +120,7 @@ export class SecretWindows {
     }
   }
 
-  /** Doubles the table (and the entry arrays), re-placing every entry. */
+  /** Doubles the table (and the entry arrays and the bitmap), re-placing every entry. */
   private grow(): void {
     const cap = Math.max(64, this.table.length * 2);
     const widen = (a: Int32Array) => {
@@ -128,11 +133,16 @@ export class SecretWindows {
     this.offset = widen(this.offset);
     this.table = new Int32Array(cap);
     this.shift = 32 - Math.log2(cap);
+    this.hashes = new Uint8Array(cap);
+    this.bits = Math.log2(cap) + 3;
     const mask = cap - 1;
     for (let e = 0; e < this.count; e++) {
-      let p = this.start(this.hash[e]);
+      const h = this.hash[e];
+      let p = this.start(h);
       while (this.table[p]) p = (p + 1) & mask;
       this.table[p] = e + 1;
+      const n = slot(h, this.bits);
+      this.hashes[n >>> 3] |= 1 << (n & 7);
     }
   }
 
@@ -145,11 +155,12 @@ export class SecretWindows {
     if (this.empty || s.length < 4) return s;
     let cover: Uint8Array | null = null;
     const hashes = this.hashes;
-    if (hashes && s.length >= WINDOW) {
+    const bits = this.bits;
+    if (this.count > 0 && s.length >= WINDOW) {
       let h = hashAt(s, 0);
       for (let i = 0; i + WINDOW <= s.length; i++) {
         if (i > 0) h = roll(s, i - 1, h);
-        const n = slot(h);
+        const n = slot(h, bits);
         if (!(hashes[n >>> 3] & (1 << (n & 7))) || this.probe(s, i, h) < 0) continue;
         cover ??= new Uint8Array(s.length);
         cover.fill(1, i, i + WINDOW);
