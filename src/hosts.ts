@@ -39,7 +39,8 @@ export function hostOfUrl(url: string): string {
  * Accepts a hostname, `host:port` or `[v6]:port`.
  */
 export function isLocalHost(host: string): boolean {
-  const h = hostnameOf(host).replace(/\.$/, '');
+  const n = hostnameOf(host);
+  const h = n.endsWith('.') ? n.slice(0, -1) : n;
   if (!h) return false;
   if (h === 'localhost' || h.endsWith('.localhost')) return true;
   if (/\.(local|internal|lan|home\.arpa)$/.test(h)) return true;

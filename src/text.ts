@@ -40,3 +40,27 @@ export function refersToGroups(source: string): boolean {
   }
   return false;
 }
+
+/** Whether `s` is an UPPER_CASE name: `^[A-Z][A-Z0-9_]*$`, without a pattern (this runs on every variable of a parse). */
+export function isUpperName(s: string): boolean {
+  const c0 = s.charCodeAt(0);
+  if (!(c0 >= 65 && c0 <= 90)) return false;
+  for (let i = 1; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95)) return false;
+  }
+  return true;
+}
+
+/** Whether `s` starts with a URL scheme and `://` (`^[a-z][a-z0-9+.-]*:\/\//i`), without a pattern. */
+export function hasScheme(s: string): boolean {
+  const c0 = s.charCodeAt(0) | 32;
+  if (!(c0 >= 97 && c0 <= 122)) return false;
+  let i = 1;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const l = c | 32;
+    if (!((l >= 97 && l <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 46 || c === 45)) break;
+  }
+  return s.startsWith('://', i);
+}

@@ -14,7 +14,7 @@ import { parseJsonWord } from '../src/call/json-words.js';
 import { chooseRule } from '../src/extract/thinking.js';
 import thinkingData from '../src/generated/thinking.js';
 import placeholderData from '../src/generated/placeholders.js';
-import { lowerCaseRegExp, refersToGroups } from '../src/text.js';
+import { hasScheme, isUpperName, lowerCaseRegExp, refersToGroups } from '../src/text.js';
 import fc from 'fast-check';
 import { intake, sniff, type Language } from '../src/intake/index.js';
 
@@ -329,5 +329,26 @@ describe('intake and sniff: one test for a paste no cleaning step or other-langu
     const text = 'curl https://api.example.com/v1/chat/completions \\\n  -H "Authorization: Bearer $KEY" \\\n  -d \'{"model": "m"}\'';
     expect(intake(text, 'x.sh')).toEqual({ text, language: 'shell', notes: [] });
     expect(intake(text, 'x.sh', false)).toEqual({ text, language: 'shell', notes: [] });
+  });
+});
+
+describe('character tests that replace a pattern (text.ts)', () => {
+  const chars = fc.constantFrom(...'aZz09_+.-:/@[`{ \u017f\u212aKİ'.split(''));
+  const word = fc.array(chars, { maxLength: 12 }).map((a) => a.join(''));
+  it('isUpperName is ^[A-Z][A-Z0-9_]*$', () => {
+    fc.assert(fc.property(fc.oneof(word, fc.string()), (s) => {
+      expect(isUpperName(s)).toBe(/^[A-Z][A-Z0-9_]*$/.test(s));
+    }), { numRuns: 3000 });
+    expect(isUpperName('OPENAI_API_KEY')).toBe(true);
+    expect(isUpperName('openai_api_key')).toBe(false);
+  });
+  it('hasScheme is ^[a-z][a-z0-9+.-]*:\\/\\//i', () => {
+    const url = fc.tuple(word, fc.constantFrom('://', ':/', '//', '', '://x')).map(([a, b]) => a + b);
+    fc.assert(fc.property(fc.oneof(url, fc.string()), (s) => {
+      expect(hasScheme(s)).toBe(/^[a-z][a-z0-9+.-]*:\/\//i.test(s));
+    }), { numRuns: 3000 });
+    expect(hasScheme('HTTPS://x')).toBe(true);
+    expect(hasScheme('git+ssh://x')).toBe(true);
+    expect(hasScheme('1http://x')).toBe(false);
   });
 });

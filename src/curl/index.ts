@@ -20,7 +20,7 @@ import {
 } from '../call/model.js';
 import { parseJsonWord } from '../call/json-words.js';
 import { pushAll } from '../arrays.js';
-import { trimEndOf } from '../text.js';
+import { hasScheme, isUpperName, trimEndOf } from '../text.js';
 import { lookupLong, lookupShort, type OptionInfo } from './options.js';
 import { tokenize, type Command, type Dialect } from './tokenize.js';
 import { hasPsCmdlet, parsePowerShellCmdlets } from './powershell.js';
@@ -157,7 +157,7 @@ function resolveVars(w: Word, assignments: Record<string, Word>): Word {
     const a = p.kind === 'env' ? assignments[p.name] : undefined;
     if (!a || p.kind !== 'env') parts.push(p);
     // A shell-local variable (lower or mixed case) is just text the paste built: splice it in.
-    else if (!/^[A-Z][A-Z0-9_]*$/.test(p.name)) parts.push(...a.parts);
+    else if (!isUpperName(p.name)) parts.push(...a.parts);
     // An UPPER_CASE one may be the key's variable: keep the reference, attach the value.
     else parts.push({ ...p, assigned: a.parts });
   }
@@ -389,10 +389,17 @@ function addHeader(cur: Pending, value: Word, warn: (c: WarningCode, m: string) 
   warn('bad_header', 'A -H value has no "Name: value" form; it was skipped.');
 }
 
+/** `s` without its leading spaces and tabs (`replace(/^[ \t]+/, '')`). */
+function skipBlanks(s: string): string {
+  let i = 0;
+  while (i < s.length && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++;
+  return i ? s.slice(i) : s;
+}
+
 function trimStart(w: Word): Word {
   const parts = [...w.parts];
   while (parts.length && parts[0].kind === 'lit') {
-    const t = (parts[0] as { text: string }).text.replace(/^[ \t]+/, '');
+    const t = skipBlanks((parts[0] as { text: string }).text);
     if (t) {
       parts[0] = lit(t);
       break;
@@ -514,7 +521,7 @@ function finish(p: Pending, ctx: ArgsContext, warn: (c: WarningCode, m: string) 
 }
 
 function stripNewlines(w: Word): Word {
-  return { parts: w.parts.map((x) => (x.kind === 'lit' ? lit(x.text.replace(/[\r\n]/g, '')) : x)) };
+  return { parts: w.parts.map((x) => (x.kind === 'lit' && (x.text.includes('\n') || x.text.includes('\r')) ? lit(x.text.replace(/[\r\n]/g, '')) : x)) };
 }
 
 function renderHasQuery(w: Word): boolean {
@@ -524,7 +531,7 @@ function renderHasQuery(w: Word): boolean {
 /** curl assumes http:// when a URL has no scheme. */
 function withScheme(w: Word): Word {
   const head = w.parts[0];
-  if (head && head.kind === 'lit' && /^[a-z][a-z0-9+.-]*:\/\//i.test(head.text)) return w;
+  if (head && head.kind === 'lit' && hasScheme(head.text)) return w;
   if (head && head.kind !== 'lit') return w; // $BASE/...: the variable holds the scheme
   return concatWords(litWord('http://'), w);
 }

@@ -7,7 +7,7 @@
 // Guarantees: never throws on any HttpCall; the result never contains any
 // 8-character stretch of a secret found in the input (see secrets.ts scrub).
 import { pushAll } from '../arrays.js';
-import { refersToGroups, trimEndOf } from '../text.js';
+import { isUpperName, refersToGroups, trimEndOf } from '../text.js';
 import {
   envNames,
   isLiteral,
@@ -484,11 +484,13 @@ function mapProtocol(run: Run, url: UrlInfo, hinfo: HostInfo | null, body: Recor
 function readModel(run: Run, call: HttpCall, fromPath: string | undefined): string | null {
   const model = fromPath ?? modelFromBody(run, call);
   if (model === null) return null;
-  if (/^\$\{?[A-Za-z_]\w*\}?$/.test(model)) {
+  // (Character tests first: each pattern below needs its first character.)
+  const c0 = model.charCodeAt(0);
+  if (c0 === 36 && /^\$\{?[A-Za-z_]\w*\}?$/.test(model)) {
     run.warn('model_from_variable', `The model is the variable ${model.replace(/[${}]/g, '')}, whose value the example does not show; set upstream_model by hand.`);
     return null;
   }
-  if (/^(<.*>|\{.*\}|YOUR[-_].*|\.\.\.)$/i.test(model)) run.warn('model_placeholder', `The model ${JSON.stringify(model)} is a placeholder; set the real model id.`);
+  if ((c0 === 60 || c0 === 123 || c0 === 89 || c0 === 121 || c0 === 46) && /^(<.*>|\{.*\}|YOUR[-_].*|\.\.\.)$/i.test(model)) run.warn('model_placeholder', `The model ${JSON.stringify(model)} is a placeholder; set the real model id.`);
   return model;
 }
 
@@ -527,7 +529,7 @@ function readAuth(run: Run, call: HttpCall, url: UrlInfo, wire: Draft['wire'], v
   }
   let { auth, keyEnv } = found;
   // os.environ["gsk_..."]: a key pasted where the variable's name belongs.
-  if (keyEnv && !/^[A-Z][A-Z0-9_]*$/.test(keyEnv) && classifyCredential(keyEnv).kind === 'secret') {
+  if (keyEnv && !isUpperName(keyEnv) && classifyCredential(keyEnv).kind === 'secret') {
     run.secrets.add(keyEnv);
     run.warn('secret_redacted', `A literal API key stands where the ${found.where} names its variable; it was not copied anywhere. Revoke it.`);
     keyEnv = null;
@@ -833,6 +835,12 @@ function setPath(obj: Record<string, unknown>, path: string, v: unknown) {
   o[keys[keys.length - 1]] = v;
 }
 
+/** `^https?:\/\//i`, with string calls. */
+function isHttpUrl(url: string): boolean {
+  const head = url.slice(0, 8).toLowerCase();
+  return head.startsWith('http://') || head.startsWith('https://');
+}
+
 /**
  * The endpoint as shown: the auth parameter as ${KEY} (the key variable goes
  * there), other credential parameters holding secrets, signatures included,
@@ -841,7 +849,7 @@ function setPath(obj: Record<string, unknown>, path: string, v: unknown) {
 function redactQueryKey(url: string, name: string | undefined): string {
   // An http(s) URL with no query has nothing to redact, and none of the escapes replaced below:
   // it is its own serialisation (the endpoint was built from a parsed URL's parts).
-  if (/^https?:\/\//i.test(url) && !url.includes('?') && !url.includes('%')) return url;
+  if (isHttpUrl(url) && !url.includes('?') && !url.includes('%')) return url;
   try {
     const u = new URL(url);
     for (const [k, v] of [...u.searchParams]) {

@@ -491,14 +491,18 @@ function scanTextOnce(text: string): FoundSecret[] {
     if (text.startsWith('=>', i) || text.startsWith(':=', i)) i += 2;
     else if (isAssignChar(text.charCodeAt(i))) i++;
     for (let n = 0; n < 8 && i < text.length && isBlankOrQuote(text, i); n++) i++;
-    const scheme = SCHEME.exec(text.slice(i, i + 12));
+    // (Every scheme starts with b or t: the pattern only where one stands.)
+    const s0 = text.charCodeAt(i) | 32;
+    const scheme = s0 === 98 || s0 === 116 ? SCHEME.exec(text.slice(i, i + 12)) : null;
     if (scheme) i += scheme[0].length;
     const start = i;
     while (i < text.length && i - start <= 256 && isValueChar(text.charCodeAt(i))) i++;
     const raw = text.slice(start, i);
     CONTEXT_WORD.lastIndex = Math.max(CONTEXT_WORD.lastIndex, i);
     if (raw.length > 256) continue;
-    const v = raw.replace(/[.=]+$/, '');
+    let e = raw.length;
+    while (e > 0 && (raw.charCodeAt(e - 1) === 46 || raw.charCodeAt(e - 1) === 61)) e--;
+    const v = e < raw.length ? raw.slice(0, e) : raw;
     if (v.length < 20 || seen.has(v)) continue;
     if (!/[0-9]/.test(v) || !/[A-Za-z]/.test(v) || entropy(v) < 3.0 || looksStructural(v)) continue;
     const c = classifyCredential(v);
