@@ -173,7 +173,8 @@ function repair(text: string, repaired: string[]): string {
 }
 
 function wordFromString(s: string, holes: Part[]): Word {
-  if (!s.includes('@@BYOK')) return { parts: [lit(s)] };
+  // Without holes a sentinel-like text is literal text all the same (each would become lit(its text), merged back).
+  if (!holes.length || !s.includes('@@BYOK')) return { parts: [lit(s)] };
   const parts: Part[] = [];
   let last = 0;
   SENTINEL.lastIndex = 0;

@@ -945,6 +945,8 @@ const MAX_SECRET_WARNINGS = 20;
  * names their first and last lines.
  */
 function dedupe(ws: Warning[]): Warning[] {
+  // One warning or none (most drafts) needs no set: it is kept as it is.
+  if (ws.length < 2) return ws.slice();
   const seen = new Set<string>();
   const out: Warning[] = [];
   let secrets = 0;
