@@ -71,3 +71,49 @@ export function keyEnvForUrl(url: string): string | null {
   const h = hostOfUrl(url);
   return h ? keyEnvForHost(h) : null;
 }
+
+/** What readUrl takes from a parsed URL. */
+export interface UrlParts {
+  protocol: string;
+  host: string;
+  hostname: string;
+  pathname: string;
+  search: string;
+}
+
+/**
+ * A plain absolute http(s) URL: a host name of ASCII letters, digits and `-`
+ * (labels of 1-63, at most 253 in all), an optional port, and a path of
+ * unreserved characters; no credentials, query or fragment.
+ */
+const PLAIN_URL = /^(https?):\/\/([A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})*\.?)(?::(\d{1,5}))?((?:\/[A-Za-z0-9._~-]*)*)$/i;
+
+/**
+ * The parts `new URL(text)` gives a plain absolute http(s) URL (PLAIN_URL), read
+ * by one pattern and string calls; null for any other text, and for the plain
+ * ones the URL parser rewrites: a host whose last label is a number (IPv4, in
+ * any of its forms), an IDNA (`xn--`) label, a path with a `.` or `..`
+ * segment, a port past 65535. The URL class is a deep path of Node's code a
+ * parse would otherwise take for the one URL of most pastes. Held equal to
+ * `new URL` by a property test (test/fast-paths.test.ts).
+ */
+export function plainUrl(text: string): UrlParts | null {
+  if (text.length > 2048) return null;
+  const m = PLAIN_URL.exec(text);
+  if (!m) return null;
+  const hostname = m[2].toLowerCase();
+  if (hostname.length > 253 || hostname.includes('xn--')) return null;
+  const bare = hostname.endsWith('.') ? hostname.slice(0, -1) : hostname;
+  const last = bare.slice(bare.lastIndexOf('.') + 1);
+  if (/^(?:\d+|0x[0-9a-f]*)$/.test(last)) return null;
+  const path = m[4];
+  if (path && /\/\.\.?(?:\/|$)/.test(path)) return null;
+  const protocol = m[1].toLowerCase() + ':';
+  let host = hostname;
+  if (m[3] !== undefined) {
+    const port = Number(m[3]);
+    if (port > 65535) return null;
+    if (port !== (protocol === 'https:' ? 443 : 80)) host += ':' + port;
+  }
+  return { protocol, host, hostname, pathname: path || '/', search: '' };
+}

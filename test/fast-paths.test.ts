@@ -2,6 +2,7 @@
 // slow paths they replace: each is held against the plain version here.
 import { describe, expect, it } from 'vitest';
 import { hostInfo } from '../src/extract/knowledge.js';
+import { plainUrl } from '../src/hosts.js';
 import hostsData from '../src/generated/hosts.js';
 import { SHAPES, matchShape, entropy } from '../src/secrets/shapes.js';
 import { runsIn } from '../src/secrets/scan.js';
@@ -350,5 +351,40 @@ describe('character tests that replace a pattern (text.ts)', () => {
     expect(hasScheme('HTTPS://x')).toBe(true);
     expect(hasScheme('git+ssh://x')).toBe(true);
     expect(hasScheme('1http://x')).toBe(false);
+  });
+});
+
+describe('plainUrl: a plain http(s) URL read without the URL class', () => {
+  const label = fc.oneof(
+    fc.constantFrom('api', 'API', 'openai', 'deepseek', 'x', 'a-b', '-a', 'b-', 'xn--abc', 'XN--nxasmq6b', '1', '127', '0', '0x1f', '0X', '09', 'v1', 'com', 'localhost', 'x'.repeat(63), 'y'.repeat(64)),
+    fc.stringMatching(/^[a-z0-9-]{1,8}$/),
+  );
+  const host = fc.tuple(fc.array(label, { minLength: 1, maxLength: 4 }), fc.constantFrom('', '.', '..')).map(([ls, end]) => ls.join('.') + end);
+  const port = fc.constantFrom('', ':', ':80', ':443', ':0443', ':8080', ':00080', ':65535', ':65536', ':99999', ':0');
+  const seg = fc.oneof({ arbitrary: fc.stringMatching(/^[A-Za-z0-9._~-]{0,6}$/), weight: 3 }, fc.constantFrom('', 'v1', 'chat', 'completions', 'Messages', '.', '..', '.x', '..x', '%2e', 'a b', 'A~_-.', 'ü', '\\', 'x?y=1', 'x#f', ';p', '@'));
+  const path = fc.array(seg, { maxLength: 5 }).map((ss) => ss.map((s) => '/' + s).join(''));
+  const scheme = fc.constantFrom('http', 'https', 'HTTPS', 'Http', 'ftp', 'ws', 'file');
+  const url = fc.tuple(scheme, host, port, path).map(([s, h, p, pa]) => `${s}://${h}${p}${pa}`);
+  it('gives the parts new URL gives, or null', () => {
+    let plain = 0;
+    fc.assert(
+      fc.property(fc.oneof({ arbitrary: url, weight: 4 }, fc.string()), (text) => {
+        const p = plainUrl(text);
+        if (!p) return;
+        plain++;
+        const u = new URL(text);
+        expect(p).toEqual({ protocol: u.protocol, host: u.host, hostname: u.hostname, pathname: u.pathname, search: u.search });
+      }),
+      { numRuns: 5000 },
+    );
+    // Most generated URLs are plain ones: the comparison is not vacuous.
+    expect(plain).toBeGreaterThan(300);
+  });
+  it('common API URLs take it', () => {
+    expect(plainUrl('https://api.deepseek.com/chat/completions')).toEqual({ protocol: 'https:', host: 'api.deepseek.com', hostname: 'api.deepseek.com', pathname: '/chat/completions', search: '' });
+    expect(plainUrl('http://localhost:11434/api/chat')?.host).toBe('localhost:11434');
+    expect(plainUrl('https://API.Example.com:443')?.host).toBe('api.example.com');
+    expect(plainUrl('http://127.0.0.1:8000/v1')).toBeNull();
+    expect(plainUrl('https://x.example/v1?key=1')).toBeNull();
   });
 });

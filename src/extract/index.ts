@@ -25,7 +25,7 @@ import {
   type Word,
 } from '../call/model.js';
 import { fail, type Failure } from '../failure.js';
-import { isLocalHost, keyEnvForHost, keyEnvForUrl } from '../hosts.js';
+import { isLocalHost, keyEnvForHost, keyEnvForUrl, plainUrl, type UrlParts } from '../hosts.js';
 import type { Auth, Draft, ParseExampleResult } from '../result.js';
 import { AUTH_SCHEMES, type AuthScheme } from '../codes.js';
 import type { Protocol } from '../data/schemas.js';
@@ -193,7 +193,11 @@ function scoreCall(c: HttpCall): number {
 /** Walks all literal/assigned text of a word, for secret checks of values the paste assigned. */
 function assignedLiterals(w: Word): string[] {
   const out: string[] = [];
-  for (const p of w.parts) if (p.kind === 'env' && p.assigned) out.push(p.assigned.map(partText).join(''));
+  const parts = w.parts;
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    if (p.kind === 'env' && p.assigned) out.push(partsText(p.assigned));
+  }
   return out;
 }
 
@@ -354,8 +358,9 @@ function readUrl(run: Run, call: HttpCall): UrlInfo | Failure {
   if (first.kind === 'env' && !first.assigned)
     return run.fail('unresolved_base_url', `The URL starts with the variable ${first.name}, whose value the example does not show; set base_url to the endpoint it holds.`);
   if (first.kind === 'unknown') return run.fail('unresolved_base_url', 'The URL is computed by code the example does not show; set base_url by hand.');
-  let u: URL;
-  try {
+  // A plain http(s) URL (most pastes) is read without the URL class (hosts.ts plainUrl).
+  let u: URL | UrlParts | null = plainUrl(urlText.trim());
+  if (!u) try {
     u = new URL(urlText.trim());
   } catch {
     // `https://<your-endpoint>/...`, `https://{endpoint}/...`: name the placeholder, not a parse error.
@@ -409,7 +414,7 @@ function readUrl(run: Run, call: HttpCall): UrlInfo | Failure {
   if (segHole) return run.fail('unresolved_base_url', `The URL path holds the placeholder ${JSON.stringify(segHole)}; replace it with your own value and paste again.`);
   let namedAuth: QueryAuth | null = null;
   // No query (the common case): no URLSearchParams to build and walk.
-  if (uSearch) for (const [k, v] of u.searchParams) {
+  if (uSearch) for (const [k, v] of (u as URL).searchParams) {
     if (AUTH_QUERY.has(k.toLowerCase())) info.queryAuth = { name: k, value: v };
     else if (isSignatureName(k) && classifyCredential(v).kind === 'secret') {
       // A signature (?sig= of a shared-access URL) signs this one URL and expires: a secret (reported by pickCall), never the auth.
@@ -715,11 +720,12 @@ function firstNumber(a: unknown, b: unknown, c: unknown): number | undefined {
 
 /** `Bearer `, `Token `, `Key `... at the start of an Authorization value, spelled as grammar knows it. */
 const SCHEME_RE = new RegExp(`^\\s*(${AUTH_SCHEMES.map((x) => x.replace(/-/g, '\\-')).join('|')})(?:\\s+|$)`, 'i');
+const SCHEME_BY_LOWER = new Map<string, AuthScheme>(AUTH_SCHEMES.map((x) => [x.toLowerCase(), x]));
 function splitScheme(w: Word): { scheme: AuthScheme | null; rest: Word } {
   const first = w.parts[0];
   const m = first?.kind === 'lit' ? SCHEME_RE.exec(first.text) : null;
   if (!m || first?.kind !== 'lit') return { scheme: null, rest: w };
-  const scheme = AUTH_SCHEMES.find((x) => x.toLowerCase() === m[1].toLowerCase()) ?? null;
+  const scheme = SCHEME_BY_LOWER.get(m[1].toLowerCase()) ?? null;
   return { scheme, rest: { parts: mergeLits([lit(first.text.slice(m[0].length)), ...w.parts.slice(1)]) } };
 }
 
@@ -749,9 +755,10 @@ function findAuth(call: HttpCall, queryAuth: QueryAuth | null): AuthFinding | nu
     const where = call.client_info ? "client's key argument" : `${h.name} header`;
     return { auth: { in: 'header', name, scheme }, keyEnv: pickKeyEnv(rest), keyWord: rest, where };
   };
-  for (const h of call.headers) {
-    const known = AUTH_HEADERS.get(h.name.toLowerCase());
-    if (known) return fromHeader(h, known.name, known.scheme);
+  const headers = call.headers;
+  for (let i = 0; i < headers.length; i++) {
+    const known = AUTH_HEADERS.get(headers[i].name.toLowerCase());
+    if (known) return fromHeader(headers[i], known.name, known.scheme);
   }
   if (call.basic_auth) {
     return { auth: { in: 'header', name: 'Authorization', scheme: 'Basic' }, keyEnv: pickKeyEnv(call.basic_auth), keyWord: call.basic_auth, where: '-u credentials' };
@@ -783,14 +790,24 @@ function findAuth(call: HttpCall, queryAuth: QueryAuth | null): AuthFinding | nu
   return null;
 }
 
+/** The reference that names a key (the first with KEY, TOKEN, SECRET or AUTH in its name, else the first). */
+const KEY_NAME = /KEY|TOKEN|SECRET|AUTH/i;
+const PLACEHOLDER_NAME = /^(YOUR|MY)_|_HERE$/i;
 function pickKeyEnv(w: Word): string | null {
-  const envs: EnvPart[] = [];
-  for (const p of w.parts) if (p.kind === 'env') envs.push(p);
-  if (!envs.length) return null;
-  let e: EnvPart = envs.find((x) => /KEY|TOKEN|SECRET|AUTH/i.test(x.name)) ?? envs[0];
+  let first: EnvPart | undefined;
+  let e: EnvPart | undefined;
+  const parts = w.parts;
+  for (let i = 0; i < parts.length && !e; i++) {
+    const p = parts[i];
+    if (p.kind !== 'env') continue;
+    first ??= p;
+    if (KEY_NAME.test(p.name)) e = p;
+  }
+  e ??= first;
+  if (!e) return null;
   // `set KEY=%GROQ_API_KEY%` / `KEY=$OPENAI_API_KEY`: an alias of another variable; the key comes from that one.
   // Not to a placeholder, though: `export ANTHROPIC_API_KEY=${YOUR_API_KEY}` means "put your key in ANTHROPIC_API_KEY".
-  for (let hops = 0; hops < 8 && e.assigned?.length === 1 && e.assigned[0].kind === 'env' && !/^(YOUR|MY)_|_HERE$/i.test(e.assigned[0].name); hops++)
+  for (let hops = 0; hops < 8 && e.assigned?.length === 1 && e.assigned[0].kind === 'env' && !PLACEHOLDER_NAME.test(e.assigned[0].name); hops++)
     e = e.assigned[0];
   return e.name;
 }
