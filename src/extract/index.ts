@@ -52,56 +52,77 @@ import type { WarningCode } from '../codes.js';
  * Literal text at every credential site of a call (auth headers, -u, auth
  * query parameters, body fields named like keys), with where it was. Both
  * `extract` and `inspect` classify these, so neither can print a pasted key.
+ * Only values of 8+ characters (trimmed) are listed: shorter ones are no key,
+ * and are dropped before their description is built (most sites hold a
+ * reference, whose literal runs are a scheme word or nothing).
  */
-export function credentialLiterals(call: HttpCall): Array<{ value: string; where: string }> {
-  const out: Array<{ value: string; where: string }> = [];
-  const lits = literalRuns;
-  for (let i = 0; i < call.headers.length; i++) {
-    const h = call.headers[i];
+export function credentialLiterals(call: HttpCall): CredentialLiteral[] {
+  const out: CredentialLiteral[] = [];
+  const headers = call.headers;
+  for (let i = 0; i < headers.length; i++) {
+    const h = headers[i];
     const n = h.name.toLowerCase();
     if (n === 'cookie') {
       // Every cookie value is a credential position (session cookies).
-      for (const t of lits(h.value))
+      for (const t of literalRuns(h.value))
         for (const pair of t.split(';')) {
           const eq = pair.indexOf('=');
-          if (eq > 0) out.push({ value: pair.slice(eq + 1).trim(), where: `${pair.slice(0, eq).trim()} cookie` });
+          if (eq > 0 && isLong(pair.slice(eq + 1))) out.push({ value: pair.slice(eq + 1).trim(), where: `${pair.slice(0, eq).trim()} cookie` });
         }
       continue;
     }
     if (!AUTH_HEADERS.has(n) && !isCredentialName(n)) continue;
-    for (const t of lits(h.value)) out.push({ value: t.replace(/^\s*(Bearer|Basic|Token)\s+/i, '').trim(), where: `${h.name} header` });
+    const runs = literalRuns(h.value);
+    for (let k = 0; k < runs.length; k++) {
+      if (!isLong(runs[k])) continue;
+      const v = runs[k].replace(/^\s*(Bearer|Basic|Token)\s+/i, '').trim();
+      if (isLong(v)) out.push({ value: v, where: `${h.name} header` });
+    }
   }
-  if (call.basic_auth) for (const t of lits(call.basic_auth)) for (const piece of t.split(':')) out.push({ value: piece, where: '-u credentials' });
+  if (call.basic_auth) for (const t of literalRuns(call.basic_auth)) for (const piece of t.split(':')) if (isLong(piece)) out.push({ value: piece, where: '-u credentials' });
   const url = expandWord(call.url);
   const hash = url.indexOf('#');
   const q = url.indexOf('?');
-  const params = (text: string, where: (k: string) => string) => {
-    try {
-      for (const [k, v] of new URLSearchParams(text)) if (AUTH_QUERY.has(k.toLowerCase()) || isCredentialName(k, 'query')) out.push({ value: v, where: where(k) });
-    } catch {
-      /* not a query string */
-    }
-  };
-  if (q >= 0 && (hash < 0 || q < hash)) params(url.slice(q + 1, hash < 0 ? undefined : hash), (k) => `?${k}= query parameter`);
+  if (q >= 0 && (hash < 0 || q < hash)) queryLiterals(url.slice(q + 1, hash < 0 ? undefined : hash), '?', '= query parameter', out);
   if (hash >= 0) {
     const frag = url.slice(hash + 1);
-    if (frag.includes('=')) params(frag, (k) => `#${k}= URL fragment`);
-    else out.push({ value: frag, where: 'URL fragment' });
+    if (frag.includes('=')) queryLiterals(frag, '#', '= URL fragment', out);
+    else if (isLong(frag)) out.push({ value: frag, where: 'URL fragment' });
   }
   // user:password@ in the URL.
-  const userinfo = /^[a-z][a-z0-9+.-]*:\/\/([^/?#@]*)@/i.exec(url);
-  if (userinfo) for (const piece of userinfo[1].split(':')) out.push({ value: decodeSafe(piece), where: 'URL user:password' });
-  const body = call.body?.type === 'json' ? call.body.value : undefined;
-  const walk = (v: Value | undefined, key: string, depth: number) => {
-    if (!v || depth > 8) return;
-    if (v.kind === 'string' && key && isCredentialName(key)) for (const t of lits(v.word)) out.push({ value: t, where: `"${key}" body field` });
-    // Index loops: this walks every value of the body, mostly before the JIT optimises it.
-    if (v.kind === 'object') for (let i = 0; i < v.entries.length; i++) walk(v.entries[i][1], v.entries[i][0], depth + 1);
-    if (v.kind === 'array') for (let i = 0; i < v.items.length; i++) walk(v.items[i], key, depth + 1);
-  };
-  walk(body, '', 0);
-  if (call.body?.type === 'form') for (const f of call.body.fields) if (isCredentialName(f.name)) for (const t of lits(f.value)) out.push({ value: t, where: `"${f.name}" form field` });
-  return out.filter((x) => x.value.trim().length >= 8);
+  const userinfo = url.includes('@') ? /^[a-z][a-z0-9+.-]*:\/\/([^/?#@]*)@/i.exec(url) : null;
+  if (userinfo) for (const piece of userinfo[1].split(':')) if (isLong(decodeSafe(piece))) out.push({ value: decodeSafe(piece), where: 'URL user:password' });
+  if (call.body?.type === 'json') bodyLiterals(call.body.value, '', 0, out);
+  if (call.body?.type === 'form') for (const f of call.body.fields) if (isCredentialName(f.name)) for (const t of literalRuns(f.value)) if (isLong(t)) out.push({ value: t, where: `"${f.name}" form field` });
+  return out;
+}
+
+export interface CredentialLiteral {
+  value: string;
+  where: string;
+}
+
+/** Long enough (trimmed) to be a key. */
+function isLong(v: string): boolean {
+  return v.length >= 8 && v.trim().length >= 8;
+}
+
+/** The credential parameters of a query string (or a fragment written as one). */
+function queryLiterals(text: string, mark: string, what: string, out: CredentialLiteral[]): void {
+  try {
+    for (const [k, v] of new URLSearchParams(text)) if ((AUTH_QUERY.has(k.toLowerCase()) || isCredentialName(k, 'query')) && isLong(v)) out.push({ value: v, where: `${mark}${k}${what}` });
+  } catch {
+    /* not a query string */
+  }
+}
+
+/** Body fields named like keys, at any depth (index loops: this walks every value of the body, mostly before the JIT optimises it). */
+function bodyLiterals(v: Value | undefined, key: string, depth: number, out: CredentialLiteral[]): void {
+  if (!v || depth > 8) return;
+  if (v.kind === 'string') {
+    if (key && isCredentialName(key)) for (const t of literalRuns(v.word)) if (isLong(t)) out.push({ value: t, where: `"${key}" body field` });
+  } else if (v.kind === 'object') for (let i = 0; i < v.entries.length; i++) bodyLiterals(v.entries[i][1], v.entries[i][0], depth + 1, out);
+  else if (v.kind === 'array') for (let i = 0; i < v.items.length; i++) bodyLiterals(v.items[i], key, depth + 1, out);
 }
 
 /**
@@ -227,14 +248,14 @@ class Run {
   readonly secrets = new Secrets();
   readonly warnings: Warning[] = [];
   readonly found: FoundSecret[];
-  private readonly reportedLines = new Set<number>();
+  /** Lines whose keys were reported; made on the first report (most pastes have no key). */
+  private reportedLines: Set<number> | null = null;
+  private lines: TextLines | null = null;
 
-  private readonly lines: TextLines;
-
-  constructor(text: string) {
-    this.lines = new TextLines(text);
+  constructor(private readonly text: string) {
     this.found = scanText(text);
-    for (const f of this.found) {
+    for (let i = 0; i < this.found.length; i++) {
+      const f = this.found[i];
       this.secrets.add(f.value);
       for (const p of f.pieces ?? []) this.secrets.add(p);
     }
@@ -243,8 +264,8 @@ class Run {
   /** The line of the input a secret stands on, when the scan found it there. */
   lineOf(value: string): number | undefined {
     const f = this.found.find((x) => x.value === value || value.includes(x.value) || x.value.includes(value));
-    if (f) this.reportedLines.add(f.line);
-    return f?.line ?? this.lines.at(value);
+    if (f) (this.reportedLines ??= new Set()).add(f.line);
+    return f?.line ?? (this.lines ??= new TextLines(this.text)).at(value);
   }
 
   warn(code: WarningCode, message: string, line?: number) {
@@ -283,8 +304,9 @@ class Run {
   /** Key-shaped tokens elsewhere in the paste (comments, other commands) not yet reported. */
   reportStrayKeys() {
     for (const f of this.found) {
-      if (this.reportedLines.has(f.line)) continue;
-      this.reportedLines.add(f.line);
+      const reported = (this.reportedLines ??= new Set());
+      if (reported.has(f.line)) continue;
+      reported.add(f.line);
       this.warn('secret_redacted', `A key-shaped token (${f.shape}) on line ${f.line} was not copied anywhere; if it is a real key, revoke it.`, f.line);
     }
   }
@@ -300,11 +322,14 @@ function reportedByAuth(where: string): boolean {
 function pickCall(run: Run, calls: HttpCall[]): HttpCall {
   // One call needs no ranking (most pastes make one).
   const call = calls.length === 1 ? calls[0] : calls.map((c, i) => ({ c, i, s: scoreCall(c) })).sort((a, b) => b.s - a.s || a.i - b.i)[0].c;
-  const reported = new Set<string>();
-  for (const c of calls)
-    for (const cl of credentialLiterals(c)) {
-      if (reported.has(cl.value) || classifyCredential(cl.value).kind !== 'secret') continue;
-      reported.add(cl.value);
+  let reported: Set<string> | null = null;
+  for (let i = 0; i < calls.length; i++) {
+    const c = calls[i];
+    const literals = credentialLiterals(c);
+    for (let j = 0; j < literals.length; j++) {
+      const cl = literals[j];
+      if (reported?.has(cl.value) || classifyCredential(cl.value).kind !== 'secret') continue;
+      (reported ??= new Set()).add(cl.value);
       run.secrets.add(cl.value);
       // The chosen call's auth sites are reported, with more detail, by readAuth and readHeaders.
       if (c === call && reportedByAuth(cl.where)) continue;
@@ -316,6 +341,7 @@ function pickCall(run: Run, calls: HttpCall[]): HttpCall {
           : ' If it is a real key, revoke it.';
       run.warn('secret_redacted', `A literal secret in the ${cl.where}${line ? ` on line ${line}` : ''} was not copied anywhere.${why}`, line);
     }
+  }
   if (calls.length > 1)
     run.warn('multiple_requests', `The example makes ${calls.length} requests; the draft follows the chat request and ignores ${calls.length - 1} other(s).`, call.span?.line);
   return call;

@@ -122,27 +122,39 @@ function valueEquals(a: unknown, b: unknown): boolean {
   return a === b;
 }
 
+/**
+ * Whether the body sets any of `switches` (a path to the value it must equal;
+ * with `anyValue`, a switch without a value is set by any value).
+ */
+function anySet(switches: readonly { path: string; equals?: unknown }[] | undefined, flat: Record<string, unknown>, anyValue: boolean): boolean {
+  if (!switches) return false;
+  for (let i = 0; i < switches.length; i++) {
+    const o = switches[i];
+    if (o.path in flat && ((anyValue && o.equals === undefined) || valueEquals(flat[o.path], o.equals))) return true;
+  }
+  return false;
+}
+
 export function analyseThinking(body: Record<string, unknown>, opts: { host: string | null; hostRule: string | null | undefined; model: string | null; wire: string }): ThinkingResult {
   const flat = flatten(body);
   const paths = Object.keys(flat);
   const rule = chooseRule(opts, paths);
   const params: Record<string, unknown> = {};
-  for (const p of paths) if (isThinkingPath(p, rule.id)) params[p] = flat[p];
+  for (let i = 0; i < paths.length; i++) if (isThinkingPath(paths[i], rule.id)) params[paths[i]] = flat[paths[i]];
   const warnings: ThinkingResult['warnings'] = [];
   let mode: ThinkingResult['mode'] = 'auto';
-  const offPatterns = rule.always_on ? [...(rule.off ?? []), ...(thinkingData.generic_off ?? [])] : (rule.off ?? []);
-  const off = offPatterns.some((o) => o.path in flat && valueEquals(flat[o.path], o.equals));
-  const on = (rule.on ?? []).some((o) => o.path in flat && (o.equals === undefined || valueEquals(flat[o.path], o.equals)));
+  const off = anySet(rule.off, flat, false) || (!!rule.always_on && anySet(thinkingData.generic_off, flat, false));
+  const on = anySet(rule.on, flat, true);
   if (rule.always_on) {
     mode = 'enabled';
     if (off) warnings.push({ code: 'thinking_always_on', message: `The model always reasons (${rule.id}); the request to switch thinking off has no effect.` });
   } else if (off) mode = 'disabled';
   else if (on) mode = 'enabled';
   // A value the vendor documents as "the model decides" (Volcengine `thinking.type: auto`) keeps the mode auto.
-  const leftToModel = (rule.auto ?? []).some((o) => o.path in flat && valueEquals(flat[o.path], o.equals));
+  const leftToModel = anySet(rule.auto, flat, false);
   // A generic off switch for rules that list no `off` pattern for the path used.
   if (mode === 'auto' && !rule.always_on && !leftToModel) {
-    if ((thinkingData.generic_off ?? []).some((o) => o.path in flat && valueEquals(flat[o.path], o.equals))) mode = 'disabled';
+    if (anySet(thinkingData.generic_off, flat, false)) mode = 'disabled';
     else if (Object.keys(params).length) mode = 'enabled';
   }
   return { capability: rule.id, mode, params, warnings };
