@@ -1,7 +1,8 @@
 // The per-parse fast paths (issue 13: per-sample speed) give the answers of the
 // slow paths they replace: each is held against the plain version here.
 import { describe, expect, it } from 'vitest';
-import { hostInfo } from '../src/extract/knowledge.js';
+import { hostInfo, literalAfterBase, matchEndpoint } from '../src/extract/knowledge.js';
+import endpointsData from '../src/generated/endpoints.js';
 import { plainUrl } from '../src/hosts.js';
 import hostsData from '../src/generated/hosts.js';
 import { SHAPES, matchShape, entropy } from '../src/secrets/shapes.js';
@@ -386,5 +387,39 @@ describe('plainUrl: a plain http(s) URL read without the URL class', () => {
     expect(plainUrl('https://API.Example.com:443')?.host).toBe('api.example.com');
     expect(plainUrl('http://127.0.0.1:8000/v1')).toBeNull();
     expect(plainUrl('https://x.example/v1?key=1')).toBeNull();
+  });
+});
+
+describe('matchEndpoint: a pattern runs only on a path holding the literal after its base group', () => {
+  /** matchEndpoint as it was: every pattern in table order. */
+  const plain = (path: string) => {
+    for (const e of endpointsData.endpoints) {
+      const m = new RegExp(`^${e.path}/?$`).exec(path);
+      if (m) return { protocol: e.protocol, base: m.groups?.base ?? '' };
+    }
+    return null;
+  };
+  it('gives the endpoint the plain scan gives, for paths made of the data and other segments', () => {
+    const seg = fc.constantFrom(
+      'v1', 'chat', 'completions', 'messages', 'count_tokens', 'responses', 'embeddings', 'openai', 'deployments', 'gpt-4o', 'api', 'generate',
+      'projects', 'p', 'locations', 'us', 'publishers', 'google', 'anthropic', 'models', 'gemini-2.5-pro:generateContent', 'claude:rawPredict',
+      'x:streamGenerateContent', 'services', 'aigc', 'text-generation', 'generation', 'v2', 'tasks', 'chat-completion', 'compatible-mode', '', 'MESSAGES',
+    );
+    fc.assert(
+      fc.property(fc.array(seg, { maxLength: 7 }), fc.boolean(), (segs, slash) => {
+        const path = '/' + segs.join('/') + (slash ? '/' : '');
+        const got = matchEndpoint(path);
+        const want = plain(path);
+        expect(got ? { protocol: got.protocol, base: got.basePath } : null).toEqual(want && { protocol: want.protocol, base: want.base.replace(/\/+$/, '') });
+      }),
+      { numRuns: 4000 },
+    );
+  });
+  it('reads the literal of each data pattern, and none where a quantifier or class follows too soon', () => {
+    expect(literalAfterBase('(?<base>.*?)/chat/completions')).toBe('/chat/completions');
+    expect(literalAfterBase('(?<base>.*?/openai/deployments/(?<model>[^/]+))/completions')).toBe('/completions');
+    expect(literalAfterBase('(?<base>.*?)/messages?')).toBe('/message');
+    expect(literalAfterBase('(?<base>.*?)/v[0-9]/chat')).toBeNull();
+    expect(literalAfterBase('/chat/(?<base>.*)')).toBeNull();
   });
 });

@@ -26,11 +26,39 @@ export interface EndpointMatch {
   label?: string;
 }
 
-const ENDPOINTS = endpointsData.endpoints.map((e) => ({ ...e, re: new RegExp(`^${e.path}/?$`) }));
+const ENDPOINTS = endpointsData.endpoints.map((e) => ({ ...e, re: new RegExp(`^${e.path}/?$`), needs: literalAfterBase(e.path) }));
+
+/**
+ * The literal text that follows an endpoint pattern's `(?<base>...)` group
+ * (`/chat/completions` in `(?<base>.*?)/chat/completions`): a path that does
+ * not hold it cannot match, and its pattern is not run. Letters, digits, `_`,
+ * `-`, `/` and `:` only; a character a quantifier follows is left out; null
+ * when there are fewer than 3 (or no base group first).
+ */
+export function literalAfterBase(pattern: string): string | null {
+  if (!pattern.startsWith('(?<base>')) return null;
+  let depth = 0;
+  let i = 0;
+  for (; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') i++;
+    else if (c === '[') {
+      const end = pattern.indexOf(']', i + 2);
+      if (end < 0) return null;
+      i = end;
+    } else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) break;
+  }
+  let lit = '';
+  for (i++; i < pattern.length && /[A-Za-z0-9_\-/:]/.test(pattern[i]); i++) lit += pattern[i];
+  if (/[?*+{]/.test(pattern[i] ?? '')) lit = lit.slice(0, -1);
+  return lit.length >= 3 ? lit : null;
+}
 
 export function matchEndpoint(path: string): EndpointMatch | null {
   for (let k = 0; k < ENDPOINTS.length; k++) {
     const e = ENDPOINTS[k];
+    if (e.needs !== null && !path.includes(e.needs)) continue;
     const m = e.re.exec(path);
     if (!m) continue;
     const basePath = trimEndOf(m.groups?.base ?? '', '/');
@@ -78,6 +106,18 @@ const ANY_HOST_PATTERN = HOST_PATTERNS.some((i) => refersToGroups(HOSTS[i].host)
   ? null
   : lowerCaseRegExp(`^(?:${HOST_PATTERNS.map((i) => `(?:${HOSTS[i].host})`).join('|') || '(?!)'})$`);
 
+/**
+ * The pattern entries (in table order) that match a name of the table: data, worked out on
+ * the name's first lookup (at most one list per table name), so that a vendor's own host
+ * skips the joined pattern of every wildcard entry.
+ */
+const PATTERNS_FOR_NAME = new Map<string, number[]>();
+function patternsMatching(name: string): number[] {
+  let r = PATTERNS_FOR_NAME.get(name);
+  if (!r) PATTERNS_FOR_NAME.set(name, (r = HOST_PATTERNS.filter((i) => hostRe(i).test(name))));
+  return r;
+}
+
 /** The vendor entry for a URL host (`host[:port]`); entries with a port match only that port. */
 export function hostInfo(host: string): HostInfo | null {
   // `name[:port]`: the port is the digits after the last colon (none when other characters
@@ -101,9 +141,21 @@ export function hostInfo(host: string): HostInfo | null {
       best = i;
       break;
     }
-  // The joined test only when a pattern entry could still come first (a name found in the map often ends it here).
-  if (HOST_PATTERNS.length && (best < 0 || HOST_PATTERNS[0] < best) && (!ANY_HOST_PATTERN || ANY_HOST_PATTERN.test(name))) for (const i of HOST_PATTERNS) {
-    if (best >= 0 && i > best) break;
+  // A name of the table: only the pattern entries that match it (worked out once per name) can come first.
+  if (named) {
+    const patterns = patternsMatching(name);
+    for (let k = 0; k < patterns.length; k++) {
+      const i = patterns[k];
+      if (best >= 0 && i > best) break;
+      if (portOk(HOSTS[i])) {
+        best = i;
+        break;
+      }
+    }
+    return best >= 0 ? HOSTS[best] : null;
+  }
+  // The joined test only when a pattern entry could come first.
+  if (HOST_PATTERNS.length && (!ANY_HOST_PATTERN || ANY_HOST_PATTERN.test(name))) for (const i of HOST_PATTERNS) {
     if (hostRe(i).test(name) && portOk(HOSTS[i])) {
       best = i;
       break;
