@@ -20,7 +20,7 @@ import {
 } from '../call/model.js';
 import { parseJsonWord } from '../call/json-words.js';
 import { pushAll } from '../arrays.js';
-import { hasScheme, isUpperName, trimEndOf } from '../text.js';
+import { hasScheme, isUpperName, trimEndOf, trimStartOf } from '../text.js';
 import { lookupLong, lookupShort, type OptionInfo } from './options.js';
 import { tokenize, type Command, type Dialect } from './tokenize.js';
 import { hasPsCmdlet, parsePowerShellCmdlets } from './powershell.js';
@@ -389,17 +389,10 @@ function addHeader(cur: Pending, value: Word, warn: (c: WarningCode, m: string) 
   warn('bad_header', 'A -H value has no "Name: value" form; it was skipped.');
 }
 
-/** `s` without its leading spaces and tabs (`replace(/^[ \t]+/, '')`). */
-function skipBlanks(s: string): string {
-  let i = 0;
-  while (i < s.length && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++;
-  return i ? s.slice(i) : s;
-}
-
 function trimStart(w: Word): Word {
   const parts = [...w.parts];
   while (parts.length && parts[0].kind === 'lit') {
-    const t = skipBlanks((parts[0] as { text: string }).text);
+    const t = trimStartOf((parts[0] as { text: string }).text, ' \t');
     if (t) {
       parts[0] = lit(t);
       break;

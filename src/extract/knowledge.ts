@@ -49,10 +49,16 @@ export function literalAfterBase(pattern: string): string | null {
     } else if (c === '(') depth++;
     else if (c === ')' && --depth === 0) break;
   }
-  let lit = '';
-  for (i++; i < pattern.length && /[A-Za-z0-9_\-/:]/.test(pattern[i]); i++) lit += pattern[i];
-  if (/[?*+{]/.test(pattern[i] ?? '')) lit = lit.slice(0, -1);
+  const from = ++i;
+  while (i < pattern.length && isLiteralChar(pattern.charCodeAt(i))) i++;
+  const quantified = '?*+{'.includes(pattern[i] ?? '.');
+  const lit = pattern.slice(from, quantified ? i - 1 : i);
   return lit.length >= 3 ? lit : null;
+}
+
+/** A letter, digit, `_`, `-`, `/` or `:`: a character that stands for itself in an endpoint pattern. */
+function isLiteralChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 58) || c === 95 || c === 45 || c === 47;
 }
 
 export function matchEndpoint(path: string): EndpointMatch | null {

@@ -18,6 +18,7 @@
 //   credential word, and inside a URL path nothing is a key by context.
 import { SHAPES, entropy, type CompiledShape } from './shapes.js';
 import { classifyCredential, isStrongPlaceholder } from './classify.js';
+import { trimEndOf } from '../text.js';
 
 export interface FoundSecret {
   /** The key (joined, when it was split). */
@@ -500,9 +501,7 @@ function scanTextOnce(text: string): FoundSecret[] {
     const raw = text.slice(start, i);
     CONTEXT_WORD.lastIndex = Math.max(CONTEXT_WORD.lastIndex, i);
     if (raw.length > 256) continue;
-    let e = raw.length;
-    while (e > 0 && (raw.charCodeAt(e - 1) === 46 || raw.charCodeAt(e - 1) === 61)) e--;
-    const v = e < raw.length ? raw.slice(0, e) : raw;
+    const v = trimEndOf(raw, '.=');
     if (v.length < 20 || seen.has(v)) continue;
     if (!/[0-9]/.test(v) || !/[A-Za-z]/.test(v) || entropy(v) < 3.0 || looksStructural(v)) continue;
     const c = classifyCredential(v);
